@@ -1,0 +1,21 @@
+package io.acktr.api.curvature;
+
+/**
+ * Approximates the Fisher information {@code F} of the policy's output distribution and
+ * preconditions gradients with it. Used once per update, in this order:
+ *
+ * <pre>{@code
+ * estimator.observe(fisherSample);                 // statistics of this batch's sampled-target pass
+ * Direction d = estimator.precondition(gradient);  // F_hat^{-1} grad and Delta^T F_hat Delta
+ * }</pre>
+ *
+ * An estimator keeps its own state (running averages, cached inverses) for one training run and
+ * is not shared between runs.
+ */
+public interface CurvatureEstimator {
+    String name();
+
+    void observe(FisherSample sample);
+
+    Direction precondition(Gradient gradient);
+}

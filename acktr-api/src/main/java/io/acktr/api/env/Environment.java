@@ -1,0 +1,37 @@
+package io.acktr.api.env;
+
+/**
+ * A Gymnasium-style environment. Not thread-safe: one environment belongs to one rollout loop.
+ *
+ * <pre>{@code
+ * double[] obs = env.reset(seed);
+ * while (true) {
+ *     StepResult r = env.step(policy.act(obs));
+ *     if (r.done()) obs = env.reset(); else obs = r.observation();
+ * }
+ * }</pre>
+ */
+public interface Environment extends AutoCloseable {
+    /** The Gymnasium id this environment was created under, e.g. {@code CartPole-v1}. */
+    String id();
+
+    Space observationSpace();
+
+    Space actionSpace();
+
+    /** Starts a new episode after seeding the environment's random generator with {@code seed}. */
+    double[] reset(long seed);
+
+    /** Starts a new episode, continuing the current random stream. */
+    double[] reset();
+
+    /**
+     * Advances one step. Throws {@link InvalidActionException} for an action outside
+     * {@link #actionSpace()} (a discrete action is a one-element array holding the index).
+     */
+    StepResult step(double[] action);
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,40 @@
+package io.acktr.api.policy;
+
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A batch of {@code N} action distributions, one per observation. Each distribution is determined
+ * by a per-sample parameter vector of width {@link #parameterWidth()} (logits for a categorical;
+ * mean and log-std for a diagonal Gaussian); gradients are taken with respect to that vector and
+ * returned as {@code N x parameterWidth()} matrices. Per-sample scalars are {@code N x 1} columns.
+ */
+public interface ActionDistribution {
+    int batchSize();
+
+    int parameterWidth();
+
+    /** Width of one action: 1 for a discrete action (the index), the dimension for a box. */
+    int actionWidth();
+
+    /** One sampled action per row, {@code N x actionWidth()}. */
+    INDArray sample(RandomGenerator random);
+
+    /** The most likely action per row. */
+    INDArray mode();
+
+    /** {@code log p(a_i)} per row. */
+    INDArray logProb(INDArray actions);
+
+    /** Entropy per row. */
+    INDArray entropy();
+
+    /** {@code KL(this_i || other_i)} per row; {@code other} must be of the same kind and size. */
+    INDArray kl(ActionDistribution other);
+
+    /** {@code d log p(a_i) / d params_i}, {@code N x parameterWidth()}. */
+    INDArray logProbGradient(INDArray actions);
+
+    /** {@code d H_i / d params_i}, {@code N x parameterWidth()}. */
+    INDArray entropyGradient();
+}

@@ -1,0 +1,15 @@
+package io.acktr.api.training;
+
+/** Observes a training run; every method has an empty default. Called on the learner thread. */
+public interface TrainingListener {
+    default void onUpdate(UpdateMetrics metrics) {
+    }
+
+    /** An episode of one of the rollout environments ended. */
+    default void onEpisode(double episodeReturn, long episodeLength) {
+    }
+
+    /** The run finished (normally or not); flush and release resources. */
+    default void onEnd() {
+    }
+}
