@@ -15,6 +15,14 @@ package io.acktr.api.curvature;
 public interface CurvatureEstimator {
     String name();
 
+    /**
+     * Whether this estimator reads {@link #observe} samples; when false the trainer skips the
+     * sampled-target backward pass.
+     */
+    default boolean needsFisherSample() {
+        return true;
+    }
+
     void observe(FisherSample sample);
 
     Direction precondition(Gradient gradient);

@@ -1,0 +1,31 @@
+package io.acktr.curvature.guice;
+
+import com.typesafe.config.Config;
+import io.acktr.api.plugin.SettingsReader;
+import io.acktr.curvature.kfac.DampingForm;
+
+/**
+ * Settings of {@code acktr.curvature.kfac}.
+ *
+ * @param damping Tikhonov damping {@code lambda}
+ * @param dampingForm eigen or factored-tikhonov
+ * @param statsDecay running-average decay {@code eps} of the factors
+ * @param inverseInterval {@code T_inv}: updates between eigendecompositions
+ * @param warmupUpdates updates that only accumulate statistics before preconditioning starts
+ * @param eigenvalueFloor eigenvalues of the factors are clipped from below at this value
+ */
+public record KfacSettings(double damping, DampingForm dampingForm, double statsDecay, int inverseInterval,
+                           int warmupUpdates, double eigenvalueFloor) {
+    public static final String PREFIX = "acktr.curvature.kfac";
+
+    public static KfacSettings from(Config config) {
+        SettingsReader r = new SettingsReader(config, PREFIX);
+        return new KfacSettings(
+                r.positiveDouble("damping"),
+                DampingForm.fromConfigName(r.oneOf("damping-form", DampingForm.configNames())),
+                r.doubleIn("stats-decay", 0, 1, true),
+                r.positiveInt("inverse-interval"),
+                r.nonNegativeInt("warmup-updates"),
+                r.nonNegativeDouble("eigenvalue-floor"));
+    }
+}

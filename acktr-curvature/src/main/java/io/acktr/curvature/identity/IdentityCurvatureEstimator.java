@@ -1,0 +1,30 @@
+package io.acktr.curvature.identity;
+
+import io.acktr.api.curvature.CurvatureEstimator;
+import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.Gradient;
+
+/** {@code F_hat = I}: the direction is the gradient itself (plain first-order A2C). */
+public final class IdentityCurvatureEstimator implements CurvatureEstimator {
+    public static final String NAME = "identity";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean needsFisherSample() {
+        return false;
+    }
+
+    @Override
+    public void observe(FisherSample sample) {
+    }
+
+    @Override
+    public Direction precondition(Gradient gradient) {
+        return new Direction(gradient.blocks(), gradient.dot(gradient.blocks()));
+    }
+}

@@ -1,0 +1,33 @@
+package io.acktr.curvature.step;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.Gradient;
+import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepSizeRule;
+import io.acktr.curvature.guice.FixedStepSettings;
+
+/** {@code theta <- theta - eta Delta} with a constant {@code eta}, optionally with momentum. */
+public final class FixedStepRule implements StepSizeRule {
+    public static final String NAME = "fixed";
+
+    private final FixedStepSettings settings;
+    private final Momentum momentum;
+
+    public FixedStepRule(FixedStepSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.momentum = new Momentum(settings.momentum());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StepProposal propose(Direction direction, Gradient gradient) {
+        double eta = settings.learningRate();
+        return new StepProposal(momentum.apply(direction.blocks(), eta), eta, 0.5 * eta * eta * direction.quadraticForm());
+    }
+}

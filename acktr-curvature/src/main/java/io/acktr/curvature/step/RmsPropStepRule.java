@@ -1,0 +1,57 @@
+package io.acktr.curvature.step;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.Gradient;
+import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepSizeRule;
+import io.acktr.curvature.guice.RmsPropSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * RMSProp as the standard A2C baseline uses it: the direction is first clipped to a global
+ * norm, then {@code s <- decay s + (1 - decay) d^2} and {@code theta <- theta - lr d / (sqrt(s) + eps)}.
+ * It has no model of the KL, so the predicted KL is reported as NaN.
+ */
+public final class RmsPropStepRule implements StepSizeRule {
+    public static final String NAME = "rmsprop";
+
+    private final RmsPropSettings settings;
+    private final Map<String, INDArray> squareAverage = new LinkedHashMap<>();
+
+    public RmsPropStepRule(RmsPropSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public StepProposal propose(Direction direction, Gradient gradient) {
+        double norm = Math.sqrt(Math.max(0, direction.blocks().values().stream()
+                .mapToDouble(b -> b.norm2Number().doubleValue()).map(x -> x * x).sum()));
+        double clip = norm > settings.maxGradientNorm() ? settings.maxGradientNorm() / norm : 1.0;
+        double decay = settings.decay();
+        Map<String, INDArray> delta = new LinkedHashMap<>();
+        for (Map.Entry<String, INDArray> e : direction.blocks().entrySet()) {
+            INDArray d = e.getValue().mul(clip);
+            INDArray square = d.mul(d);
+            INDArray s = squareAverage.get(e.getKey());
+            if (s == null) {
+                s = square.muli(1 - decay);
+                squareAverage.put(e.getKey(), s);
+            } else {
+                s.muli(decay).addi(square.muli(1 - decay));
+            }
+            INDArray denominator = Transforms.sqrt(s, true).addi(settings.epsilon());
+            delta.put(e.getKey(), d.divi(denominator).muli(-settings.learningRate()));
+        }
+        return new StepProposal(delta, settings.learningRate(), Double.NaN);
+    }
+}

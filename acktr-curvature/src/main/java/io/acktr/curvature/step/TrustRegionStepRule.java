@@ -1,0 +1,47 @@
+package io.acktr.curvature.step;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.Gradient;
+import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepSizeRule;
+import io.acktr.curvature.guice.TrustRegionSettings;
+
+/**
+ * The ACKTR step size: {@code eta = min(eta_max, sqrt(2 delta / Delta^T F_hat Delta))}, so that the
+ * predicted KL {@code 0.5 eta^2 Delta^T F_hat Delta} of the step stays within the radius
+ * {@code delta}, followed by optional heavy-ball momentum. This is the paper's formula, with the
+ * factor 2; the OpenAI baselines code omits it, so its {@code kl_clip} equals {@code 2 delta} here.
+ */
+public final class TrustRegionStepRule implements StepSizeRule {
+    public static final String NAME = "trust-region";
+
+    private final TrustRegionSettings settings;
+    private final Momentum momentum;
+
+    public TrustRegionStepRule(TrustRegionSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.momentum = new Momentum(settings.momentum());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** {@code min(eta_max, sqrt(2 delta / q))}; {@code eta_max} when {@code q} is zero. */
+    public static double stepSize(double maxStepSize, double radius, double quadraticForm) {
+        if (!(quadraticForm > 0)) {
+            return maxStepSize;
+        }
+        return Math.min(maxStepSize, Math.sqrt(2 * radius / quadraticForm));
+    }
+
+    @Override
+    public StepProposal propose(Direction direction, Gradient gradient) {
+        double eta = stepSize(settings.maxStepSize(), settings.klRadius(), direction.quadraticForm());
+        double predictedKl = 0.5 * eta * eta * direction.quadraticForm();
+        return new StepProposal(momentum.apply(direction.blocks(), eta), eta, predictedKl);
+    }
+}

@@ -1,0 +1,77 @@
+package io.acktr.curvature.guice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import io.acktr.api.curvature.CurvatureEstimatorFactory;
+import io.acktr.api.step.StepSizeRuleFactory;
+import io.acktr.curvature.kfac.DampingForm;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+class CurvaturePluginsTest {
+    private static final Config REFERENCE = ConfigFactory.defaultReference();
+
+    @Test
+    void serviceLoaderFindsEveryModuleAndGuiceRegistersThemByName() {
+        List<Module> modules = new ArrayList<>();
+        ServiceLoader.load(Module.class).forEach(modules::add);
+        modules.add(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(Config.class).toInstance(REFERENCE);
+            }
+        });
+        Injector injector = Guice.createInjector(modules);
+        Map<String, CurvatureEstimatorFactory> curvature = injector.getInstance(
+                Key.get(new TypeLiteral<Map<String, CurvatureEstimatorFactory>>() { }));
+        Map<String, StepSizeRuleFactory> steps = injector.getInstance(Key.get(new TypeLiteral<Map<String, StepSizeRuleFactory>>() { }));
+        assertThat(curvature).containsKeys("kfac", "identity");
+        assertThat(steps).containsKeys("trust-region", "fixed", "rmsprop");
+        curvature.forEach((name, factory) -> assertThat(factory.create().name()).isEqualTo(name));
+        steps.forEach((name, factory) -> assertThat(factory.create().name()).isEqualTo(name));
+    }
+
+    @Test
+    void referenceDefaultsAreTheDocumentedOnes() {
+        assertThat(KfacSettings.from(REFERENCE)).isEqualTo(new KfacSettings(0.01, DampingForm.EIGEN, 0.99, 10, 10, 0));
+        assertThat(TrustRegionSettings.from(REFERENCE)).isEqualTo(new TrustRegionSettings(0.25, 0.001, 0.9));
+        assertThat(FixedStepSettings.from(REFERENCE)).isEqualTo(new FixedStepSettings(0.01, 0));
+        assertThat(RmsPropSettings.from(REFERENCE)).isEqualTo(new RmsPropSettings(7e-4, 0.99, 1e-5, 0.5));
+    }
+
+    @Test
+    void everyKeyIsMappedFromItsPath() {
+        Config c = ConfigFactory.parseString("""
+                acktr.curvature.kfac { damping = 0.2, damping-form = factored-tikhonov, stats-decay = 0.5,
+                  inverse-interval = 3, warmup-updates = 0, eigenvalue-floor = 1e-6 }
+                acktr.step-size.trust-region { max-step-size = 1.5, kl-radius = 0.01, momentum = 0 }
+                """).withFallback(REFERENCE);
+        assertThat(KfacSettings.from(c)).isEqualTo(new KfacSettings(0.2, DampingForm.FACTORED_TIKHONOV, 0.5, 3, 0, 1e-6));
+        assertThat(TrustRegionSettings.from(c)).isEqualTo(new TrustRegionSettings(1.5, 0.01, 0));
+    }
+
+    @Test
+    void invalidValuesNameThePathTheValueAndTheRule() {
+        Config negative = ConfigFactory.parseString("acktr.curvature.kfac.damping = -1").withFallback(REFERENCE);
+        assertThatThrownBy(() -> KfacSettings.from(negative)).isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("acktr.curvature.kfac.damping").hasMessageContaining("-1").hasMessageContaining("> 0");
+        Config form = ConfigFactory.parseString("acktr.curvature.kfac.damping-form = magic").withFallback(REFERENCE);
+        assertThatThrownBy(() -> KfacSettings.from(form))
+                .hasMessageContaining("acktr.curvature.kfac.damping-form").hasMessageContaining("eigen, factored-tikhonov");
+        Config momentum = ConfigFactory.parseString("acktr.step-size.trust-region.momentum = 1").withFallback(REFERENCE);
+        assertThatThrownBy(() -> TrustRegionSettings.from(momentum)).hasMessageContaining("acktr.step-size.trust-region.momentum");
+    }
+}

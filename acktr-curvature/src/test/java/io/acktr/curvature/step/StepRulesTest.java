@@ -1,0 +1,68 @@
+package io.acktr.curvature.step;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.Gradient;
+import io.acktr.api.step.StepProposal;
+import io.acktr.curvature.guice.FixedStepSettings;
+import io.acktr.curvature.guice.RmsPropSettings;
+import io.acktr.curvature.guice.TrustRegionSettings;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class StepRulesTest {
+    private static Direction direction(double[] values, double quadraticForm) {
+        return new Direction(Map.of("w", Nd4j.create(values, new long[] {1, values.length})), quadraticForm);
+    }
+
+    private static Gradient gradient(double[] values) {
+        return new Gradient(Map.of("w", Nd4j.create(values, new long[] {1, values.length})));
+    }
+
+    @Test
+    void trustRegionScalesTheStepSoThePredictedKlEqualsTheRadius() {
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.002, 0));
+        StepProposal p = rule.propose(direction(new double[] {1, 2}, 8.0), gradient(new double[] {1, 2}));
+        double eta = Math.sqrt(2 * 0.002 / 8.0);
+        assertThat(p.stepSize()).isCloseTo(eta, within(1e-15));
+        assertThat(p.predictedKl()).isCloseTo(0.002, within(1e-15));
+        assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {-eta, -2 * eta}, within(1e-12));
+    }
+
+    @Test
+    void trustRegionNeverExceedsTheMaximumStepSize() {
+        assertThat(TrustRegionStepRule.stepSize(0.25, 0.001, 1e-9)).isEqualTo(0.25);
+        assertThat(TrustRegionStepRule.stepSize(0.25, 0.001, 0)).isEqualTo(0.25);
+    }
+
+    @Test
+    void momentumAccumulatesScaledSteps() {
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(0.1, 1000, 0.9));
+        rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+        StepProposal second = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+        assertThat(second.delta().get("w").getDouble(0)).isCloseTo(-(0.9 * 0.1 + 0.1), within(1e-12));
+    }
+
+    @Test
+    void fixedRuleStepsAgainstTheDirection() {
+        FixedStepRule rule = new FixedStepRule(new FixedStepSettings(0.5, 0));
+        StepProposal p = rule.propose(direction(new double[] {2, -4}, 20), gradient(new double[] {2, -4}));
+        assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {-1, 2}, within(1e-12));
+        assertThat(p.predictedKl()).isCloseTo(0.5 * 0.25 * 20, within(1e-12));
+    }
+
+    @Test
+    void rmsPropNormalisesByTheRunningRootMeanSquareAfterClipping() {
+        RmsPropStepRule rule = new RmsPropStepRule(new RmsPropSettings(0.1, 0.9, 1e-8, 1.0));
+        INDArray d = Nd4j.create(new double[] {3, 4}, new long[] {1, 2});
+        StepProposal p = rule.propose(new Direction(Map.of("w", d), 25), new Gradient(Map.of("w", d)));
+        // clipped to norm 1: [0.6, 0.8]; s = 0.1 * d^2; step = -0.1 * d / sqrt(s) = -0.1 / sqrt(0.1) * sign
+        double expected = -0.1 / Math.sqrt(0.1);
+        assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {expected, expected}, within(1e-6));
+        assertThat(d.toDoubleVector()).containsExactly(3, 4);
+    }
+}

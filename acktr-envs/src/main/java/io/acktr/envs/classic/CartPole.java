@@ -1,0 +1,140 @@
+package io.acktr.envs.classic;
+
+import io.acktr.api.env.BoxSpace;
+import io.acktr.api.env.DiscreteSpace;
+import io.acktr.api.env.Environment;
+import io.acktr.api.env.Space;
+import io.acktr.api.env.StepResult;
+
+import java.util.SplittableRandom;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A port of Gymnasium's {@code CartPole-v1} ({@code gymnasium/envs/classic_control/cartpole.py})
+ * with the Euler integrator. The state is {@code [x, x_dot, theta, theta_dot]}; action 1 pushes
+ * the cart right with force 10, action 0 pushes it left. The reward is 1 on every step, including
+ * the step that terminates; stepping again after termination throws {@link IllegalStateException}.
+ *
+ * <p>Differences from the reference: observations are returned as doubles (Gymnasium casts them to
+ * float32), the unbounded observation components use {@code +-infinity} where Gymnasium uses the
+ * largest float32, and the random generator is a {@link SplittableRandom} rather than NumPy's.
+ * The time limit of 500 steps is applied by {@link io.acktr.envs.providers.CartPoleProvider}.
+ */
+public final class CartPole implements Environment {
+    public static final String ID = "CartPole-v1";
+
+    static final double GRAVITY = 9.8;
+    static final double MASS_CART = 1.0;
+    static final double MASS_POLE = 0.1;
+    static final double TOTAL_MASS = MASS_POLE + MASS_CART;
+    /** Half the pole's length. */
+    static final double LENGTH = 0.5;
+    static final double POLE_MASS_LENGTH = MASS_POLE * LENGTH;
+    static final double FORCE_MAG = 10.0;
+    static final double TAU = 0.02;
+    static final double THETA_THRESHOLD_RADIANS = 12 * 2 * Math.PI / 360;
+    static final double X_THRESHOLD = 2.4;
+    static final double RESET_BOUND = 0.05;
+
+    private static final DiscreteSpace ACTION_SPACE = new DiscreteSpace(2);
+    private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
+            new double[] {-X_THRESHOLD * 2, Double.NEGATIVE_INFINITY, -THETA_THRESHOLD_RADIANS * 2, Double.NEGATIVE_INFINITY},
+            new double[] {X_THRESHOLD * 2, Double.POSITIVE_INFINITY, THETA_THRESHOLD_RADIANS * 2, Double.POSITIVE_INFINITY},
+            new int[] {4});
+
+    private SplittableRandom random;
+    private double[] state;
+    private boolean terminated;
+
+    /** An environment whose generator is unseeded until the first {@link #reset(long)}. */
+    public CartPole() {
+        this(new SplittableRandom());
+    }
+
+    CartPole(SplittableRandom random) {
+        this.random = requireNonNull(random, "random is null");
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Space observationSpace() {
+        return OBSERVATION_SPACE;
+    }
+
+    @Override
+    public Space actionSpace() {
+        return ACTION_SPACE;
+    }
+
+    @Override
+    public double[] reset(long seed) {
+        random = new SplittableRandom(seed);
+        return reset();
+    }
+
+    @Override
+    public double[] reset() {
+        state = new double[4];
+        for (int i = 0; i < state.length; i++) {
+            state[i] = random.nextDouble(-RESET_BOUND, RESET_BOUND);
+        }
+        terminated = false;
+        return state.clone();
+    }
+
+    /**
+     * Puts the environment in {@code [x, x_dot, theta, theta_dot]} as if an episode had just
+     * reached it, like assigning {@code env.unwrapped.state} in Gymnasium. For tests and replays.
+     */
+    public void setState(double[] newState) {
+        requireNonNull(newState, "newState is null");
+        if (newState.length != 4) {
+            throw new IllegalArgumentException(ID + " state has 4 elements, got " + newState.length);
+        }
+        state = newState.clone();
+        terminated = false;
+    }
+
+    @Override
+    public StepResult step(double[] action) {
+        int index = ACTION_SPACE.index(action, ID);
+        if (state == null) {
+            throw new IllegalStateException(ID + ": step() called before reset(); call reset() first");
+        }
+        if (terminated) {
+            throw new IllegalStateException(ID + ": step() called after the episode terminated; call reset()");
+        }
+        double x = state[0];
+        double xDot = state[1];
+        double theta = state[2];
+        double thetaDot = state[3];
+
+        double force = index == 1 ? FORCE_MAG : -FORCE_MAG;
+        double cosTheta = Math.cos(theta);
+        double sinTheta = Math.sin(theta);
+        double temp = (force + POLE_MASS_LENGTH * thetaDot * thetaDot * sinTheta) / TOTAL_MASS;
+        double thetaAcc = (GRAVITY * sinTheta - cosTheta * temp)
+                / (LENGTH * (4.0 / 3.0 - MASS_POLE * cosTheta * cosTheta / TOTAL_MASS));
+        double xAcc = temp - POLE_MASS_LENGTH * thetaAcc * cosTheta / TOTAL_MASS;
+
+        x = x + TAU * xDot;
+        xDot = xDot + TAU * xAcc;
+        theta = theta + TAU * thetaDot;
+        thetaDot = thetaDot + TAU * thetaAcc;
+        state = new double[] {x, xDot, theta, thetaDot};
+
+        terminated = x < -X_THRESHOLD || x > X_THRESHOLD
+                || theta < -THETA_THRESHOLD_RADIANS || theta > THETA_THRESHOLD_RADIANS;
+        return new StepResult(state.clone(), 1.0, terminated, false);
+    }
+
+    @Override
+    public String toString() {
+        return ID;
+    }
+}

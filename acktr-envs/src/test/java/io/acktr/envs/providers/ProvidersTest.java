@@ -1,0 +1,57 @@
+package io.acktr.envs.providers;
+
+import io.acktr.api.env.Environment;
+import io.acktr.api.env.StepResult;
+import io.acktr.envs.classic.CartPole;
+import io.acktr.envs.wrappers.TimeLimit;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProvidersTest {
+    @Test
+    void cartPoleIsWrappedInAFiveHundredStepTimeLimit() {
+        Environment env = new CartPoleProvider().create();
+        double[] observation = env.reset(0);
+
+        // A linear balancing controller (push toward the side the pole and cart are moving) keeps
+        // the pole up, so only the time limit can end the episode.
+        int steps = 0;
+        StepResult result;
+        do {
+            double signal = observation[2] + 0.5 * observation[3] + 0.01 * observation[0] + 0.1 * observation[1];
+            result = env.step(new double[] {signal > 0 ? 1 : 0});
+            observation = result.observation();
+            steps++;
+            assertThat(result.terminated()).as("terminated at step %d", steps).isFalse();
+            assertThat(result.truncated()).as("truncated at step %d", steps).isEqualTo(steps == 500);
+        } while (!result.done());
+
+        assertThat(steps).isEqualTo(500);
+        assertThat(env.id()).isEqualTo("CartPole-v1");
+        assertThat(((TimeLimit) env).environment()).isInstanceOf(CartPole.class);
+    }
+
+    @Test
+    void pendulumIsTruncatedAtTwoHundredStepsAndNeverTerminated() {
+        Environment env = new PendulumProvider().create();
+        env.reset(0);
+
+        for (int step = 1; step <= 200; step++) {
+            StepResult result = env.step(new double[] {1.0});
+            assertThat(result.terminated()).isFalse();
+            assertThat(result.truncated()).as("truncated at step %d", step).isEqualTo(step == 200);
+        }
+        assertThat(env.id()).isEqualTo("Pendulum-v1");
+    }
+
+    @Test
+    void eachCreateReturnsAnIndependentEnvironment() {
+        CartPoleProvider provider = new CartPoleProvider();
+        Environment first = provider.create();
+        Environment second = provider.create();
+
+        assertThat(first).isNotSameAs(second);
+        assertThat(first.reset(1)).containsExactly(second.reset(1));
+    }
+}
