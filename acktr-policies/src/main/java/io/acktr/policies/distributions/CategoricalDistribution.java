@@ -1,0 +1,159 @@
+package io.acktr.policies.distributions;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.policy.ActionDistribution;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * {@code N} categorical distributions over {@code k} actions, {@code p = softmax(z)} for logits
+ * {@code z} ({@code N x k}). Actions are {@code N x 1} columns holding the indices as floating values.
+ */
+public final class CategoricalDistribution implements ActionDistribution {
+    private final INDArray logits;
+    private final INDArray logProbabilities;
+    private final INDArray probabilities;
+
+    public CategoricalDistribution(INDArray logits) {
+        requireNonNull(logits, "logits is null");
+        if (logits.rank() != 2 || logits.columns() < 1) {
+            throw new IllegalArgumentException("logits must be N x k, got " + java.util.Arrays.toString(logits.shape()));
+        }
+        this.logits = logits;
+        INDArray shifted = logits.subColumnVector(logits.max(true, 1));
+        INDArray logNormaliser = Transforms.log(Transforms.exp(shifted, true).sum(true, 1), false);
+        this.logProbabilities = shifted.subiColumnVector(logNormaliser);
+        this.probabilities = Transforms.exp(logProbabilities, true);
+    }
+
+    public INDArray logits() {
+        return logits;
+    }
+
+    /** {@code log p}, {@code N x k}. */
+    public INDArray logProbabilities() {
+        return logProbabilities;
+    }
+
+    /** {@code p}, {@code N x k}. */
+    public INDArray probabilities() {
+        return probabilities;
+    }
+
+    @Override
+    public int batchSize() {
+        return logits.rows();
+    }
+
+    @Override
+    public int parameterWidth() {
+        return logits.columns();
+    }
+
+    @Override
+    public int actionWidth() {
+        return 1;
+    }
+
+    /** Inverse-CDF sampling, one uniform draw per row. */
+    @Override
+    public INDArray sample(RandomGenerator random) {
+        requireNonNull(random, "random is null");
+        double[][] p = probabilities.toDoubleMatrix();
+        double[] actions = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            actions[i] = inverseCdf(p[i], random.nextDouble());
+        }
+        return column(actions);
+    }
+
+    @Override
+    public INDArray mode() {
+        return logits.argMax(1).castTo(logits.dataType()).reshape(logits.rows(), 1);
+    }
+
+    @Override
+    public INDArray logProb(INDArray actions) {
+        return oneHot(actions).muli(logProbabilities).sum(true, 1);
+    }
+
+    @Override
+    public INDArray entropy() {
+        return probabilities.mul(logProbabilities).sum(true, 1).negi();
+    }
+
+    @Override
+    public INDArray kl(ActionDistribution other) {
+        CategoricalDistribution q = sameKind(other);
+        return logProbabilities.sub(q.logProbabilities).muli(probabilities).sum(true, 1);
+    }
+
+    /** {@code onehot(a) - p}. */
+    @Override
+    public INDArray logProbGradient(INDArray actions) {
+        return oneHot(actions).subi(probabilities);
+    }
+
+    /** {@code dH/dz_j = -p_j (log p_j + H)}. */
+    @Override
+    public INDArray entropyGradient() {
+        return logProbabilities.addColumnVector(entropy()).muli(probabilities).negi();
+    }
+
+    private CategoricalDistribution sameKind(ActionDistribution other) {
+        requireNonNull(other, "other is null");
+        if (!(other instanceof CategoricalDistribution q) || q.batchSize() != batchSize()
+                || q.parameterWidth() != parameterWidth()) {
+            throw new IllegalArgumentException("KL needs a categorical distribution of " + batchSize() + " x "
+                    + parameterWidth() + ", got " + other);
+        }
+        return q;
+    }
+
+    private INDArray oneHot(INDArray actions) {
+        requireNonNull(actions, "actions is null");
+        if (actions.rank() != 2 || actions.rows() != batchSize() || actions.columns() != 1) {
+            throw new IllegalArgumentException("actions must be " + batchSize() + " x 1, got "
+                    + java.util.Arrays.toString(actions.shape()));
+        }
+        int n = batchSize();
+        int k = parameterWidth();
+        double[][] a = actions.toDoubleMatrix();
+        double[] flat = new double[n * k];
+        for (int i = 0; i < n; i++) {
+            double v = a[i][0];
+            if (v != Math.rint(v) || v < 0 || v >= k) {
+                throw new IllegalArgumentException("action " + v + " in row " + i + " is not an index in [0, " + k + ")");
+            }
+            flat[i * k + (int) v] = 1.0;
+        }
+        return Nd4j.create(flat, new long[] {n, k}, logits.dataType());
+    }
+
+    private INDArray column(double[] values) {
+        return Nd4j.create(values, new long[] {values.length, 1}, logits.dataType());
+    }
+
+    private static int inverseCdf(double[] p, double u) {
+        double cumulative = 0;
+        for (int j = 0; j < p.length; j++) {
+            cumulative += p[j];
+            if (u < cumulative) {
+                return j;
+            }
+        }
+        int last = p.length - 1;
+        while (last > 0 && p[last] == 0) {
+            last--;
+        }
+        return last;
+    }
+
+    @Override
+    public String toString() {
+        return "CategoricalDistribution[" + batchSize() + " x " + parameterWidth() + "]";
+    }
+}

@@ -1,0 +1,63 @@
+package io.acktr.policies.layers;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Element-wise activation functions {@code y = f(x)}. For each of them the derivative can be
+ * computed from the output {@code y} alone, so a forward pass only needs to keep the outputs.
+ */
+public enum Activation {
+    /** {@code tanh(x)}; {@code f'(x) = 1 - y^2}. */
+    TANH {
+        @Override
+        public INDArray forward(INDArray preActivation) {
+            return Transforms.tanh(preActivation, true);
+        }
+
+        @Override
+        public INDArray derivative(INDArray output) {
+            return output.mul(output).rsubi(1.0);
+        }
+    },
+    /** {@code max(0, x)}; {@code f'(x) = 1 if y > 0 else 0}. */
+    RELU {
+        @Override
+        public INDArray forward(INDArray preActivation) {
+            return Transforms.relu(preActivation, true);
+        }
+
+        @Override
+        public INDArray derivative(INDArray output) {
+            return output.gt(0.0).castTo(output.dataType());
+        }
+    },
+    /** {@code x}, for linear output layers; {@code f'(x) = 1}. */
+    IDENTITY {
+        @Override
+        public INDArray forward(INDArray preActivation) {
+            return preActivation;
+        }
+
+        @Override
+        public INDArray derivative(INDArray output) {
+            return output.ulike().assign(1.0);
+        }
+
+        @Override
+        public INDArray backward(INDArray output, INDArray outputGradient) {
+            return outputGradient;
+        }
+    };
+
+    /** {@code f(x)} as a new array (the identity returns its argument). */
+    public abstract INDArray forward(INDArray preActivation);
+
+    /** {@code f'(x)} element-wise, computed from the output {@code y = f(x)}. */
+    public abstract INDArray derivative(INDArray output);
+
+    /** {@code dL/dx = dL/dy * f'(x)}, given the output {@code y} and {@code dL/dy}. */
+    public INDArray backward(INDArray output, INDArray outputGradient) {
+        return derivative(output).muli(outputGradient);
+    }
+}

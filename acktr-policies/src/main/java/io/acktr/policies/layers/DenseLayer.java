@@ -1,0 +1,82 @@
+package io.acktr.policies.layers;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The shape of one dense layer {@code s = abar W^T}, and its stateless numerics. The weights are one
+ * {@code outputSize x (inputSize + 1)} matrix whose last column is the bias; the input is extended
+ * by a constant 1 to {@code abar = [a, 1]} ({@code N x (inputSize + 1)}).
+ *
+ * @param name the parameter block name, used in error messages
+ */
+public record DenseLayer(String name, int inputSize, int outputSize) {
+    public DenseLayer {
+        requireNonNull(name, "name is null");
+        if (inputSize < 1 || outputSize < 1) {
+            throw new IllegalArgumentException("layer " + name + ": sizes must be >= 1, got " + inputSize
+                    + " -> " + outputSize);
+        }
+    }
+
+    public long[] weightShape() {
+        return new long[] {outputSize, inputSize + 1L};
+    }
+
+    /** {@code abar = [a, 1]}, {@code N x (inputSize + 1)}, in the input's data type. */
+    public INDArray homogeneousInput(INDArray input) {
+        checkShape("input", input, input.rows(), inputSize);
+        return Nd4j.hstack(input, Nd4j.ones(input.dataType(), input.rows(), 1));
+    }
+
+    /** {@code s = abar W^T}, {@code N x outputSize}. */
+    public INDArray forward(INDArray weights, INDArray homogeneousInput) {
+        checkWeights(weights);
+        checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
+        return homogeneousInput.mmul(weights.transpose());
+    }
+
+    /** {@code dL/dW = g^T abar}, {@code outputSize x (inputSize + 1)}, summed over the batch. */
+    public INDArray weightGradient(INDArray homogeneousInput, INDArray preActivationGradient) {
+        checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
+        checkShape("pre-activation gradient", preActivationGradient, homogeneousInput.rows(), outputSize);
+        return preActivationGradient.transpose().mmul(homogeneousInput);
+    }
+
+    /** {@code dL/da = g W[:, :inputSize]}, {@code N x inputSize}. */
+    public INDArray inputGradient(INDArray weights, INDArray preActivationGradient) {
+        checkWeights(weights);
+        checkShape("pre-activation gradient", preActivationGradient, preActivationGradient.rows(), outputSize);
+        return preActivationGradient.mmul(weights.get(NDArrayIndex.all(), NDArrayIndex.interval(0, inputSize)));
+    }
+
+    /** Orthogonal weights scaled by {@code gain} and a zero bias, drawn from {@code random}. */
+    public INDArray orthogonalWeights(double gain, Random random, DataType dataType) {
+        requireNonNull(random, "random is null");
+        requireNonNull(dataType, "dataType is null");
+        double[][] w = OrthogonalInitializer.orthogonal(outputSize, inputSize, gain, random);
+        double[] flat = new double[outputSize * (inputSize + 1)];
+        for (int i = 0; i < outputSize; i++) {
+            System.arraycopy(w[i], 0, flat, i * (inputSize + 1), inputSize);
+        }
+        return Nd4j.create(flat, weightShape(), DataType.DOUBLE).castTo(dataType);
+    }
+
+    private void checkWeights(INDArray weights) {
+        checkShape("weights", weights, outputSize, inputSize + 1L);
+    }
+
+    private void checkShape(String what, INDArray array, long rows, long columns) {
+        requireNonNull(array, what + " is null");
+        if (array.rank() != 2 || array.rows() != rows || array.columns() != columns) {
+            throw new IllegalArgumentException("layer " + name + ": " + what + " must be " + rows + " x " + columns
+                    + ", got " + Arrays.toString(array.shape()));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.acktr.policies.mlp;
+
+import io.acktr.api.env.BoxSpace;
+import io.acktr.api.env.DiscreteSpace;
+import io.acktr.api.env.Space;
+import io.acktr.api.policy.ActionDistribution;
+import io.acktr.api.policy.ParameterBlock;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Turns the policy network's output into an action distribution, and its gradient back. */
+sealed interface ActionHead permits CategoricalHead, GaussianHead {
+    static ActionHead forSpace(Space actionSpace, DataType dataType) {
+        if (actionSpace instanceof DiscreteSpace discrete) {
+            return new CategoricalHead(discrete.n());
+        }
+        if (actionSpace instanceof BoxSpace box) {
+            return new GaussianHead(box.flatSize(), dataType);
+        }
+        throw new IllegalArgumentException("unsupported action space " + actionSpace.describe());
+    }
+
+    /** Width of the policy network's output layer. */
+    int networkOutputSize();
+
+    /** Parameters of the head itself (not part of any dense layer). */
+    List<ParameterBlock> parameters();
+
+    ActionDistribution distribution(INDArray networkOutput);
+
+    /** The part of {@code dL/d distribution parameters} that flows into the network output. */
+    INDArray networkOutputGradient(INDArray distributionGradient);
+
+    /** Gradients of {@link #parameters()}, summed over the batch. */
+    Map<String, INDArray> parameterGradients(INDArray distributionGradient);
+
+    /** Per-sample ({@code N x size}) gradients of {@link #parameters()}. */
+    Map<String, INDArray> perSampleGradients(INDArray distributionGradient);
+}

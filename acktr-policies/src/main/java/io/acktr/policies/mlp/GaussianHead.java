@@ -1,0 +1,61 @@
+package io.acktr.policies.mlp;
+
+import io.acktr.api.policy.ActionDistribution;
+import io.acktr.api.policy.ParameterBlock;
+import io.acktr.policies.distributions.DiagonalGaussianDistribution;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The network outputs the means; the log-std is a free {@code 1 x d} parameter vector, the same
+ * for every state, initialised to 0.
+ */
+final class GaussianHead implements ActionHead {
+    static final String LOG_STD = "log_std";
+
+    private final int dimension;
+    private final INDArray logStd;
+
+    GaussianHead(int dimension, DataType dataType) {
+        this.dimension = dimension;
+        this.logStd = Nd4j.zeros(dataType, 1, dimension);
+    }
+
+    @Override
+    public int networkOutputSize() {
+        return dimension;
+    }
+
+    @Override
+    public List<ParameterBlock> parameters() {
+        return List.of(new ParameterBlock(LOG_STD, logStd));
+    }
+
+    @Override
+    public ActionDistribution distribution(INDArray networkOutput) {
+        return new DiagonalGaussianDistribution(networkOutput, logStd);
+    }
+
+    @Override
+    public INDArray networkOutputGradient(INDArray distributionGradient) {
+        return distributionGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dimension));
+    }
+
+    @Override
+    public Map<String, INDArray> parameterGradients(INDArray distributionGradient) {
+        return Map.of(LOG_STD, logStdPart(distributionGradient).sum(true, 0));
+    }
+
+    @Override
+    public Map<String, INDArray> perSampleGradients(INDArray distributionGradient) {
+        return Map.of(LOG_STD, logStdPart(distributionGradient).dup());
+    }
+
+    private INDArray logStdPart(INDArray distributionGradient) {
+        return distributionGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(dimension, 2L * dimension));
+    }
+}

@@ -1,0 +1,43 @@
+package io.acktr.policies.mlp;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.policy.ActionDistribution;
+import io.acktr.api.policy.ForwardPass;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A forward pass of one {@link MlpPolicy}, carrying the layer activations its backward pass needs. */
+final class MlpForwardPass implements ForwardPass {
+    private final MlpPolicy policy;
+    private final ActorCriticNetwork.Outputs outputs;
+    private final ActionDistribution distribution;
+
+    MlpForwardPass(MlpPolicy policy, ActorCriticNetwork.Outputs outputs, ActionDistribution distribution) {
+        this.policy = requireNonNull(policy, "policy is null");
+        this.outputs = requireNonNull(outputs, "outputs is null");
+        this.distribution = requireNonNull(distribution, "distribution is null");
+    }
+
+    MlpPolicy policy() {
+        return policy;
+    }
+
+    ActorCriticNetwork.Outputs outputs() {
+        return outputs;
+    }
+
+    @Override
+    public int batchSize() {
+        return outputs.values().rows();
+    }
+
+    @Override
+    public ActionDistribution distribution() {
+        return distribution;
+    }
+
+    @Override
+    public INDArray values() {
+        return outputs.values();
+    }
+}

@@ -1,0 +1,113 @@
+package io.acktr.policies.mlp;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.env.Space;
+import io.acktr.api.policy.BackwardPass;
+import io.acktr.api.policy.ForwardPass;
+import io.acktr.api.policy.ParameterBlock;
+import io.acktr.api.policy.Policy;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * An actor-critic MLP with a categorical head (discrete actions) or a diagonal Gaussian head with a
+ * state-independent {@code log_std} (box actions), and a scalar value head.
+ *
+ * <p>Parameter blocks, in order: with a shared torso {@code torso/0, torso/1, ..., pi/out, vf/out};
+ * otherwise {@code pi/0, ..., pi/out, vf/0, ..., vf/out}; then {@code log_std} for a Gaussian head.
+ * Dense layers are orthogonally initialised (gains sqrt(2), 0.01 for {@code pi/out}, 1 for
+ * {@code vf/out}) with zero biases, from a {@link Random} seeded with the given seed.
+ *
+ * <p>The policy owns only its parameters; {@link #forward} returns everything {@link #backward}
+ * needs. Run the backward pass before the parameters are updated.
+ */
+public final class MlpPolicy implements Policy {
+    private final Space observationSpace;
+    private final Space actionSpace;
+    private final DataType dataType;
+    private final ActionHead head;
+    private final ActorCriticNetwork network;
+    private final List<ParameterBlock> parameters;
+
+    public MlpPolicy(Space observationSpace, Space actionSpace, MlpArchitecture architecture, long seed) {
+        this.observationSpace = requireNonNull(observationSpace, "observationSpace is null");
+        this.actionSpace = requireNonNull(actionSpace, "actionSpace is null");
+        requireNonNull(architecture, "architecture is null");
+        this.dataType = architecture.dataType();
+        this.head = ActionHead.forSpace(actionSpace, dataType);
+        this.network = ActorCriticNetwork.create(architecture, observationSpace.flatSize(), head.networkOutputSize(),
+                new Random(seed));
+        List<ParameterBlock> blocks = new ArrayList<>(network.parameters());
+        blocks.addAll(head.parameters());
+        this.parameters = List.copyOf(blocks);
+    }
+
+    @Override
+    public Space observationSpace() {
+        return observationSpace;
+    }
+
+    @Override
+    public Space actionSpace() {
+        return actionSpace;
+    }
+
+    public DataType dataType() {
+        return dataType;
+    }
+
+    @Override
+    public List<ParameterBlock> parameters() {
+        return parameters;
+    }
+
+    /** @param observations {@code N x observationSpace().flatSize()}, cast to the parameter data type */
+    @Override
+    public ForwardPass forward(INDArray observations) {
+        requireNonNull(observations, "observations is null");
+        if (observations.rank() != 2 || observations.columns() != observationSpace.flatSize()) {
+            throw new IllegalArgumentException("observations must be N x " + observationSpace.flatSize() + ", got "
+                    + Arrays.toString(observations.shape()));
+        }
+        ActorCriticNetwork.Outputs outputs = network.forward(observations.castTo(dataType));
+        return new MlpForwardPass(this, outputs, head.distribution(outputs.policyOutput()));
+    }
+
+    @Override
+    public BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
+        requireNonNull(pass, "pass is null");
+        if (!(pass instanceof MlpForwardPass mlpPass) || mlpPass.policy() != this) {
+            throw new IllegalArgumentException("the forward pass was not produced by this policy");
+        }
+        int n = pass.batchSize();
+        INDArray distribution = checked("distributionGradient", distributionGradient, n,
+                pass.distribution().parameterWidth());
+        INDArray value = checked("valueGradient", valueGradient, n, 1);
+
+        ActorCriticNetwork.Gradients dense = network.backward(mlpPass.outputs(),
+                head.networkOutputGradient(distribution), value);
+        Map<String, INDArray> gradients = new LinkedHashMap<>(dense.weightGradients());
+        gradients.putAll(head.parameterGradients(distribution));
+        Map<String, INDArray> ordered = new LinkedHashMap<>();
+        for (ParameterBlock block : parameters) {
+            ordered.put(block.name(), gradients.get(block.name()));
+        }
+        return new BackwardPass(ordered, List.copyOf(dense.layers()), head.perSampleGradients(distribution));
+    }
+
+    private INDArray checked(String name, INDArray gradient, long rows, long columns) {
+        requireNonNull(gradient, name + " is null");
+        if (gradient.rank() != 2 || gradient.rows() != rows || gradient.columns() != columns) {
+            throw new IllegalArgumentException(name + " must be " + rows + " x " + columns + ", got "
+                    + Arrays.toString(gradient.shape()));
+        }
+        return gradient.castTo(dataType).dup();
+    }
+}

@@ -1,0 +1,56 @@
+package io.acktr.runtime.bootstrap;
+
+import com.typesafe.config.Config;
+import io.acktr.runtime.learner.TrainingSummary;
+import io.acktr.runtime.lifecycle.TrainingSession;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code acktr train}: trains with the embedded defaults, a config file and overrides. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a policy. With no --config: ACKTR on CartPole-v1 with the built-in defaults.")
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "HOCON file layered over the defaults.")
+    Path config;
+
+    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "Override one setting, e.g. --set acktr.seed=2.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--watch-return", paramLabel = "R",
+            description = "Report the env steps at which the mean return of the last 100 episodes first reached R.")
+    Double watchReturn;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on the console.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Config resolved = ConfigLoader.load(loader, Optional.ofNullable(config), overrides);
+        PrintWriter out = spec.commandLine().getOut();
+        TrainingSummary summary = new TrainingSession(resolved, loader)
+                .train(quiet ? null : out, watchReturn == null ? OptionalDouble.empty() : OptionalDouble.of(watchReturn), List.of());
+        out.printf(Locale.ROOT, "done: %d env steps, %d updates, %d episodes, mean return (last 100) %.2f%s%n",
+                summary.envSteps(), summary.updates(), summary.episodes(), summary.finalMeanReturn(),
+                summary.skippedUpdates() > 0 ? ", " + summary.skippedUpdates() + " skipped updates" : "");
+        if (watchReturn != null) {
+            out.println(summary.firstStepsAtThreshold().isPresent()
+                    ? "reached mean return " + watchReturn + " at env step " + summary.firstStepsAtThreshold().getAsLong()
+                    : "did not reach mean return " + watchReturn);
+        }
+        out.flush();
+        return 0;
+    }
+}

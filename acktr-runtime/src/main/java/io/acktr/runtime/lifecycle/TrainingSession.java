@@ -1,0 +1,83 @@
+package io.acktr.runtime.lifecycle;
+
+import com.google.inject.Injector;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.acktr.api.curvature.CurvatureEstimator;
+import io.acktr.api.env.Environment;
+import io.acktr.api.policy.Policy;
+import io.acktr.api.step.StepSizeRule;
+import io.acktr.api.training.TrainingListener;
+import io.acktr.envs.registry.EnvironmentRegistry;
+import io.acktr.envs.registry.UnknownEnvironmentException;
+import io.acktr.envs.vector.SyncVectorEnvironment;
+import io.acktr.runtime.algorithm.AcktrUpdate;
+import io.acktr.runtime.bootstrap.AcktrInjector;
+import io.acktr.runtime.bootstrap.PluginRegistry;
+import io.acktr.runtime.learner.Trainer;
+import io.acktr.runtime.learner.TrainingSummary;
+import io.acktr.runtime.settings.AlgorithmSettings;
+import io.acktr.runtime.settings.RunSettings;
+import io.acktr.runtime.worker.RolloutCollector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+
+/** Assembles one training run from a validated configuration and runs it. */
+public final class TrainingSession {
+    private final Config config;
+    private final ClassLoader classLoader;
+
+    public TrainingSession(Config config, ClassLoader classLoader) {
+        this.config = config;
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * Trains, writing to the run directory and printing progress to {@code console} (null for
+     * none). {@code watchThreshold} makes the summary report when the mean return first reached it.
+     */
+    public TrainingSummary train(PrintWriter console, OptionalDouble watchThreshold, List<TrainingListener> extraListeners) {
+        RunSettings run = RunSettings.from(config);
+        AlgorithmSettings algorithm = AlgorithmSettings.from(config);
+        Injector injector = AcktrInjector.create(config, AcktrInjector.discoverModules(classLoader));
+        PluginRegistry plugins = Plugins.registry(injector);
+        EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader);
+
+        SplittableRandom random = new SplittableRandom(run.seed());
+        try (SyncVectorEnvironment envs = createEnvironments(environments, run)) {
+            Policy policy = plugins.policy(config).create(envs.observationSpace(), envs.actionSpace(), run.seed());
+            CurvatureEstimator curvature = plugins.curvatureEstimator(config).create();
+            StepSizeRule stepSizeRule = plugins.stepSizeRule(config).create();
+
+            Path directory = RunDirectory.prepare(run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)),
+                    config);
+            List<TrainingListener> listeners = new ArrayList<>(extraListeners);
+            listeners.add(ProgressCsvWriter.create(directory));
+            if (console != null) {
+                console.println("training " + policy.parameterCount() + " parameters on " + run.environmentCount() + " x "
+                        + run.environmentId() + " with " + curvature.name() + " + " + stepSizeRule.name() + "; writing to "
+                        + directory);
+                listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
+            }
+            RolloutCollector collector = new RolloutCollector(envs, algorithm, random.split(), run.seed());
+            AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
+            return new Trainer(collector, update, listeners, run.totalSteps(), watchThreshold).run();
+        }
+    }
+
+    private static SyncVectorEnvironment createEnvironments(EnvironmentRegistry registry, RunSettings run) {
+        List<Environment> envs = new ArrayList<>();
+        try {
+            for (int i = 0; i < run.environmentCount(); i++) {
+                envs.add(registry.create(run.environmentId()));
+            }
+        } catch (UnknownEnvironmentException e) {
+            throw new ConfigException.BadValue("acktr.env.id", e.getMessage());
+        }
+        return new SyncVectorEnvironment(envs);
+    }
+}

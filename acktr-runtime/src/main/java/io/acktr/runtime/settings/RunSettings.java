@@ -1,0 +1,30 @@
+package io.acktr.runtime.settings;
+
+import com.typesafe.config.Config;
+import io.acktr.api.plugin.SettingsReader;
+import java.util.Optional;
+
+/**
+ * The top-level settings of a training run.
+ *
+ * @param runDirectory empty: the runtime picks {@code runs/<name>}
+ */
+public record RunSettings(long seed, long totalSteps, Optional<String> runDirectory, String environmentId,
+                          int environmentCount, int consoleInterval) {
+    public static RunSettings from(Config config) {
+        SettingsReader r = new SettingsReader(config, "acktr");
+        long seed;
+        try {
+            seed = config.getLong("acktr.seed");
+        } catch (com.typesafe.config.ConfigException.WrongType e) {
+            throw r.bad("seed", config.getValue("acktr.seed").unwrapped(), "must be a whole number");
+        }
+        String runDir = r.string("run-dir").strip();
+        String envId = r.string("env.id").strip();
+        if (envId.isEmpty()) {
+            throw r.bad("env.id", envId, "must name an environment (see `acktr envs`)");
+        }
+        return new RunSettings(seed, r.positiveLong("total-steps"), runDir.isEmpty() ? Optional.empty() : Optional.of(runDir),
+                envId, r.positiveInt("env.count"), r.positiveInt("logging.console-interval"));
+    }
+}

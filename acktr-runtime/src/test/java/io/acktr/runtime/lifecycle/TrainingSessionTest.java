@@ -1,0 +1,68 @@
+package io.acktr.runtime.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.acktr.runtime.bootstrap.ConfigLoader;
+import io.acktr.runtime.learner.TrainingSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingSessionTest {
+    private static final ClassLoader LOADER = TrainingSessionTest.class.getClassLoader();
+
+    private static Config config(Path runDir, String... overrides) {
+        List<String> all = new java.util.ArrayList<>(List.of("acktr.run-dir=\"" + runDir + "\"", "acktr.total-steps=1280",
+                "acktr.env.count=4"));
+        all.addAll(List.of(overrides));
+        return ConfigLoader.load(LOADER, Optional.empty(), all);
+    }
+
+    @Test
+    void aShortRunWritesOneProgressLinePerUpdateWithTheStableColumns(@TempDir Path dir) throws Exception {
+        Path runDir = dir.resolve("run");
+        TrainingSummary summary = new TrainingSession(config(runDir), LOADER).train(null, OptionalDouble.empty(), List.of());
+        assertThat(summary.envSteps()).isEqualTo(1280);
+        assertThat(summary.updates()).isEqualTo(16);
+        List<String> lines = Files.readAllLines(runDir.resolve("progress.csv"));
+        assertThat(lines.get(0)).startsWith("env_steps,updates,episodes,mean_return,entropy,value_loss,kl,step_size,fps");
+        assertThat(lines).hasSize(17);
+        assertThat(lines.get(16)).startsWith("1280,16,");
+        assertThat(Files.readString(runDir.resolve("config.conf"))).contains("CartPole-v1");
+    }
+
+    @Test
+    void theGaussianPolicyTrainsOnPendulumWithEveryStepRule(@TempDir Path dir) {
+        for (String rule : List.of("trust-region", "fixed", "rmsprop")) {
+            Config c = config(dir.resolve(rule), "acktr.env.id=Pendulum-v1", "acktr.step-size.type=" + rule);
+            TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+            assertThat(summary.skippedUpdates()).as(rule).isZero();
+            assertThat(summary.updates()).as(rule).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void anUnknownEnvironmentIdNamesThePathAndTheKnownIds(@TempDir Path dir) {
+        Config c = config(dir.resolve("x"), "acktr.env.id=CartPol-v1");
+        assertThatThrownBy(() -> new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("acktr.env.id").hasMessageContaining("CartPol-v1").hasMessageContaining("CartPole-v1, Pendulum-v1");
+    }
+
+    @Test
+    void anExistingRunIsNeverOverwritten(@TempDir Path dir) throws Exception {
+        Path runDir = dir.resolve("run");
+        Files.createDirectories(runDir);
+        Files.writeString(runDir.resolve("progress.csv"), "precious\n");
+        assertThatThrownBy(() -> new TrainingSession(config(runDir), LOADER).train(null, OptionalDouble.empty(), List.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("acktr.run-dir");
+        assertThat(Files.readString(runDir.resolve("progress.csv"))).isEqualTo("precious\n");
+    }
+}
