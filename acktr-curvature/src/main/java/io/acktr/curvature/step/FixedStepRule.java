@@ -17,7 +17,7 @@ public final class FixedStepRule implements StepSizeRule {
 
     public FixedStepRule(FixedStepSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.momentum = new Momentum(settings.momentum());
+        this.momentum = new Momentum(settings.momentum(), 0);
     }
 
     @Override

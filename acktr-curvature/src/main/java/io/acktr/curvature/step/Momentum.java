@@ -4,16 +4,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Heavy-ball velocity per block: {@code v <- momentum v + step}; the parameter change is {@code -v}. */
+/**
+ * Momentum per block, in PyTorch's SGD form: {@code v <- momentum v + (1 - dampening) step}; the
+ * parameter change is {@code -v}. With {@code dampening = momentum} the velocity is an exponential
+ * average of the steps, so a constant step moves the parameters by exactly that step per update
+ * (what the ACKTR reference code does by giving its momentum optimiser the learning rate
+ * {@code lr (1 - momentum)}); with {@code dampening = 0} it is heavy-ball momentum, whose steady
+ * step is {@code 1 / (1 - momentum)} times larger.
+ */
 final class Momentum {
     private final double momentum;
+    private final double dampening;
     private final Map<String, INDArray> velocity = new LinkedHashMap<>();
 
-    Momentum(double momentum) {
+    Momentum(double momentum, double dampening) {
         this.momentum = momentum;
+        this.dampening = dampening;
     }
 
-    /** The parameter changes {@code -v_b} after adding {@code scale * direction_b} to each velocity. */
+    /** The parameter changes {@code -v_b} after folding {@code scale * direction_b} into each velocity. */
     Map<String, INDArray> apply(Map<String, INDArray> direction, double scale) {
         Map<String, INDArray> delta = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : direction.entrySet()) {
@@ -22,7 +31,7 @@ final class Momentum {
             if (v == null || momentum == 0) {
                 v = step;
             } else {
-                v.muli(momentum).addi(step);
+                v.muli(momentum).addi(step.muli(1 - dampening));
             }
             velocity.put(e.getKey(), v);
             delta.put(e.getKey(), v.neg());

@@ -11,8 +11,10 @@ import io.acktr.curvature.guice.TrustRegionSettings;
 /**
  * The ACKTR step size: {@code eta = min(eta_max, sqrt(2 delta / Delta^T F_hat Delta))}, so that the
  * predicted KL {@code 0.5 eta^2 Delta^T F_hat Delta} of the step stays within the radius
- * {@code delta}, followed by optional heavy-ball momentum. This is the paper's formula, with the
- * factor 2; the OpenAI baselines code omits it, so its {@code kl_clip} equals {@code 2 delta} here.
+ * {@code delta}, followed by optional momentum. This is the paper's formula, with the factor 2; the
+ * OpenAI baselines code omits it, so its {@code kl_clip} equals {@code 2 delta} here. Momentum is an
+ * exponential average of the scaled steps (dampening = momentum), as in the reference code: a
+ * steady direction moves {@code eta Delta} per update, so the trust region keeps its meaning.
  */
 public final class TrustRegionStepRule implements StepSizeRule {
     public static final String NAME = "trust-region";
@@ -22,7 +24,7 @@ public final class TrustRegionStepRule implements StepSizeRule {
 
     public TrustRegionStepRule(TrustRegionSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.momentum = new Momentum(settings.momentum());
+        this.momentum = new Momentum(settings.momentum(), settings.momentum());
     }
 
     @Override

@@ -40,8 +40,21 @@ class StepRulesTest {
     }
 
     @Test
-    void momentumAccumulatesScaledSteps() {
+    void trustRegionMomentumAveragesScaledStepsSoASteadyDirectionMovesEtaPerUpdate() {
         TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(0.1, 1000, 0.9));
+        rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+        StepProposal second = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+        assertThat(second.delta().get("w").getDouble(0)).isCloseTo(-(0.9 * 0.1 + 0.1 * 0.1), within(1e-12));
+        StepProposal last = second;
+        for (int i = 0; i < 300; i++) {
+            last = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+        }
+        assertThat(last.delta().get("w").getDouble(0)).isCloseTo(-0.1, within(1e-9));
+    }
+
+    @Test
+    void fixedRuleMomentumIsHeavyBall() {
+        FixedStepRule rule = new FixedStepRule(new FixedStepSettings(0.1, 0.9));
         rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
         StepProposal second = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
         assertThat(second.delta().get("w").getDouble(0)).isCloseTo(-(0.9 * 0.1 + 0.1), within(1e-12));
