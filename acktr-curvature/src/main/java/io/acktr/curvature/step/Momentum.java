@@ -24,9 +24,16 @@ final class Momentum {
 
     /** The parameter changes {@code -v_b} after folding {@code scale * direction_b} into each velocity. */
     Map<String, INDArray> apply(Map<String, INDArray> direction, double scale) {
+        Map<String, Double> scales = new LinkedHashMap<>();
+        direction.keySet().forEach(block -> scales.put(block, scale));
+        return apply(direction, scales);
+    }
+
+    /** As {@link #apply(Map, double)} with a scale per block. */
+    Map<String, INDArray> apply(Map<String, INDArray> direction, Map<String, Double> scales) {
         Map<String, INDArray> delta = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : direction.entrySet()) {
-            INDArray step = e.getValue().mul(scale);
+            INDArray step = e.getValue().mul(scales.get(e.getKey()));
             INDArray v = velocity.get(e.getKey());
             if (v == null || momentum == 0) {
                 v = step;

@@ -7,6 +7,8 @@ import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.curvature.guice.TrustRegionSettings;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The ACKTR step size: {@code eta = min(eta_max, sqrt(2 delta / Delta^T F_hat Delta))}, so that the
@@ -15,9 +17,14 @@ import io.acktr.curvature.guice.TrustRegionSettings;
  * OpenAI baselines code omits it, so its {@code kl_clip} equals {@code 2 delta} here. Momentum is an
  * exponential average of the scaled steps (dampening = momentum), as in the reference code: a
  * steady direction moves {@code eta Delta} per update, so the trust region keeps its meaning.
+ *
+ * <p>With {@link TrustRegionScope#PER_GROUP} each parameter group gets its own {@code eta} from its
+ * own {@code q_g = Delta_g^T grad_g}; the reported step size is that of the first block's group
+ * (the actor's, for the built-in policies).
  */
 public final class TrustRegionStepRule implements StepSizeRule {
     public static final String NAME = "trust-region";
+    private static final String JOINT = "joint";
 
     private final TrustRegionSettings settings;
     private final Momentum momentum;
@@ -42,8 +49,26 @@ public final class TrustRegionStepRule implements StepSizeRule {
 
     @Override
     public StepProposal propose(Direction direction, Gradient gradient) {
-        double eta = stepSize(settings.maxStepSize(), settings.klRadius(), direction.quadraticForm());
-        double predictedKl = 0.5 * eta * eta * direction.quadraticForm();
-        return new StepProposal(momentum.apply(direction.blocks(), eta), eta, predictedKl);
+        Map<String, Double> quadraticForms = new LinkedHashMap<>();
+        if (settings.scope() == TrustRegionScope.JOINT) {
+            quadraticForms.put(JOINT, direction.quadraticForm());
+        } else {
+            for (String block : direction.blocks().keySet()) {
+                quadraticForms.merge(gradient.group(block), gradient.dot(block, direction.blocks()), Double::sum);
+            }
+        }
+        Map<String, Double> etas = new LinkedHashMap<>();
+        double predictedKl = 0;
+        for (Map.Entry<String, Double> q : quadraticForms.entrySet()) {
+            double eta = stepSize(settings.maxStepSize(), settings.klRadius(), q.getValue());
+            etas.put(q.getKey(), eta);
+            predictedKl += 0.5 * eta * eta * q.getValue();
+        }
+        Map<String, Double> scales = new LinkedHashMap<>();
+        for (String block : direction.blocks().keySet()) {
+            scales.put(block, etas.get(settings.scope() == TrustRegionScope.JOINT ? JOINT : gradient.group(block)));
+        }
+        double reported = scales.isEmpty() ? settings.maxStepSize() : scales.values().iterator().next();
+        return new StepProposal(momentum.apply(direction.blocks(), scales), reported, predictedKl);
     }
 }

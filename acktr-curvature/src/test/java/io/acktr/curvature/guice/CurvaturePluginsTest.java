@@ -47,7 +47,7 @@ class CurvaturePluginsTest {
     @Test
     void referenceDefaultsAreTheDocumentedOnes() {
         assertThat(KfacSettings.from(REFERENCE)).isEqualTo(new KfacSettings(0.01, DampingForm.EIGEN, 0.99, 10, 10, 0));
-        assertThat(TrustRegionSettings.from(REFERENCE)).isEqualTo(new TrustRegionSettings(0.25, 0.001, 0.9));
+        assertThat(TrustRegionSettings.from(REFERENCE)).isEqualTo(new TrustRegionSettings(0.25, 0.001, 0.9, io.acktr.curvature.step.TrustRegionScope.PER_GROUP));
         assertThat(FixedStepSettings.from(REFERENCE)).isEqualTo(new FixedStepSettings(0.01, 0));
         assertThat(RmsPropSettings.from(REFERENCE)).isEqualTo(new RmsPropSettings(7e-4, 0.99, 1e-5, 0.5));
     }
@@ -57,7 +57,7 @@ class CurvaturePluginsTest {
         Config c = ConfigFactory.parseString("""
                 acktr.curvature.kfac { damping = 0.2, damping-form = factored-tikhonov, stats-decay = 0.5,
                   inverse-interval = 3, warmup-updates = 0, eigenvalue-floor = 1e-6 }
-                acktr.step-size.trust-region { max-step-size = 1.5, kl-radius = 0.01, momentum = 0 }
+                acktr.step-size.trust-region { max-step-size = 1.5, kl-radius = 0.01, momentum = 0, scope = joint }
                 """).withFallback(REFERENCE);
         assertThat(KfacSettings.from(c)).isEqualTo(new KfacSettings(0.2, DampingForm.FACTORED_TIKHONOV, 0.5, 3, 0, 1e-6));
         assertThat(TrustRegionSettings.from(c)).isEqualTo(new TrustRegionSettings(1.5, 0.01, 0));

@@ -34,6 +34,27 @@ class StepRulesTest {
     }
 
     @Test
+    void perGroupTrustRegionGivesEachGroupItsOwnStepSizeAndKlBudget() {
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.PER_GROUP));
+        Map<String, INDArray> blocks = new java.util.LinkedHashMap<>();
+        blocks.put("pi", Nd4j.create(new double[] {1, 1}, new long[] {1, 2}));
+        blocks.put("vf", Nd4j.create(new double[] {10}, new long[] {1, 1}));
+        Gradient g = new Gradient(blocks, Map.of("pi", "actor", "vf", "critic"));
+        // Delta = grad: q_actor = 2, q_critic = 100, joint q = 102
+        StepProposal p = rule.propose(new Direction(blocks, 102), g);
+        double etaActor = Math.sqrt(2 * 0.001 / 2);
+        double etaCritic = Math.sqrt(2 * 0.001 / 100);
+        assertThat(p.delta().get("pi").toDoubleVector()).containsExactly(new double[] {-etaActor, -etaActor}, within(1e-12));
+        assertThat(p.delta().get("vf").getDouble(0)).isCloseTo(-10 * etaCritic, within(1e-12));
+        assertThat(p.stepSize()).isCloseTo(etaActor, within(1e-15));
+        assertThat(p.predictedKl()).isCloseTo(0.002, within(1e-12));
+
+        TrustRegionStepRule joint = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT));
+        double eta = Math.sqrt(2 * 0.001 / 102);
+        assertThat(joint.propose(new Direction(blocks, 102), g).delta().get("pi").getDouble(0)).isCloseTo(-eta, within(1e-12));
+    }
+
+    @Test
     void trustRegionNeverExceedsTheMaximumStepSize() {
         assertThat(TrustRegionStepRule.stepSize(0.25, 0.001, 1e-9)).isEqualTo(0.25);
         assertThat(TrustRegionStepRule.stepSize(0.25, 0.001, 0)).isEqualTo(0.25);

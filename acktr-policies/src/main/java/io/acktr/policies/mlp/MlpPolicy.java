@@ -23,12 +23,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Parameter blocks, in order: with a shared torso {@code torso/0, torso/1, ..., pi/out, vf/out};
  * otherwise {@code pi/0, ..., pi/out, vf/0, ..., vf/out}; then {@code log_std} for a Gaussian head.
  * Dense layers are orthogonally initialised (gains sqrt(2), 0.01 for {@code pi/out}, 1 for
- * {@code vf/out}) with zero biases, from a {@link Random} seeded with the given seed.
+ * {@code vf/out}) with zero biases, from a {@link Random} seeded with the given seed. With separate
+ * networks the blocks are in the groups {@code actor} ({@code pi/*}, {@code log_std}) and
+ * {@code critic} ({@code vf/*}); with a shared torso they are all in one group.
  *
  * <p>The policy owns only its parameters; {@link #forward} returns everything {@link #backward}
  * needs. Run the backward pass before the parameters are updated.
  */
 public final class MlpPolicy implements Policy {
+    public static final String ACTOR = "actor";
+    public static final String CRITIC = "critic";
     private final Space observationSpace;
     private final Space actionSpace;
     private final DataType dataType;
@@ -46,7 +50,15 @@ public final class MlpPolicy implements Policy {
                 new Random(seed));
         List<ParameterBlock> blocks = new ArrayList<>(network.parameters());
         blocks.addAll(head.parameters());
-        this.parameters = List.copyOf(blocks);
+        this.parameters = blocks.stream().map(b -> b.inGroup(groupOf(b.name(), architecture.sharedTorso()))).toList();
+    }
+
+    /** Separate networks are the groups {@value #ACTOR} and {@value #CRITIC}; a shared torso is one group. */
+    private static String groupOf(String block, boolean sharedTorso) {
+        if (sharedTorso) {
+            return ParameterBlock.DEFAULT_GROUP;
+        }
+        return block.startsWith("vf/") ? CRITIC : ACTOR;
     }
 
     @Override

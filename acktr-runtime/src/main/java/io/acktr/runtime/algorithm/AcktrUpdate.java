@@ -15,6 +15,8 @@ import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.FisherTargets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -71,7 +73,9 @@ public final class AcktrUpdate {
                 .subi(pi.entropyGradient().muli(settings.entropyCoefficient() / n));
         INDArray dValues = valueError.mul(2 * settings.valueCoefficient() / n);
         BackwardPass loss = policy.backward(pass, dDistribution, dValues);
-        Gradient gradient = new Gradient(loss.gradients());
+        Map<String, String> groups = new LinkedHashMap<>();
+        policy.parameters().forEach(block -> groups.put(block.name(), block.group()));
+        Gradient gradient = new Gradient(loss.gradients(), groups);
 
         // 2. Fisher pass: per-sample gradients of the model's log-likelihood of its own samples.
         if (curvature.needsFisherSample()) {

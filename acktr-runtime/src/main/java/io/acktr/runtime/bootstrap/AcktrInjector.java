@@ -5,10 +5,12 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
 import com.typesafe.config.Config;
 import io.acktr.api.curvature.CurvatureEstimatorFactory;
 import io.acktr.api.policy.PolicyFactory;
 import io.acktr.api.step.StepSizeRuleFactory;
+import io.acktr.api.training.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -33,7 +35,11 @@ public final class AcktrInjector {
         return Guice.createInjector(modules);
     }
 
-    /** Binds the configuration and declares the plugin registries, so that an empty one is still injectable. */
+    /**
+     * Binds the configuration and declares the plugin registries and the set of training listeners
+     * (plugins add to it with {@code Multibinder.newSetBinder(binder(), TrainingListener.class)}),
+     * so that an empty one is still injectable.
+     */
     private static final class CoreModule extends AbstractModule {
         private final Config config;
 
@@ -47,6 +53,7 @@ public final class AcktrInjector {
             MapBinder.newMapBinder(binder(), String.class, CurvatureEstimatorFactory.class);
             MapBinder.newMapBinder(binder(), String.class, StepSizeRuleFactory.class);
             MapBinder.newMapBinder(binder(), String.class, PolicyFactory.class);
+            Multibinder.newSetBinder(binder(), TrainingListener.class);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.acktr.runtime.lifecycle;
 
 import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.acktr.api.curvature.CurvatureEstimator;
@@ -24,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Assembles one training run from a validated configuration and runs it. */
@@ -56,6 +59,7 @@ public final class TrainingSession {
             Path directory = RunDirectory.prepare(run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)),
                     config);
             List<TrainingListener> listeners = new ArrayList<>(extraListeners);
+            listeners.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { })));
             listeners.add(ProgressCsvWriter.create(directory));
             if (console != null) {
                 console.println("training " + policy.parameterCount() + " parameters on " + run.environmentCount() + " x "

@@ -39,6 +39,15 @@ class TrainingSessionTest {
     }
 
     @Test
+    void listenersContributedByPluginModulesSeeEveryUpdate(@TempDir Path dir) {
+        long updatesBefore = CountingListenerModule.UPDATES.get();
+        long endsBefore = CountingListenerModule.ENDS.get();
+        new TrainingSession(config(dir.resolve("run")), LOADER).train(null, OptionalDouble.empty(), List.of());
+        assertThat(CountingListenerModule.UPDATES.get() - updatesBefore).isEqualTo(16);
+        assertThat(CountingListenerModule.ENDS.get() - endsBefore).isEqualTo(1);
+    }
+
+    @Test
     void theGaussianPolicyTrainsOnPendulumWithEveryStepRule(@TempDir Path dir) {
         for (String rule : List.of("trust-region", "fixed", "rmsprop")) {
             Config c = config(dir.resolve(rule), "acktr.env.id=Pendulum-v1", "acktr.step-size.type=" + rule);
