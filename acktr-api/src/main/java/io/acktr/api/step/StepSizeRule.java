@@ -12,4 +12,12 @@ public interface StepSizeRule {
     String name();
 
     StepProposal propose(Direction direction, Gradient gradient);
+
+    /**
+     * Called after the proposal was applied with the exact KL of the model's output distribution
+     * (the joint {@code p(a, v | s)}) between before and after the step, averaged over the batch,
+     * so that a rule can compare it with its prediction.
+     */
+    default void observeMeasuredKl(double measuredKl) {
+    }
 }

@@ -11,18 +11,20 @@ import io.acktr.curvature.step.TrustRegionScope;
  * @param klRadius the trust-region radius {@code delta} (a KL), used as {@code sqrt(2 delta / q)}
  * @param momentum momentum on the scaled step (an exponential average), 0 for none
  * @param scope one step size for all parameters, or one per parameter group
+ * @param klFeedback shrink the radius while the measured KL of steps exceeds twice the prediction
  */
-public record TrustRegionSettings(double maxStepSize, double klRadius, double momentum, TrustRegionScope scope) {
+public record TrustRegionSettings(double maxStepSize, double klRadius, double momentum, TrustRegionScope scope,
+                                  boolean klFeedback) {
     public static final String PREFIX = "acktr.step-size.trust-region";
 
     public TrustRegionSettings(double maxStepSize, double klRadius, double momentum) {
-        this(maxStepSize, klRadius, momentum, TrustRegionScope.JOINT);
+        this(maxStepSize, klRadius, momentum, TrustRegionScope.JOINT, false);
     }
 
     public static TrustRegionSettings from(Config config) {
         SettingsReader r = new SettingsReader(config, PREFIX);
         return new TrustRegionSettings(r.positiveDouble("max-step-size"), r.positiveDouble("kl-radius"),
                 r.doubleIn("momentum", 0, 1, true),
-                TrustRegionScope.fromConfigName(r.oneOf("scope", TrustRegionScope.configNames())));
+                TrustRegionScope.fromConfigName(r.oneOf("scope", TrustRegionScope.configNames())), r.bool("kl-feedback"));
     }
 }

@@ -21,13 +21,23 @@ import java.util.Map;
  * <p>With {@link TrustRegionScope#PER_GROUP} each parameter group gets its own {@code eta} from its
  * own {@code q_g = Delta_g^T grad_g}; the reported step size is that of the first block's group
  * (the actor's, for the built-in policies).
+ *
+ * <p>With {@code kl-feedback}, the radius is multiplied by a factor in {@code (0, 1]} that is divided
+ * by 1.5 after a step whose measured KL was more than twice its prediction and multiplied by 1.5
+ * (up to 1) after one below half of it: K-FAC's block-diagonal approximation can under-predict the
+ * KL several-fold, and the original ACKTR adapted its continuous-control steps to the measured KL
+ * in the same way.
  */
 public final class TrustRegionStepRule implements StepSizeRule {
     public static final String NAME = "trust-region";
     private static final String JOINT = "joint";
+    static final double FEEDBACK_FACTOR = 1.5;
+    static final double MIN_RADIUS_MULTIPLIER = 1e-3;
 
     private final TrustRegionSettings settings;
     private final Momentum momentum;
+    private double radiusMultiplier = 1.0;
+    private double lastPredictedKl = Double.NaN;
 
     public TrustRegionStepRule(TrustRegionSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -37,6 +47,23 @@ public final class TrustRegionStepRule implements StepSizeRule {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public void observeMeasuredKl(double measuredKl) {
+        if (!settings.klFeedback() || !(lastPredictedKl > 0) || !Double.isFinite(measuredKl)) {
+            return;
+        }
+        if (measuredKl > 2 * lastPredictedKl) {
+            radiusMultiplier = Math.max(MIN_RADIUS_MULTIPLIER, radiusMultiplier / FEEDBACK_FACTOR);
+        } else if (measuredKl < 0.5 * lastPredictedKl) {
+            radiusMultiplier = Math.min(1.0, radiusMultiplier * FEEDBACK_FACTOR);
+        }
+    }
+
+    /** The factor the radius is currently multiplied by (1 without feedback). */
+    public double radiusMultiplier() {
+        return radiusMultiplier;
     }
 
     /** {@code min(eta_max, sqrt(2 delta / q))}; {@code eta_max} when {@code q} is zero. */
@@ -60,7 +87,7 @@ public final class TrustRegionStepRule implements StepSizeRule {
         Map<String, Double> etas = new LinkedHashMap<>();
         double predictedKl = 0;
         for (Map.Entry<String, Double> q : quadraticForms.entrySet()) {
-            double eta = stepSize(settings.maxStepSize(), settings.klRadius(), q.getValue());
+            double eta = stepSize(settings.maxStepSize(), settings.klRadius() * radiusMultiplier, q.getValue());
             etas.put(q.getKey(), eta);
             predictedKl += 0.5 * eta * eta * q.getValue();
         }
@@ -69,6 +96,7 @@ public final class TrustRegionStepRule implements StepSizeRule {
             scales.put(block, etas.get(settings.scope() == TrustRegionScope.JOINT ? JOINT : gradient.group(block)));
         }
         double reported = scales.isEmpty() ? settings.maxStepSize() : scales.values().iterator().next();
+        lastPredictedKl = predictedKl;
         return new StepProposal(momentum.apply(direction.blocks(), scales), reported, predictedKl);
     }
 }

@@ -95,8 +95,13 @@ public final class AcktrUpdate {
             }
         }
 
-        // 5. What the step did to the policy on this batch.
-        double kl = pi.kl(policy.forward(batch.observations()).distribution()).meanNumber().doubleValue();
+        // 5. What the step did on this batch: the policy's KL, and the joint model's for the step rule.
+        ForwardPass after = policy.forward(batch.observations());
+        double kl = pi.kl(after.distribution()).meanNumber().doubleValue();
+        INDArray valueChange = after.values().sub(values);
+        // KL(N(V, s^2) || N(V', s^2)) = (V - V')^2 / (2 s^2), with s = 1 / value-fisher-coefficient
+        double c = settings.valueFisherCoefficient();
+        stepSizeRule.observeMeasuredKl(kl + 0.5 * c * c * valueChange.mul(valueChange).meanNumber().doubleValue());
         return new UpdateResult(true, policyLoss, valueLoss, meanEntropy, kl, step.predictedKl(), step.stepSize());
     }
 

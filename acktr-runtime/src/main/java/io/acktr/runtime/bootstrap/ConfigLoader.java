@@ -16,18 +16,22 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Builds the configuration of a run: {@code --set} overrides over the user's file over every
+ * Builds the configuration of a run: {@code --set} overrides over the user's file (or, without
+ * one, the embedded default run {@value #DEFAULT_RUN}: ACKTR tuned for CartPole-v1) over every
  * module's {@code reference.conf}. Checks the result against the references: a key of the
  * wrong type, or a key under {@code acktr} that no module defines (a typo), fails here with its
  * HOCON path, before anything starts.
  */
 public final class ConfigLoader {
+    /** Class-path resource of the run {@code acktr train} does without {@code --config}. */
+    public static final String DEFAULT_RUN = "io/acktr/runtime/default-run.conf";
+
     private ConfigLoader() {
     }
 
     public static Config load(ClassLoader classLoader, Optional<Path> userFile, List<String> overrides) {
         Config reference = ConfigFactory.defaultReference(classLoader);
-        Config user = userFile.map(ConfigLoader::parseFile).orElseGet(ConfigFactory::empty);
+        Config user = userFile.map(ConfigLoader::parseFile).orElseGet(() -> defaultRun(classLoader));
         Config sets = parseOverrides(overrides);
         Config layered = sets.withFallback(user);
         Config merged = layered.withFallback(reference).resolve();
@@ -36,6 +40,11 @@ public final class ConfigLoader {
         RunSettings.from(merged);
         AlgorithmSettings.from(merged);
         return merged;
+    }
+
+    /** The embedded default run. */
+    public static Config defaultRun(ClassLoader classLoader) {
+        return ConfigFactory.parseResources(classLoader, DEFAULT_RUN, ConfigParseOptions.defaults().setAllowMissing(false));
     }
 
     private static Config parseFile(Path file) {
