@@ -14,6 +14,13 @@ public interface StepSizeRule {
     StepProposal propose(Direction direction, Gradient gradient);
 
     /**
+     * Called before each proposal with the fraction of the run's step budget already spent, in
+     * {@code [0, 1]}, for rules with schedules.
+     */
+    default void observeProgress(double fraction) {
+    }
+
+    /**
      * Called after the proposal was applied with the exact KL of the model's output distribution
      * (the joint {@code p(a, v | s)}) between before and after the step, averaged over the batch,
      * so that a rule can compare it with its prediction.

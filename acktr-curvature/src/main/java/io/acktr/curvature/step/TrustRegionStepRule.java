@@ -23,10 +23,14 @@ import java.util.Map;
  * (the actor's, for the built-in policies).
  *
  * <p>With {@code kl-feedback}, the radius is multiplied by a factor in {@code (0, 1]} that is divided
- * by 1.5 after a step whose measured KL was more than twice its prediction and multiplied by 1.5
- * (up to 1) after one below half of it: K-FAC's block-diagonal approximation can under-predict the
- * KL several-fold, and the original ACKTR adapted its continuous-control steps to the measured KL
- * in the same way.
+ * by 1.5 after a step whose measured KL was more than twice the KL budget (the radius times the
+ * number of groups) and multiplied by 1.5 (up to 1) after one below half of it. K-FAC's
+ * block-diagonal approximation under-predicts the KL of its own steps several-fold on small
+ * networks; the original ACKTR adapted its continuous-control steps to the measured KL in the same
+ * way. The prediction itself is not the reference, since its bias is roughly constant.
+ *
+ * <p>With the {@code linear} schedule the radius decays linearly to 0 over the run's step budget,
+ * the KL-budget analogue of the linear learning-rate schedule the reference code uses by default.
  */
 public final class TrustRegionStepRule implements StepSizeRule {
     public static final String NAME = "trust-region";
@@ -37,7 +41,8 @@ public final class TrustRegionStepRule implements StepSizeRule {
     private final TrustRegionSettings settings;
     private final Momentum momentum;
     private double radiusMultiplier = 1.0;
-    private double lastPredictedKl = Double.NaN;
+    private double lastBudget = Double.NaN;
+    private double progress;
 
     public TrustRegionStepRule(TrustRegionSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -50,13 +55,24 @@ public final class TrustRegionStepRule implements StepSizeRule {
     }
 
     @Override
+    public void observeProgress(double fraction) {
+        this.progress = Math.min(1.0, Math.max(0.0, fraction));
+    }
+
+    /** The radius in force: the configured one, decayed by the schedule and the KL feedback. */
+    public double radius() {
+        double scheduled = settings.linearSchedule() ? settings.klRadius() * (1 - progress) : settings.klRadius();
+        return scheduled * radiusMultiplier;
+    }
+
+    @Override
     public void observeMeasuredKl(double measuredKl) {
-        if (!settings.klFeedback() || !(lastPredictedKl > 0) || !Double.isFinite(measuredKl)) {
+        if (!settings.klFeedback() || !(lastBudget > 0) || !Double.isFinite(measuredKl)) {
             return;
         }
-        if (measuredKl > 2 * lastPredictedKl) {
+        if (measuredKl > 2 * lastBudget) {
             radiusMultiplier = Math.max(MIN_RADIUS_MULTIPLIER, radiusMultiplier / FEEDBACK_FACTOR);
-        } else if (measuredKl < 0.5 * lastPredictedKl) {
+        } else if (measuredKl < 0.5 * lastBudget) {
             radiusMultiplier = Math.min(1.0, radiusMultiplier * FEEDBACK_FACTOR);
         }
     }
@@ -69,7 +85,7 @@ public final class TrustRegionStepRule implements StepSizeRule {
     /** {@code min(eta_max, sqrt(2 delta / q))}; {@code eta_max} when {@code q} is zero. */
     public static double stepSize(double maxStepSize, double radius, double quadraticForm) {
         if (!(quadraticForm > 0)) {
-            return maxStepSize;
+            return radius > 0 ? maxStepSize : 0;
         }
         return Math.min(maxStepSize, Math.sqrt(2 * radius / quadraticForm));
     }
@@ -87,7 +103,7 @@ public final class TrustRegionStepRule implements StepSizeRule {
         Map<String, Double> etas = new LinkedHashMap<>();
         double predictedKl = 0;
         for (Map.Entry<String, Double> q : quadraticForms.entrySet()) {
-            double eta = stepSize(settings.maxStepSize(), settings.klRadius() * radiusMultiplier, q.getValue());
+            double eta = stepSize(settings.maxStepSize(), radius(), q.getValue());
             etas.put(q.getKey(), eta);
             predictedKl += 0.5 * eta * eta * q.getValue();
         }
@@ -96,7 +112,7 @@ public final class TrustRegionStepRule implements StepSizeRule {
             scales.put(block, etas.get(settings.scope() == TrustRegionScope.JOINT ? JOINT : gradient.group(block)));
         }
         double reported = scales.isEmpty() ? settings.maxStepSize() : scales.values().iterator().next();
-        lastPredictedKl = predictedKl;
+        lastBudget = settings.klRadius() * quadraticForms.size();
         return new StepProposal(momentum.apply(direction.blocks(), scales), reported, predictedKl);
     }
 }

@@ -47,7 +47,7 @@ class CurvaturePluginsTest {
     @Test
     void referenceDefaultsAreTheDocumentedOnes() {
         assertThat(KfacSettings.from(REFERENCE)).isEqualTo(new KfacSettings(0.01, DampingForm.EIGEN, 0.99, 10, 10, 0));
-        assertThat(TrustRegionSettings.from(REFERENCE)).isEqualTo(new TrustRegionSettings(0.25, 0.001, 0.9, io.acktr.curvature.step.TrustRegionScope.PER_GROUP, false));
+        assertThat(TrustRegionSettings.from(REFERENCE)).isEqualTo(new TrustRegionSettings(0.25, 0.001, 0.9, io.acktr.curvature.step.TrustRegionScope.PER_GROUP, false, false));
         assertThat(FixedStepSettings.from(REFERENCE)).isEqualTo(new FixedStepSettings(0.01, 0));
         assertThat(RmsPropSettings.from(REFERENCE)).isEqualTo(new RmsPropSettings(7e-4, 0.99, 1e-5, 0.5));
     }

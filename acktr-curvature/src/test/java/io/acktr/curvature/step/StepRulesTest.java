@@ -35,7 +35,7 @@ class StepRulesTest {
 
     @Test
     void perGroupTrustRegionGivesEachGroupItsOwnStepSizeAndKlBudget() {
-        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.PER_GROUP, false));
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.PER_GROUP, false, false));
         Map<String, INDArray> blocks = new java.util.LinkedHashMap<>();
         blocks.put("pi", Nd4j.create(new double[] {1, 1}, new long[] {1, 2}));
         blocks.put("vf", Nd4j.create(new double[] {10}, new long[] {1, 1}));
@@ -49,21 +49,26 @@ class StepRulesTest {
         assertThat(p.stepSize()).isCloseTo(etaActor, within(1e-15));
         assertThat(p.predictedKl()).isCloseTo(0.002, within(1e-12));
 
-        TrustRegionStepRule joint = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, false));
+        TrustRegionStepRule joint = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, false, false));
         double eta = Math.sqrt(2 * 0.001 / 102);
         assertThat(joint.propose(new Direction(blocks, 102), g).delta().get("pi").getDouble(0)).isCloseTo(-eta, within(1e-12));
     }
 
     @Test
-    void klFeedbackShrinksTheRadiusWhileMeasuredKlExceedsTwiceThePredictionAndRecoversBelowHalf() {
-        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, true));
+    void klFeedbackShrinksTheRadiusWhileMeasuredKlExceedsTwiceTheBudgetAndRecoversBelowHalf() {
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, true, false));
         Direction d = direction(new double[] {1}, 1);
         StepProposal first = rule.propose(d, gradient(new double[] {1}));
         assertThat(first.predictedKl()).isCloseTo(0.001, within(1e-15));
         rule.observeMeasuredKl(0.0025);
         assertThat(rule.radiusMultiplier()).isCloseTo(1 / 1.5, within(1e-15));
         assertThat(rule.propose(d, gradient(new double[] {1})).predictedKl()).isCloseTo(0.001 / 1.5, within(1e-15));
+        rule.observeMeasuredKl(0.0025);
+        assertThat(rule.radiusMultiplier()).as("the budget, not the shrunken prediction, is the reference")
+                .isCloseTo(1 / 2.25, within(1e-15));
         rule.observeMeasuredKl(0.001);
+        assertThat(rule.radiusMultiplier()).isCloseTo(1 / 2.25, within(1e-15));
+        rule.observeMeasuredKl(0.0004);
         assertThat(rule.radiusMultiplier()).isCloseTo(1 / 1.5, within(1e-15));
         rule.observeMeasuredKl(0.0001);
         assertThat(rule.radiusMultiplier()).isEqualTo(1.0);
@@ -72,8 +77,20 @@ class StepRulesTest {
     }
 
     @Test
+    void theLinearScheduleDecaysTheRadiusToZeroOverTheRun() {
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.004, 0, TrustRegionScope.JOINT, false, true));
+        rule.observeProgress(0.75);
+        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).predictedKl())
+                .isCloseTo(0.001, within(1e-15));
+        rule.observeProgress(1.0);
+        StepProposal last = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+        assertThat(last.stepSize()).isZero();
+        assertThat(last.delta().get("w").getDouble(0)).isZero();
+    }
+
+    @Test
     void withoutKlFeedbackTheMeasuredKlIsIgnored() {
-        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, false));
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, false, false));
         rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
         rule.observeMeasuredKl(1.0);
         assertThat(rule.radiusMultiplier()).isEqualTo(1.0);

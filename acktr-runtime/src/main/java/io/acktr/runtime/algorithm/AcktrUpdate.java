@@ -54,7 +54,10 @@ public final class AcktrUpdate {
         return policy;
     }
 
-    public UpdateResult update(Batch batch) {
+    /**
+     * @param progress fraction of the run's step budget spent before this update, for schedules
+     */
+    public UpdateResult update(Batch batch, double progress) {
         int n = batch.size();
         ForwardPass pass = policy.forward(batch.observations());
         ActionDistribution pi = pass.distribution();
@@ -87,6 +90,7 @@ public final class AcktrUpdate {
         if (!direction.isFinite()) {
             return new UpdateResult(false, policyLoss, valueLoss, meanEntropy, Double.NaN, Double.NaN, 0);
         }
+        stepSizeRule.observeProgress(progress);
         StepProposal step = stepSizeRule.propose(direction, gradient);
         for (ParameterBlock block : policy.parameters()) {
             INDArray delta = step.delta().get(block.name());

@@ -48,6 +48,7 @@ public final class Trainer {
         try {
             while (envSteps < totalSteps) {
                 Rollout rollout = collector.collect(update.policy());
+                double progress = (double) envSteps / totalSteps;
                 envSteps += rollout.steps();
                 for (int i = 0; i < rollout.episodeReturns().length; i++) {
                     window.add(rollout.episodeReturns()[i]);
@@ -55,7 +56,7 @@ public final class Trainer {
                         l.onEpisode(rollout.episodeReturns()[i], rollout.episodeLengths()[i]);
                     }
                 }
-                UpdateResult result = update.update(rollout.batch());
+                UpdateResult result = update.update(rollout.batch(), progress);
                 updates++;
                 if (result.applied()) {
                     consecutiveSkips = 0;

@@ -59,7 +59,7 @@ class AcktrUpdateTest {
         TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(100, 1e-5, 0));
         AcktrUpdate update = new AcktrUpdate(policy, kfac, rule, POLICY_STEP, new SplittableRandom(9));
         ForwardPass before = policy.forward(batch.observations());
-        UpdateResult result = update.update(batch);
+        UpdateResult result = update.update(batch, 0);
         ForwardPass after = policy.forward(batch.observations());
         assertThat(result.applied()).isTrue();
         assertThat(result.predictedKl()).isCloseTo(1e-5, org.assertj.core.api.Assertions.within(1e-12));
@@ -87,8 +87,8 @@ class AcktrUpdateTest {
         Batch batch = batch(policy);
         AcktrUpdate update = new AcktrUpdate(policy, new IdentityCurvatureEstimator(),
                 new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), SETTINGS, new SplittableRandom(1));
-        UpdateResult first = update.update(batch);
-        UpdateResult second = update.update(batch);
+        UpdateResult first = update.update(batch, 0);
+        UpdateResult second = update.update(batch, 0);
         double before = first.policyLoss() + SETTINGS.valueCoefficient() * first.valueLoss() - SETTINGS.entropyCoefficient() * first.entropy();
         double after = second.policyLoss() + SETTINGS.valueCoefficient() * second.valueLoss() - SETTINGS.entropyCoefficient() * second.entropy();
         assertThat(after).isLessThan(before);
@@ -104,7 +104,7 @@ class AcktrUpdateTest {
         List<INDArray> before = policy.parameters().stream().map(ParameterBlock::value).map(INDArray::dup).toList();
         AcktrUpdate update = new AcktrUpdate(policy, new IdentityCurvatureEstimator(),
                 new TrustRegionStepRule(new TrustRegionSettings(0.1, 0.01, 0)), SETTINGS, new SplittableRandom(1));
-        UpdateResult result = update.update(poisoned);
+        UpdateResult result = update.update(poisoned, 0);
         assertThat(result.applied()).isFalse();
         for (int i = 0; i < before.size(); i++) {
             assertThat(policy.parameters().get(i).value()).isEqualTo(before.get(i));
