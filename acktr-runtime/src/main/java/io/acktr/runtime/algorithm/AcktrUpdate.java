@@ -63,6 +63,9 @@ public final class AcktrUpdate {
         ActionDistribution pi = pass.distribution();
         INDArray values = pass.values();
         INDArray advantages = batch.advantages().castTo(values.dataType());
+        if (settings.normalizeAdvantages()) {
+            advantages = advantages.sub(advantages.meanNumber()).divi(advantages.stdNumber().doubleValue() + 1e-8);
+        }
         INDArray returns = batch.returns().castTo(values.dataType());
 
         // 1. Gradient of the A2C loss with respect to the outputs, then the parameters.

@@ -1,0 +1,42 @@
+package io.acktr.runtime.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acktr.runtime.bootstrap.ConfigLoader;
+import io.acktr.runtime.learner.TrainingSummary;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Short learning checks that catch a broken update: a uniformly random CartPole policy averages
+ * about 22. The full acceptance runs (100,000 steps, seeds 1-3) are in the README, not here.
+ */
+class CartPoleLearningTest {
+    private static final ClassLoader LOADER = CartPoleLearningTest.class.getClassLoader();
+
+    private static TrainingSummary train(Path dir, String... overrides) {
+        List<String> all = new ArrayList<>(List.of("acktr.run-dir=\"" + dir + "\"", "acktr.total-steps=20000"));
+        all.addAll(List.of(overrides));
+        return new TrainingSession(ConfigLoader.load(LOADER, Optional.empty(), all), LOADER)
+                .train(null, OptionalDouble.empty(), List.of());
+    }
+
+    @Test
+    void theDefaultAcktrRunQuadruplesTheRandomReturnWithinTwentyThousandSteps(@TempDir Path dir) {
+        TrainingSummary summary = train(dir.resolve("acktr"));
+        assertThat(summary.skippedUpdates()).isZero();
+        assertThat(summary.finalMeanReturn()).isGreaterThan(90);
+    }
+
+    @Test
+    void theA2cBaselineLearnsWithinTwentyThousandSteps(@TempDir Path dir) {
+        TrainingSummary summary = train(dir.resolve("a2c"), "acktr.curvature.type=identity", "acktr.step-size.type=rmsprop",
+                "acktr.algorithm.entropy-coefficient=0.01");
+        assertThat(summary.finalMeanReturn()).isGreaterThan(50);
+    }
+}
