@@ -27,10 +27,10 @@ class CartPoleLearningTest {
     }
 
     @Test
-    void theDefaultAcktrRunQuadruplesTheRandomReturnWithinTwentyThousandSteps(@TempDir Path dir) {
+    void theDefaultAcktrRunFiveTimesTheRandomReturnWithinTwentyThousandSteps(@TempDir Path dir) {
         TrainingSummary summary = train(dir.resolve("acktr"));
         assertThat(summary.skippedUpdates()).isZero();
-        assertThat(summary.finalMeanReturn()).isGreaterThan(90);
+        assertThat(summary.finalMeanReturn()).isGreaterThan(110);
     }
 
     @Test
