@@ -2,8 +2,6 @@ package io.acktr.envs.classic;
 
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
-import io.acktr.api.env.Environment;
-import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
 
 import java.util.SplittableRandom;
@@ -21,7 +19,7 @@ import static java.util.Objects.requireNonNull;
  * largest float32, and the random generator is a {@link SplittableRandom} rather than NumPy's.
  * The time limit of 500 steps is applied by {@link io.acktr.envs.providers.CartPoleProvider}.
  */
-public final class CartPole implements Environment {
+public final class CartPole extends SeededEnvironment {
     public static final String ID = "CartPole-v1";
 
     static final double GRAVITY = 9.8;
@@ -43,7 +41,6 @@ public final class CartPole implements Environment {
             new double[] {X_THRESHOLD * 2, Double.POSITIVE_INFINITY, THETA_THRESHOLD_RADIANS * 2, Double.POSITIVE_INFINITY},
             new int[] {4});
 
-    private SplittableRandom random;
     private double[] state;
     private boolean terminated;
 
@@ -53,35 +50,14 @@ public final class CartPole implements Environment {
     }
 
     CartPole(SplittableRandom random) {
-        this.random = requireNonNull(random, "random is null");
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATION_SPACE;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTION_SPACE;
-    }
-
-    @Override
-    public double[] reset(long seed) {
-        random = new SplittableRandom(seed);
-        return reset();
+        super(ID, OBSERVATION_SPACE, ACTION_SPACE, random);
     }
 
     @Override
     public double[] reset() {
         state = new double[4];
         for (int i = 0; i < state.length; i++) {
-            state[i] = random.nextDouble(-RESET_BOUND, RESET_BOUND);
+            state[i] = random().nextDouble(-RESET_BOUND, RESET_BOUND);
         }
         terminated = false;
         return state.clone();
@@ -131,10 +107,5 @@ public final class CartPole implements Environment {
         terminated = x < -X_THRESHOLD || x > X_THRESHOLD
                 || theta < -THETA_THRESHOLD_RADIANS || theta > THETA_THRESHOLD_RADIANS;
         return new StepResult(state.clone(), 1.0, terminated, false);
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }

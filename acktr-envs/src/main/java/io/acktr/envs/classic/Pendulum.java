@@ -1,8 +1,6 @@
 package io.acktr.envs.classic;
 
 import io.acktr.api.env.BoxSpace;
-import io.acktr.api.env.Environment;
-import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
 
 import java.util.SplittableRandom;
@@ -20,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * <p>Differences from the reference: observations are doubles (Gymnasium uses float32) and the
  * random generator is a {@link SplittableRandom} rather than NumPy's.
  */
-public final class Pendulum implements Environment {
+public final class Pendulum extends SeededEnvironment {
     public static final String ID = "Pendulum-v1";
 
     static final double MAX_SPEED = 8.0;
@@ -36,7 +34,6 @@ public final class Pendulum implements Environment {
     private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
             new double[] {-1.0, -1.0, -MAX_SPEED}, new double[] {1.0, 1.0, MAX_SPEED}, new int[] {3});
 
-    private SplittableRandom random;
     private double theta;
     private double thetaDot;
     private boolean started;
@@ -47,34 +44,13 @@ public final class Pendulum implements Environment {
     }
 
     Pendulum(SplittableRandom random) {
-        this.random = requireNonNull(random, "random is null");
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public Space observationSpace() {
-        return OBSERVATION_SPACE;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return ACTION_SPACE;
-    }
-
-    @Override
-    public double[] reset(long seed) {
-        random = new SplittableRandom(seed);
-        return reset();
+        super(ID, OBSERVATION_SPACE, ACTION_SPACE, random);
     }
 
     @Override
     public double[] reset() {
-        theta = random.nextDouble(-RESET_THETA, RESET_THETA);
-        thetaDot = random.nextDouble(-RESET_THETA_DOT, RESET_THETA_DOT);
+        theta = random().nextDouble(-RESET_THETA, RESET_THETA);
+        thetaDot = random().nextDouble(-RESET_THETA_DOT, RESET_THETA_DOT);
         started = true;
         return observation();
     }
@@ -119,10 +95,5 @@ public final class Pendulum implements Environment {
 
     private double[] observation() {
         return new double[] {Math.cos(theta), Math.sin(theta), thetaDot};
-    }
-
-    @Override
-    public String toString() {
-        return ID;
     }
 }
