@@ -57,10 +57,16 @@ class CurvaturePluginsTest {
         Config c = ConfigFactory.parseString("""
                 acktr.curvature.kfac { damping = 0.2, damping-form = factored-tikhonov, stats-decay = 0.5,
                   inverse-interval = 3, warmup-updates = 0, eigenvalue-floor = 1e-6 }
-                acktr.step-size.trust-region { max-step-size = 1.5, kl-radius = 0.01, momentum = 0, scope = joint }
+                acktr.step-size.trust-region { max-step-size = 1.5, kl-radius = 0.01, momentum = 0, scope = joint,
+                  kl-feedback = true, schedule = linear }
+                acktr.step-size.fixed { learning-rate = 0.5, momentum = 0.25 }
+                acktr.step-size.rmsprop { learning-rate = 0.1, decay = 0.5, epsilon = 0.001, max-gradient-norm = 2 }
                 """).withFallback(REFERENCE);
         assertThat(KfacSettings.from(c)).isEqualTo(new KfacSettings(0.2, DampingForm.FACTORED_TIKHONOV, 0.5, 3, 0, 1e-6));
-        assertThat(TrustRegionSettings.from(c)).isEqualTo(new TrustRegionSettings(1.5, 0.01, 0));
+        assertThat(TrustRegionSettings.from(c)).isEqualTo(
+                new TrustRegionSettings(1.5, 0.01, 0, io.acktr.curvature.step.TrustRegionScope.JOINT, true, true));
+        assertThat(FixedStepSettings.from(c)).isEqualTo(new FixedStepSettings(0.5, 0.25));
+        assertThat(RmsPropSettings.from(c)).isEqualTo(new RmsPropSettings(0.1, 0.5, 0.001, 2));
     }
 
     @Test
@@ -73,5 +79,8 @@ class CurvaturePluginsTest {
                 .hasMessageContaining("acktr.curvature.kfac.damping-form").hasMessageContaining("eigen, factored-tikhonov");
         Config momentum = ConfigFactory.parseString("acktr.step-size.trust-region.momentum = 1").withFallback(REFERENCE);
         assertThatThrownBy(() -> TrustRegionSettings.from(momentum)).hasMessageContaining("acktr.step-size.trust-region.momentum");
+        Config schedule = ConfigFactory.parseString("acktr.step-size.trust-region.schedule = cosine").withFallback(REFERENCE);
+        assertThatThrownBy(() -> TrustRegionSettings.from(schedule))
+                .hasMessageContaining("acktr.step-size.trust-region.schedule").hasMessageContaining("constant, linear");
     }
 }
