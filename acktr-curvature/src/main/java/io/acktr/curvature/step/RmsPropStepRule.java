@@ -34,9 +34,7 @@ public final class RmsPropStepRule implements StepSizeRule {
 
     @Override
     public StepProposal propose(Direction direction, Gradient gradient) {
-        double norm = Math.sqrt(Math.max(0, direction.blocks().values().stream()
-                .mapToDouble(b -> b.norm2Number().doubleValue()).map(x -> x * x).sum()));
-        double clip = norm > settings.maxGradientNorm() ? settings.maxGradientNorm() / norm : 1.0;
+        double clip = GradientClipping.factor(direction.blocks(), settings.maxGradientNorm());
         double decay = settings.decay();
         Map<String, INDArray> delta = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : direction.blocks().entrySet()) {

@@ -38,8 +38,8 @@ class CurvaturePluginsTest {
         Map<String, CurvatureEstimatorFactory> curvature = injector.getInstance(
                 Key.get(new TypeLiteral<Map<String, CurvatureEstimatorFactory>>() { }));
         Map<String, StepSizeRuleFactory> steps = injector.getInstance(Key.get(new TypeLiteral<Map<String, StepSizeRuleFactory>>() { }));
-        assertThat(curvature).containsKeys("kfac", "identity");
-        assertThat(steps).containsKeys("trust-region", "fixed", "rmsprop");
+        assertThat(curvature).containsOnlyKeys("kfac", "diagonal", "identity");
+        assertThat(steps).containsOnlyKeys("trust-region", "fixed", "rmsprop", "adam");
         curvature.forEach((name, factory) -> assertThat(factory.create().name()).isEqualTo(name));
         steps.forEach((name, factory) -> assertThat(factory.create().name()).isEqualTo(name));
     }
@@ -50,6 +50,8 @@ class CurvaturePluginsTest {
         assertThat(TrustRegionSettings.from(REFERENCE)).isEqualTo(new TrustRegionSettings(0.25, 0.001, 0.9, io.acktr.curvature.step.TrustRegionScope.PER_GROUP, false, false));
         assertThat(FixedStepSettings.from(REFERENCE)).isEqualTo(new FixedStepSettings(0.01, 0));
         assertThat(RmsPropSettings.from(REFERENCE)).isEqualTo(new RmsPropSettings(7e-4, 0.99, 1e-5, 0.5));
+        assertThat(AdamSettings.from(REFERENCE)).isEqualTo(new AdamSettings(7e-4, 0.9, 0.999, 1e-8, 0.5));
+        assertThat(DiagonalSettings.from(REFERENCE)).isEqualTo(new DiagonalSettings(0.01, 0.99));
     }
 
     @Test
@@ -61,12 +63,16 @@ class CurvaturePluginsTest {
                   kl-feedback = true, schedule = linear }
                 acktr.step-size.fixed { learning-rate = 0.5, momentum = 0.25 }
                 acktr.step-size.rmsprop { learning-rate = 0.1, decay = 0.5, epsilon = 0.001, max-gradient-norm = 2 }
+                acktr.step-size.adam { learning-rate = 0.2, beta1 = 0.5, beta2 = 0.75, epsilon = 0.01, max-gradient-norm = 3 }
+                acktr.curvature.diagonal { damping = 0.3, stats-decay = 0.25 }
                 """).withFallback(REFERENCE);
         assertThat(KfacSettings.from(c)).isEqualTo(new KfacSettings(0.2, DampingForm.FACTORED_TIKHONOV, 0.5, 3, 0, 1e-6));
         assertThat(TrustRegionSettings.from(c)).isEqualTo(
                 new TrustRegionSettings(1.5, 0.01, 0, io.acktr.curvature.step.TrustRegionScope.JOINT, true, true));
         assertThat(FixedStepSettings.from(c)).isEqualTo(new FixedStepSettings(0.5, 0.25));
         assertThat(RmsPropSettings.from(c)).isEqualTo(new RmsPropSettings(0.1, 0.5, 0.001, 2));
+        assertThat(AdamSettings.from(c)).isEqualTo(new AdamSettings(0.2, 0.5, 0.75, 0.01, 3));
+        assertThat(DiagonalSettings.from(c)).isEqualTo(new DiagonalSettings(0.3, 0.25));
     }
 
     @Test

@@ -132,6 +132,16 @@ class StepRulesTest {
     }
 
     @Test
+    void adamsFirstStepIsTheLearningRateAgainstTheSignAfterBiasCorrection() {
+        AdamStepRule rule = new AdamStepRule(new io.acktr.curvature.guice.AdamSettings(0.01, 0.9, 0.999, 1e-12, 100));
+        StepProposal p = rule.propose(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5}));
+        assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {-0.01, 0.01}, within(1e-9));
+        StepProposal second = rule.propose(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5}));
+        assertThat(second.delta().get("w").toDoubleVector()).containsExactly(new double[] {-0.01, 0.01}, within(1e-9));
+        assertThat(p.predictedKl()).isNaN();
+    }
+
+    @Test
     void rmsPropNormalisesByTheRunningRootMeanSquareAfterClipping() {
         RmsPropStepRule rule = new RmsPropStepRule(new RmsPropSettings(0.1, 0.9, 1e-8, 1.0));
         INDArray d = Nd4j.create(new double[] {3, 4}, new long[] {1, 2});

@@ -20,8 +20,8 @@ class PluginRegistryTest {
     @Test
     void everyBuiltInPluginIsRegisteredByName() {
         PluginRegistry registry = registry(ConfigLoader.load(LOADER, Optional.empty(), List.of()));
-        assertThat(registry.curvatureEstimators()).containsKeys("kfac", "identity");
-        assertThat(registry.stepSizeRules()).containsKeys("trust-region", "fixed", "rmsprop");
+        assertThat(registry.curvatureEstimators()).containsKeys("kfac", "diagonal", "identity");
+        assertThat(registry.stepSizeRules()).containsKeys("trust-region", "fixed", "rmsprop", "adam");
         assertThat(registry.policies()).containsKeys("mlp");
     }
 
@@ -31,14 +31,14 @@ class PluginRegistryTest {
         assertThatThrownBy(() -> registry(config).curvatureEstimator(config))
                 .isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.curvature.type").hasMessageContaining("kfc")
-                .hasMessageContaining("identity, kfac");
+                .hasMessageContaining("diagonal, identity, kfac");
     }
 
     @Test
     void anUnknownStepRuleNameListsTheKnownOnes() {
         Config config = ConfigLoader.load(LOADER, Optional.empty(), List.of("acktr.step-size.type=adamw"));
         assertThatThrownBy(() -> registry(config).stepSizeRule(config))
-                .hasMessageContaining("acktr.step-size.type").hasMessageContaining("fixed, rmsprop, trust-region");
+                .hasMessageContaining("acktr.step-size.type").hasMessageContaining("adam, fixed, rmsprop, trust-region");
     }
 
     @Test

@@ -49,11 +49,31 @@ class TrainingSessionTest {
 
     @Test
     void theGaussianPolicyTrainsOnPendulumWithEveryStepRule(@TempDir Path dir) {
-        for (String rule : List.of("trust-region", "fixed", "rmsprop")) {
+        for (String rule : List.of("trust-region", "fixed", "rmsprop", "adam")) {
             Config c = config(dir.resolve(rule), "acktr.env.id=Pendulum-v1", "acktr.step-size.type=" + rule);
             TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
             assertThat(summary.skippedUpdates()).as(rule).isZero();
             assertThat(summary.updates()).as(rule).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void theDiagonalFisherCoversTheGaussianLogStd(@TempDir Path dir) {
+        Config c = config(dir.resolve("diag"), "acktr.env.id=Pendulum-v1", "acktr.curvature.type=diagonal");
+        TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+        assertThat(summary.skippedUpdates()).isZero();
+    }
+
+    @Test
+    void everyCurvatureEstimatorTrainsCartPoleWithEveryStepRule(@TempDir Path dir) {
+        for (String curvature : List.of("kfac", "diagonal", "identity")) {
+            for (String rule : List.of("trust-region", "fixed", "rmsprop", "adam")) {
+                Config c = config(dir.resolve(curvature + "-" + rule), "acktr.curvature.type=" + curvature,
+                        "acktr.step-size.type=" + rule, "acktr.total-steps=320");
+                TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+                assertThat(summary.skippedUpdates()).as(curvature + " + " + rule).isZero();
+                assertThat(summary.updates()).as(curvature + " + " + rule).isEqualTo(4);
+            }
         }
     }
 
