@@ -47,7 +47,7 @@ class BundleIT {
     void pluginsListsEstimatorsAndStepRulesByName(@TempDir Path dir) throws Exception {
         Result r = acktr(dir, "plugins");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("acktr.curvature.type: diagonal, identity, kfac").contains("adam, fixed, rmsprop, trust-region");
+        assertThat(r.out()).contains("acktr.curvature.type: diagonal, identity, kfac").contains("adam, adaptive-kl, fixed, rmsprop, trust-region");
     }
 
     @Test

@@ -39,7 +39,7 @@ class CurvaturePluginsTest {
                 Key.get(new TypeLiteral<Map<String, CurvatureEstimatorFactory>>() { }));
         Map<String, StepSizeRuleFactory> steps = injector.getInstance(Key.get(new TypeLiteral<Map<String, StepSizeRuleFactory>>() { }));
         assertThat(curvature).containsOnlyKeys("kfac", "diagonal", "identity");
-        assertThat(steps).containsOnlyKeys("trust-region", "fixed", "rmsprop", "adam");
+        assertThat(steps).containsOnlyKeys("trust-region", "fixed", "rmsprop", "adam", "adaptive-kl");
         curvature.forEach((name, factory) -> assertThat(factory.create().name()).isEqualTo(name));
         steps.forEach((name, factory) -> assertThat(factory.create().name()).isEqualTo(name));
     }
@@ -50,6 +50,7 @@ class CurvaturePluginsTest {
         assertThat(TrustRegionSettings.from(REFERENCE)).isEqualTo(new TrustRegionSettings(0.25, 0.001, 0.9, io.acktr.curvature.step.TrustRegionScope.PER_GROUP, false, false));
         assertThat(FixedStepSettings.from(REFERENCE)).isEqualTo(new FixedStepSettings(0.01, 0));
         assertThat(RmsPropSettings.from(REFERENCE)).isEqualTo(new RmsPropSettings(7e-4, 0.99, 1e-5, 0.5));
+        assertThat(AdaptiveKlSettings.from(REFERENCE)).isEqualTo(new AdaptiveKlSettings(0.01, 0.002, 1e-6, 1.0));
         assertThat(AdamSettings.from(REFERENCE)).isEqualTo(new AdamSettings(7e-4, 0.9, 0.999, 1e-8, 0.5));
         assertThat(DiagonalSettings.from(REFERENCE)).isEqualTo(new DiagonalSettings(0.01, 0.99));
     }

@@ -142,6 +142,24 @@ class StepRulesTest {
     }
 
     @Test
+    void adaptiveKlDividesTheStepAboveTwiceTheTargetAndMultipliesItBelowHalf() {
+        AdaptiveKlStepRule rule = new AdaptiveKlStepRule(new io.acktr.curvature.guice.AdaptiveKlSettings(0.3, 0.01, 0.1, 0.5));
+        StepProposal first = rule.propose(direction(new double[] {2}, 4), gradient(new double[] {2}));
+        assertThat(first.delta().get("w").getDouble(0)).isCloseTo(-0.6, within(1e-12));
+        assertThat(first.predictedKl()).isCloseTo(0.5 * 0.09 * 4, within(1e-12));
+        rule.observeMeasuredKl(0.05);
+        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).stepSize()).isCloseTo(0.2, within(1e-12));
+        rule.observeMeasuredKl(0.01);
+        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).stepSize()).isCloseTo(0.2, within(1e-12));
+        rule.observeMeasuredKl(0.001);
+        rule.observeMeasuredKl(0.001);
+        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).stepSize())
+                .as("capped at max-step-size").isCloseTo(0.45, within(1e-12));
+        rule.observeMeasuredKl(0.001);
+        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).stepSize()).isCloseTo(0.5, within(1e-12));
+    }
+
+    @Test
     void rmsPropNormalisesByTheRunningRootMeanSquareAfterClipping() {
         RmsPropStepRule rule = new RmsPropStepRule(new RmsPropSettings(0.1, 0.9, 1e-8, 1.0));
         INDArray d = Nd4j.create(new double[] {3, 4}, new long[] {1, 2});

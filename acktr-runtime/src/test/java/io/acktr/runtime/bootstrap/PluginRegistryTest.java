@@ -38,7 +38,7 @@ class PluginRegistryTest {
     void anUnknownStepRuleNameListsTheKnownOnes() {
         Config config = ConfigLoader.load(LOADER, Optional.empty(), List.of("acktr.step-size.type=adamw"));
         assertThatThrownBy(() -> registry(config).stepSizeRule(config))
-                .hasMessageContaining("acktr.step-size.type").hasMessageContaining("adam, fixed, rmsprop, trust-region");
+                .hasMessageContaining("acktr.step-size.type").hasMessageContaining("adam, adaptive-kl, fixed, rmsprop, trust-region");
     }
 
     @Test

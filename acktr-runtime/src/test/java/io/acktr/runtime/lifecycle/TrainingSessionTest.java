@@ -67,7 +67,7 @@ class TrainingSessionTest {
     @Test
     void everyCurvatureEstimatorTrainsCartPoleWithEveryStepRule(@TempDir Path dir) {
         for (String curvature : List.of("kfac", "diagonal", "identity")) {
-            for (String rule : List.of("trust-region", "fixed", "rmsprop", "adam")) {
+            for (String rule : List.of("trust-region", "fixed", "rmsprop", "adam", "adaptive-kl")) {
                 Config c = config(dir.resolve(curvature + "-" + rule), "acktr.curvature.type=" + curvature,
                         "acktr.step-size.type=" + rule, "acktr.total-steps=320");
                 TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
