@@ -17,14 +17,16 @@ public record Direction(Map<String, INDArray> blocks, double quadraticForm) {
 
     /** Whether every entry and the quadratic form are finite. */
     public boolean isFinite() {
-        if (!Double.isFinite(quadraticForm)) {
-            return false;
-        }
-        for (INDArray b : blocks.values()) {
-            if (b.isNaN().any() || b.isInfinite().any()) {
-                return false;
+        return Double.isFinite(quadraticForm) && firstNonFiniteBlock().isEmpty();
+    }
+
+    /** The first block holding a NaN or an infinity, if any. */
+    public java.util.Optional<String> firstNonFiniteBlock() {
+        for (Map.Entry<String, INDArray> b : blocks.entrySet()) {
+            if (!Double.isFinite(b.getValue().sumNumber().doubleValue())) {
+                return java.util.Optional.of(b.getKey());
             }
         }
-        return true;
+        return java.util.Optional.empty();
     }
 }

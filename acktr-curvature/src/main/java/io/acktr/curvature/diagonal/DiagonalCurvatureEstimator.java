@@ -10,9 +10,13 @@ import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.guice.DiagonalSettings;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The diagonal Fisher {@code F ~= diag(E[(grad log p)^2])}, kept as a running average in double
@@ -23,7 +27,10 @@ public final class DiagonalCurvatureEstimator implements CurvatureEstimator {
     public static final String NAME = "diagonal";
 
     private final DiagonalSettings settings;
+    private static final Logger LOG = LoggerFactory.getLogger(DiagonalCurvatureEstimator.class);
+
     private final Map<String, INDArray> diagonals = new LinkedHashMap<>();
+    private final Set<String> warnedBlocks = new HashSet<>();
 
     public DiagonalCurvatureEstimator(DiagonalSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -53,6 +60,13 @@ public final class DiagonalCurvatureEstimator implements CurvatureEstimator {
     }
 
     private void accumulate(String block, INDArray batch) {
+        if (!Double.isFinite(batch.sumNumber().doubleValue())) {
+            if (warnedBlocks.add(block)) {
+                LOG.warn("diagonal: the Fisher statistics of {} contain NaN or Inf; that batch was left out"
+                        + " (logged once per block)", block);
+            }
+            return;
+        }
         INDArray running = diagonals.get(block);
         if (running == null) {
             diagonals.put(block, batch);

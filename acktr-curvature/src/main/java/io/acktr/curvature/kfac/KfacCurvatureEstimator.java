@@ -10,9 +10,13 @@ import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.guice.KfacSettings;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * K-FAC (Martens and Grosse 2015) for dense layers: each layer's Fisher block is approximated by
@@ -27,6 +31,9 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     private final KfacSettings settings;
     private final Map<String, KroneckerFactors> factors = new LinkedHashMap<>();
     private final Map<String, INDArray> diagonals = new LinkedHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(KfacCurvatureEstimator.class);
+
+    private final Set<String> warnedBlocks = new HashSet<>();
     private long observations;
     private long observationsSinceRefresh;
 
@@ -47,12 +54,19 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
                 throw new IllegalArgumentException("kfac has no Kronecker factors for layer " + layer.parameterName()
                         + " of kind " + layer.getClass().getSimpleName());
             }
-            factors.computeIfAbsent(dense.parameterName(), KroneckerFactors::new)
+            boolean finite = factors.computeIfAbsent(dense.parameterName(), KroneckerFactors::new)
                     .accumulate(dense.activations(), dense.preActivationGradients(), decay);
+            if (!finite) {
+                warnNonFinite(dense.parameterName());
+            }
         }
         for (Map.Entry<String, INDArray> e : sample.perSampleGradients().entrySet()) {
             INDArray perSample = e.getValue().castTo(DataType.DOUBLE);
             INDArray batch = perSample.mul(perSample).mean(true, 0);
+            if (!Double.isFinite(batch.sumNumber().doubleValue())) {
+                warnNonFinite(e.getKey());
+                continue;
+            }
             INDArray running = diagonals.get(e.getKey());
             if (running == null) {
                 diagonals.put(e.getKey(), batch);
@@ -94,6 +108,13 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         }
         throw new IllegalStateException("kfac has no curvature statistics for parameter block " + name
                 + "; blocks with statistics: " + String.join(", ", factors.keySet()) + ", " + String.join(", ", diagonals.keySet()));
+    }
+
+    private void warnNonFinite(String block) {
+        if (warnedBlocks.add(block)) {
+            LOG.warn("kfac: the Fisher statistics of {} contain NaN or Inf; that batch was left out of its factors"
+                    + " (logged once per block)", block);
+        }
     }
 
     private void refreshEigenbases() {

@@ -23,13 +23,19 @@ final class KroneckerFactors {
         return layer;
     }
 
-    /** Folds in one batch: {@code A <- decay A + (1 - decay) A_batch} (the first batch sets A). */
-    void accumulate(INDArray activations, INDArray preActivationGradients, double decay) {
+    /**
+     * Folds in one batch: {@code A <- decay A + (1 - decay) A_batch} (the first batch sets A).
+     * Returns false, and leaves the factors untouched, when the batch's factors are not finite.
+     */
+    boolean accumulate(INDArray activations, INDArray preActivationGradients, double decay) {
         INDArray abar = activations.castTo(DataType.DOUBLE);
         INDArray grad = preActivationGradients.castTo(DataType.DOUBLE);
         double n = abar.rows();
         INDArray batchA = abar.transpose().mmul(abar).divi(n);
         INDArray batchG = grad.transpose().mmul(grad).divi(n);
+        if (!Double.isFinite(batchA.sumNumber().doubleValue()) || !Double.isFinite(batchG.sumNumber().doubleValue())) {
+            return false;
+        }
         if (a == null) {
             a = batchA;
             g = batchG;
@@ -37,6 +43,7 @@ final class KroneckerFactors {
             a.muli(decay).addi(batchA.muli(1 - decay));
             g.muli(decay).addi(batchG.muli(1 - decay));
         }
+        return true;
     }
 
     boolean hasStatistics() {

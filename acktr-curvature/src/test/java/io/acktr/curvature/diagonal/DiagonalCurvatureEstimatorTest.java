@@ -49,4 +49,12 @@ class DiagonalCurvatureEstimatorTest {
         assertThat(d.blocks().get("log_std").getDouble(0)).isCloseTo(2.0, within(1e-12));
         assertThat(d.quadraticForm()).isCloseTo(10.0, within(1e-12));
     }
+
+    @Test
+    void aBatchWithInfinityIsLeftOutOfTheDiagonal() {
+        DiagonalCurvatureEstimator diagonal = new DiagonalCurvatureEstimator(new DiagonalSettings(0.5, 0.9));
+        diagonal.observe(new FisherSample(List.of(), Map.of("log_std", Nd4j.create(new double[][] {{2}, {0}})), 2));
+        diagonal.observe(new FisherSample(List.of(), Map.of("log_std", Nd4j.create(new double[][] {{Double.POSITIVE_INFINITY}, {0}})), 2));
+        assertThat(diagonal.diagonal("log_std").getDouble(0)).isCloseTo(2.0, within(1e-12));
+    }
 }

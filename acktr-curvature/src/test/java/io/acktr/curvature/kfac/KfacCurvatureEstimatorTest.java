@@ -146,6 +146,20 @@ class KfacCurvatureEstimatorTest {
     }
 
     @Test
+    void aBatchWithNaNIsLeftOutOfTheFactorsSoTheyStayUsable() {
+        INDArray abar = homogeneous(5);
+        INDArray g = Nd4j.randn(DataType.DOUBLE, 5, D_OUT);
+        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(settings(DampingForm.EIGEN, 0.01, 0.9));
+        kfac.observe(sample(abar, g));
+        INDArray poisoned = homogeneous(5);
+        poisoned.putScalar(2, 1, Double.NaN);
+        kfac.observe(sample(poisoned, Nd4j.randn(DataType.DOUBLE, 5, D_OUT)));
+        assertMatrixEquals(kfac.factorA("layer"), outer(abar), 1e-12);
+        INDArray gradient = Nd4j.randn(DataType.DOUBLE, D_OUT, D_IN + 1);
+        assertThat(kfac.precondition(new Gradient(Map.of("layer", gradient))).isFinite()).isTrue();
+    }
+
+    @Test
     void aBlockWithoutStatisticsIsAnErrorNamingIt() {
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(settings(DampingForm.EIGEN, 0.01, 0.9));
         kfac.observe(sample(homogeneous(2), Nd4j.randn(DataType.DOUBLE, 2, D_OUT)));

@@ -91,7 +91,10 @@ public final class AcktrUpdate {
         // 3-4. Natural-gradient direction and step size.
         Direction direction = curvature.precondition(gradient);
         if (!direction.isFinite()) {
-            return new UpdateResult(false, policyLoss, valueLoss, meanEntropy, Double.NaN, Double.NaN, 0);
+            String culprit = direction.firstNonFiniteBlock().map(b -> "the direction of parameter block " + b)
+                    .orElse("the quadratic form Delta^T F Delta");
+            return new UpdateResult(false, policyLoss, valueLoss, meanEntropy, Double.NaN, Double.NaN, 0,
+                    culprit + " is NaN or Inf (" + curvature.name() + " curvature)");
         }
         stepSizeRule.observeProgress(progress);
         StepProposal step = stepSizeRule.propose(direction, gradient);
@@ -109,7 +112,7 @@ public final class AcktrUpdate {
         // KL(N(V, s^2) || N(V', s^2)) = (V - V')^2 / (2 s^2), with s = 1 / value-fisher-coefficient
         double c = settings.valueFisherCoefficient();
         stepSizeRule.observeMeasuredKl(kl + 0.5 * c * c * valueChange.mul(valueChange).meanNumber().doubleValue());
-        return new UpdateResult(true, policyLoss, valueLoss, meanEntropy, kl, step.predictedKl(), step.stepSize());
+        return new UpdateResult(true, policyLoss, valueLoss, meanEntropy, kl, step.predictedKl(), step.stepSize(), "");
     }
 
     private FisherSample fisherSample(ForwardPass pass, Batch batch) {

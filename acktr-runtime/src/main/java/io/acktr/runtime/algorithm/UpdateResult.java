@@ -3,9 +3,10 @@ package io.acktr.runtime.algorithm;
 /**
  * What one update measured on its batch.
  *
- * @param applied false when a non-finite direction or step made the update skip
+ * @param applied false when a non-finite direction made the update skip
  * @param kl mean {@code KL(old || new)} over the batch, measured after the step
+ * @param skipReason why the update was skipped (empty when applied)
  */
 public record UpdateResult(boolean applied, double policyLoss, double valueLoss, double entropy, double kl,
-                           double predictedKl, double stepSize) {
+                           double predictedKl, double stepSize, String skipReason) {
 }

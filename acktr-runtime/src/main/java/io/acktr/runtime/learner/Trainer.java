@@ -64,12 +64,13 @@ public final class Trainer {
                     skipped++;
                     consecutiveSkips++;
                     if (skipped == 1) {
-                        LOG.warn("update {} skipped: the preconditioned direction is not finite (NaN or Inf); "
-                                + "the parameters were left unchanged", updates);
+                        LOG.warn("update {} skipped: {}; the parameters were left unchanged (further skips are "
+                                + "counted in progress.csv, column skipped_updates)", updates, result.skipReason());
                     }
                     if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
                         throw new TrainingDivergedException("training diverged: " + consecutiveSkips
-                                + " consecutive updates had NaN or Inf directions (last at update " + updates
+                                + " consecutive updates were skipped, the last because " + result.skipReason()
+                                + " (update " + updates
                                 + ", env step " + envSteps + "); progress so far is kept in progress.csv");
                     }
                 }

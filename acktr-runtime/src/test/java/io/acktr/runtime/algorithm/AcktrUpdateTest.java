@@ -106,6 +106,7 @@ class AcktrUpdateTest {
                 new TrustRegionStepRule(new TrustRegionSettings(0.1, 0.01, 0)), SETTINGS, new SplittableRandom(1));
         UpdateResult result = update.update(poisoned, 0);
         assertThat(result.applied()).isFalse();
+        assertThat(result.skipReason()).contains("the direction of parameter block pi/").contains("NaN or Inf");
         for (int i = 0; i < before.size(); i++) {
             assertThat(policy.parameters().get(i).value()).isEqualTo(before.get(i));
         }
