@@ -47,7 +47,7 @@ class BundleIT {
     void pluginsListsEstimatorsAndStepRulesByName(@TempDir Path dir) throws Exception {
         Result r = acktr(dir, "plugins");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("acktr.curvature.type: diagonal, explicit, identity, kfac").contains("adam, adaptive-kl, fixed, rmsprop, trust-region");
+        assertThat(r.out()).contains("acktr.curvature.type: diagonal, ekfac, explicit, identity, kfac").contains("adam, adaptive-kl, fixed, rmsprop, trust-region");
     }
 
     @Test
@@ -76,7 +76,7 @@ class BundleIT {
     void anUnknownPluginNameExitsWithTwoAndNamesThePathAndTheKnownNames(@TempDir Path dir) throws Exception {
         Result r = acktr(dir, "train", "--set", "acktr.curvature.type=kfca");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("acktr.curvature.type").contains("kfca").contains("diagonal, explicit, identity, kfac");
+        assertThat(r.err()).contains("acktr.curvature.type").contains("kfca").contains("diagonal, ekfac, explicit, identity, kfac");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
 

@@ -68,6 +68,14 @@ final class KroneckerFactors {
         return a;
     }
 
+    SymmetricEigen eigenA() {
+        return eigenA;
+    }
+
+    SymmetricEigen eigenG() {
+        return eigenG;
+    }
+
     INDArray g() {
         return g;
     }

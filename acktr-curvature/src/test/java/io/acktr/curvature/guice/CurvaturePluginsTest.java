@@ -38,7 +38,7 @@ class CurvaturePluginsTest {
         Map<String, CurvatureEstimatorFactory> curvature = injector.getInstance(
                 Key.get(new TypeLiteral<Map<String, CurvatureEstimatorFactory>>() { }));
         Map<String, StepSizeRuleFactory> steps = injector.getInstance(Key.get(new TypeLiteral<Map<String, StepSizeRuleFactory>>() { }));
-        assertThat(curvature).containsOnlyKeys("kfac", "diagonal", "explicit", "identity");
+        assertThat(curvature).containsOnlyKeys("kfac", "ekfac", "diagonal", "explicit", "identity");
         assertThat(steps).containsOnlyKeys("trust-region", "fixed", "rmsprop", "adam", "adaptive-kl");
         curvature.forEach((name, factory) -> assertThat(factory.create().name()).isEqualTo(name));
         steps.forEach((name, factory) -> assertThat(factory.create().name()).isEqualTo(name));
@@ -52,6 +52,7 @@ class CurvaturePluginsTest {
         assertThat(RmsPropSettings.from(REFERENCE)).isEqualTo(new RmsPropSettings(7e-4, 0.99, 1e-5, 0.5));
         assertThat(AdaptiveKlSettings.from(REFERENCE)).isEqualTo(new AdaptiveKlSettings(0.01, 0.002, 1e-6, 1.0));
         assertThat(AdamSettings.from(REFERENCE)).isEqualTo(new AdamSettings(7e-4, 0.9, 0.999, 1e-8, 0.5));
+        assertThat(EkfacSettings.from(REFERENCE)).isEqualTo(new EkfacSettings(0.01, 0.99, 10, 10));
         assertThat(ExplicitFisherSettings.from(REFERENCE)).isEqualTo(new ExplicitFisherSettings(0.01, 2000));
         assertThat(DiagonalSettings.from(REFERENCE)).isEqualTo(new DiagonalSettings(0.01, 0.99));
     }

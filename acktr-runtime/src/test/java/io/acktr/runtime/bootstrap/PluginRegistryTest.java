@@ -31,7 +31,7 @@ class PluginRegistryTest {
         assertThatThrownBy(() -> registry(config).curvatureEstimator(config))
                 .isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.curvature.type").hasMessageContaining("kfc")
-                .hasMessageContaining("diagonal, explicit, identity, kfac");
+                .hasMessageContaining("diagonal, ekfac, explicit, identity, kfac");
     }
 
     @Test

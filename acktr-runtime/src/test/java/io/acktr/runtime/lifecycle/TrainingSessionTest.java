@@ -66,7 +66,7 @@ class TrainingSessionTest {
 
     @Test
     void everyCurvatureEstimatorTrainsCartPoleWithEveryStepRule(@TempDir Path dir) {
-        for (String curvature : List.of("kfac", "diagonal", "identity")) {
+        for (String curvature : List.of("kfac", "ekfac", "diagonal", "identity")) {
             for (String rule : List.of("trust-region", "fixed", "rmsprop", "adam", "adaptive-kl")) {
                 Config c = config(dir.resolve(curvature + "-" + rule), "acktr.curvature.type=" + curvature,
                         "acktr.step-size.type=" + rule, "acktr.total-steps=320");
