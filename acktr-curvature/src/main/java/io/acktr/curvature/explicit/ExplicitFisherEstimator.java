@@ -10,6 +10,7 @@ import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.guice.ExplicitFisherSettings;
 import io.acktr.curvature.linalg.SymmetricEigen;
+import io.acktr.curvature.stats.DenseLayers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +48,7 @@ public final class ExplicitFisherEstimator implements CurvatureEstimator {
         Map<String, Integer> blockSizes = new LinkedHashMap<>();
         List<INDArray> columns = new ArrayList<>();
         for (LayerStatistics layer : sample.layers()) {
-            if (!(layer instanceof DenseLayerStatistics dense)) {
-                throw new IllegalArgumentException("explicit has no per-sample gradients for layer " + layer.parameterName()
-                        + " of kind " + layer.getClass().getSimpleName());
-            }
+            DenseLayerStatistics dense = DenseLayers.require(layer, NAME);
             INDArray perSample = perSampleDenseGradients(dense);
             names.add(dense.parameterName());
             blockSizes.put(dense.parameterName(), (int) perSample.columns());

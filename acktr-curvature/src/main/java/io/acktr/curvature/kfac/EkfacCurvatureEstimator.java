@@ -9,6 +9,8 @@ import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.guice.EkfacSettings;
+import io.acktr.curvature.stats.DenseLayers;
+import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -27,8 +29,8 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
 
     private final EkfacSettings settings;
     private final Map<String, KroneckerFactors> factors = new LinkedHashMap<>();
-    private final Map<String, INDArray> scales = new LinkedHashMap<>();
-    private final Map<String, INDArray> diagonals = new LinkedHashMap<>();
+    private final Map<String, RunningDiagonal> scales = new LinkedHashMap<>();
+    private final RunningDiagonal diagonals = new RunningDiagonal(NAME);
     private long observations;
     private long observationsSinceRefresh;
 
@@ -45,17 +47,14 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
     public void observe(FisherSample sample) {
         double decay = settings.statsDecay();
         for (LayerStatistics layer : sample.layers()) {
-            if (!(layer instanceof DenseLayerStatistics dense)) {
-                throw new IllegalArgumentException("ekfac has no Kronecker factors for layer " + layer.parameterName()
-                        + " of kind " + layer.getClass().getSimpleName());
-            }
-            factors.computeIfAbsent(dense.parameterName(), KroneckerFactors::new)
+            DenseLayerStatistics dense = DenseLayers.require(layer, NAME);
+            boolean finite = factors.computeIfAbsent(dense.parameterName(), KroneckerFactors::new)
                     .accumulate(dense.activations(), dense.preActivationGradients(), decay);
+            if (!finite) {
+                diagonals.warnNonFinite(dense.parameterName());
+            }
         }
-        for (Map.Entry<String, INDArray> e : sample.perSampleGradients().entrySet()) {
-            INDArray perSample = e.getValue().castTo(DataType.DOUBLE);
-            fold(diagonals, e.getKey(), perSample.mul(perSample).mean(true, 0), decay);
-        }
+        sample.perSampleGradients().forEach((block, perSample) -> diagonals.foldPerSample(block, perSample, decay));
         observations++;
         observationsSinceRefresh++;
         boolean stale = factors.values().stream().anyMatch(f -> !f.hasEigenbases());
@@ -68,7 +67,8 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
             DenseLayerStatistics dense = (DenseLayerStatistics) layer;
             KroneckerFactors f = factors.get(dense.parameterName());
             if (f.hasEigenbases()) {
-                fold(scales, dense.parameterName(), projectedSecondMoment(dense, f), decay);
+                scales.computeIfAbsent(dense.parameterName(), block -> new RunningDiagonal(NAME))
+                        .fold(dense.parameterName(), projectedSecondMoment(dense, f), decay);
             }
         }
     }
@@ -78,18 +78,6 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
         INDArray ga = dense.preActivationGradients().castTo(DataType.DOUBLE).mmul(f.eigenG().vectors());
         INDArray aa = dense.activations().castTo(DataType.DOUBLE).mmul(f.eigenA().vectors());
         return ga.mul(ga).transpose().mmul(aa.mul(aa)).divi(aa.rows());
-    }
-
-    private static void fold(Map<String, INDArray> running, String block, INDArray batch, double decay) {
-        if (!Double.isFinite(batch.sumNumber().doubleValue())) {
-            return;
-        }
-        INDArray current = running.get(block);
-        if (current == null) {
-            running.put(block, batch);
-        } else {
-            current.muli(decay).addi(batch.muli(1 - decay));
-        }
     }
 
     @Override
@@ -104,17 +92,15 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
 
     private INDArray preconditionBlock(String name, INDArray gradient) {
         KroneckerFactors layer = factors.get(name);
-        INDArray scale = scales.get(name);
-        if (layer != null && scale != null) {
+        RunningDiagonal scale = scales.get(name);
+        if (layer != null && scale != null && scale.has(name)) {
             INDArray qa = layer.eigenA().vectors();
             INDArray qg = layer.eigenG().vectors();
             INDArray v1 = qg.transpose().mmul(gradient.castTo(DataType.DOUBLE)).mmul(qa);
-            return qg.mmul(v1.divi(scale.add(settings.damping()))).mmul(qa.transpose()).castTo(gradient.dataType());
+            return qg.mmul(scale.precondition(name, v1, settings.damping())).mmul(qa.transpose()).castTo(gradient.dataType());
         }
-        INDArray diagonal = diagonals.get(name);
-        if (diagonal != null) {
-            INDArray grad = gradient.castTo(DataType.DOUBLE).reshape(diagonal.shape());
-            return grad.div(diagonal.add(settings.damping())).reshape(gradient.shape()).castTo(gradient.dataType());
+        if (diagonals.has(name)) {
+            return diagonals.precondition(name, gradient, settings.damping());
         }
         throw new IllegalStateException("ekfac has no curvature statistics for parameter block " + name);
     }
@@ -122,7 +108,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
     /** The layer's Fisher block as EKFAC models it, {@code (Q_A ⊗ Q_G) diag(scales) (Q_A ⊗ Q_G)^T}, for tests. */
     double[][] modelledFisher(String layer) {
         KroneckerFactors f = factors.get(layer);
-        return KroneckerModels.fromEigenbasis(f.eigenG().vectors(), f.eigenA().vectors(), scales.get(layer));
+        return KroneckerModels.fromEigenbasis(f.eigenG().vectors(), f.eigenA().vectors(), scales.get(layer).get(layer));
     }
 
     /** K-FAC's {@code A ⊗ G} of the same statistics, in the same order, for tests. */

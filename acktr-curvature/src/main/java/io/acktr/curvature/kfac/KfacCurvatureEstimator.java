@@ -9,14 +9,11 @@ import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.guice.KfacSettings;
+import io.acktr.curvature.stats.DenseLayers;
+import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * K-FAC (Martens and Grosse 2015) for dense layers: each layer's Fisher block is approximated by
@@ -30,10 +27,7 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
 
     private final KfacSettings settings;
     private final Map<String, KroneckerFactors> factors = new LinkedHashMap<>();
-    private final Map<String, INDArray> diagonals = new LinkedHashMap<>();
-    private static final Logger LOG = LoggerFactory.getLogger(KfacCurvatureEstimator.class);
-
-    private final Set<String> warnedBlocks = new HashSet<>();
+    private final RunningDiagonal diagonals = new RunningDiagonal(NAME);
     private long observations;
     private long observationsSinceRefresh;
 
@@ -50,30 +44,14 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     public void observe(FisherSample sample) {
         double decay = settings.statsDecay();
         for (LayerStatistics layer : sample.layers()) {
-            if (!(layer instanceof DenseLayerStatistics dense)) {
-                throw new IllegalArgumentException("kfac has no Kronecker factors for layer " + layer.parameterName()
-                        + " of kind " + layer.getClass().getSimpleName());
-            }
+            DenseLayerStatistics dense = DenseLayers.require(layer, NAME);
             boolean finite = factors.computeIfAbsent(dense.parameterName(), KroneckerFactors::new)
                     .accumulate(dense.activations(), dense.preActivationGradients(), decay);
             if (!finite) {
-                warnNonFinite(dense.parameterName());
+                diagonals.warnNonFinite(dense.parameterName());
             }
         }
-        for (Map.Entry<String, INDArray> e : sample.perSampleGradients().entrySet()) {
-            INDArray perSample = e.getValue().castTo(DataType.DOUBLE);
-            INDArray batch = perSample.mul(perSample).mean(true, 0);
-            if (!Double.isFinite(batch.sumNumber().doubleValue())) {
-                warnNonFinite(e.getKey());
-                continue;
-            }
-            INDArray running = diagonals.get(e.getKey());
-            if (running == null) {
-                diagonals.put(e.getKey(), batch);
-            } else {
-                running.muli(decay).addi(batch.muli(1 - decay));
-            }
-        }
+        sample.perSampleGradients().forEach((block, perSample) -> diagonals.foldPerSample(block, perSample, decay));
         observations++;
         observationsSinceRefresh++;
         boolean stale = factors.values().stream().anyMatch(f -> !f.hasEigenbases());
@@ -101,20 +79,11 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         if (layer != null) {
             return layer.precondition(gradient, settings.dampingForm(), settings.damping()).castTo(gradient.dataType());
         }
-        INDArray diagonal = diagonals.get(name);
-        if (diagonal != null) {
-            INDArray grad = gradient.castTo(DataType.DOUBLE).reshape(diagonal.shape());
-            return grad.div(diagonal.add(settings.damping())).reshape(gradient.shape()).castTo(gradient.dataType());
+        if (diagonals.has(name)) {
+            return diagonals.precondition(name, gradient, settings.damping());
         }
         throw new IllegalStateException("kfac has no curvature statistics for parameter block " + name
-                + "; blocks with statistics: " + String.join(", ", factors.keySet()) + ", " + String.join(", ", diagonals.keySet()));
-    }
-
-    private void warnNonFinite(String block) {
-        if (warnedBlocks.add(block)) {
-            LOG.warn("kfac: the Fisher statistics of {} contain NaN or Inf; that batch was left out of its factors"
-                    + " (logged once per block)", block);
-        }
+                + "; blocks with statistics: " + String.join(", ", factors.keySet()) + ", " + String.join(", ", diagonals.blocks()));
     }
 
     private void refreshEigenbases() {
