@@ -23,7 +23,27 @@ public interface CurvatureEstimator {
         return true;
     }
 
+    /**
+     * Whether this estimator calls {@link FisherSample#fisherVectorProduct()}; the policy must then
+     * support {@link io.acktr.api.policy.Policy#outputTangent forward mode}.
+     */
+    default boolean needsFisherVectorProducts() {
+        return false;
+    }
+
+    /** Where the targets of the Fisher pass come from; the true Fisher samples them. */
+    default FisherTargets fisherTargets() {
+        return FisherTargets.SAMPLED;
+    }
+
     void observe(FisherSample sample);
 
     Direction precondition(Gradient gradient);
+
+    /**
+     * Called after a step was applied with what it did to the loss, for estimators that adapt
+     * their damping (Levenberg-Marquardt).
+     */
+    default void observeStepOutcome(StepOutcome outcome) {
+    }
 }

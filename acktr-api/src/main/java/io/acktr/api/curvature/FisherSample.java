@@ -13,9 +13,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param layers per-layer statistics of the layers with Kronecker structure
  * @param perSampleGradients {@code N x size} gradients of the remaining blocks
+ * @param fisherVectorProduct the batch's exact Fisher-vector product, present when the estimator
+ *     asked for it with {@link CurvatureEstimator#needsFisherVectorProducts()}
  */
-public record FisherSample(List<LayerStatistics> layers, Map<String, INDArray> perSampleGradients, int batchSize) {
+public record FisherSample(List<LayerStatistics> layers, Map<String, INDArray> perSampleGradients, int batchSize,
+                           FisherVectorProduct fisherVectorProduct) {
+    private static final FisherVectorProduct NONE = v -> {
+        throw new IllegalStateException("this Fisher sample carries no Fisher-vector products; an estimator that"
+                + " needs them must say so with CurvatureEstimator.needsFisherVectorProducts()");
+    };
+
+    /** A sample without Fisher-vector products. */
+    public FisherSample(List<LayerStatistics> layers, Map<String, INDArray> perSampleGradients, int batchSize) {
+        this(layers, perSampleGradients, batchSize, NONE);
+    }
+
     public FisherSample {
+        java.util.Objects.requireNonNull(fisherVectorProduct, "fisherVectorProduct is null");
         layers = List.copyOf(layers);
         perSampleGradients = Collections.unmodifiableMap(new LinkedHashMap<>(perSampleGradients));
         if (batchSize < 1) {

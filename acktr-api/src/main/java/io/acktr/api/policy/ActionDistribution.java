@@ -37,4 +37,11 @@ public interface ActionDistribution {
 
     /** {@code d H_i / d params_i}, {@code N x parameterWidth()}. */
     INDArray entropyGradient();
+
+    /**
+     * {@code H_i t_i} per row, with {@code H_i} the Fisher information of distribution {@code i}
+     * with respect to its parameters (categorical logits: {@code diag(p) - p p^T}; Gaussian mean:
+     * {@code 1/sigma^2}, log-std: {@code 2}) and {@code t} an {@code N x parameterWidth()} tangent.
+     */
+    INDArray fisherVectorProduct(INDArray parameterTangent);
 }

@@ -14,6 +14,14 @@ public interface StepSizeRule {
     StepProposal propose(Direction direction, Gradient gradient);
 
     /**
+     * As {@link #propose(Direction, Gradient)}, with a way to try candidate steps on the batch; rules
+     * that search along the direction (TRPO's backtracking line search) override this one.
+     */
+    default StepProposal propose(Direction direction, Gradient gradient, StepEvaluator evaluator) {
+        return propose(direction, gradient);
+    }
+
+    /**
      * Called before each proposal with the fraction of the run's step budget already spent, in
      * {@code [0, 1]}, for rules with schedules.
      */

@@ -103,6 +103,23 @@ public final class CategoricalDistribution implements ActionDistribution {
         return logProbabilities.addColumnVector(entropy()).muli(probabilities).negi();
     }
 
+    /** {@code (diag(p) - p p^T) t = p o t - p (p . t)} per row. */
+    @Override
+    public INDArray fisherVectorProduct(INDArray parameterTangent) {
+        INDArray t = checkedTangent(parameterTangent);
+        INDArray weighted = probabilities.mul(t);
+        return weighted.subi(probabilities.mulColumnVector(weighted.sum(true, 1)));
+    }
+
+    private INDArray checkedTangent(INDArray tangent) {
+        requireNonNull(tangent, "parameterTangent is null");
+        if (tangent.rank() != 2 || tangent.rows() != batchSize() || tangent.columns() != parameterWidth()) {
+            throw new IllegalArgumentException("parameterTangent must be " + batchSize() + " x " + parameterWidth()
+                    + ", got " + java.util.Arrays.toString(tangent.shape()));
+        }
+        return tangent.castTo(probabilities.dataType());
+    }
+
     private CategoricalDistribution sameKind(ActionDistribution other) {
         requireNonNull(other, "other is null");
         if (!(other instanceof CategoricalDistribution q) || q.batchSize() != batchSize()

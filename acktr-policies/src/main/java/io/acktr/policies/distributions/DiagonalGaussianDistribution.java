@@ -41,6 +41,21 @@ public final class DiagonalGaussianDistribution implements ActionDistribution {
         this.std = Transforms.exp(this.logStd, true);
     }
 
+    /** The Fisher of {@code [mean, logStd]} is diagonal: {@code 1/sigma^2} for the mean, {@code 2} for the log-std. */
+    @Override
+    public INDArray fisherVectorProduct(INDArray parameterTangent) {
+        requireNonNull(parameterTangent, "parameterTangent is null");
+        long d = mean.columns();
+        if (parameterTangent.rank() != 2 || parameterTangent.rows() != mean.rows() || parameterTangent.columns() != 2 * d) {
+            throw new IllegalArgumentException("parameterTangent must be " + mean.rows() + " x " + 2 * d + ", got "
+                    + Arrays.toString(parameterTangent.shape()));
+        }
+        INDArray t = parameterTangent.castTo(mean.dataType());
+        INDArray meanPart = t.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).div(std).divi(std);
+        INDArray logStdPart = t.get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d)).mul(2.0);
+        return Nd4j.hstack(meanPart, logStdPart);
+    }
+
     /** Splits an {@code N x 2d} parameter matrix {@code [mean, logStd]}. */
     public static DiagonalGaussianDistribution fromParameters(INDArray parameters) {
         requireNonNull(parameters, "parameters is null");
