@@ -31,6 +31,15 @@ public interface Environment extends AutoCloseable {
      */
     StepResult step(double[] action);
 
+    /**
+     * Draws the current state as an RGB image, as Gymnasium's {@code render_mode="rgb_array"} does.
+     *
+     * @throws UnsupportedOperationException for an environment that cannot draw itself
+     */
+    default RgbFrame render() {
+        throw new UnsupportedOperationException(id() + " cannot render itself");
+    }
+
     @Override
     default void close() {
     }
