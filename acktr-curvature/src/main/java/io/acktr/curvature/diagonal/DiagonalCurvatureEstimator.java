@@ -3,23 +3,22 @@ package io.acktr.curvature.diagonal;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
-import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.guice.DiagonalSettings;
-import io.acktr.curvature.stats.DenseLayers;
+import io.acktr.curvature.stats.KroneckerLayer;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The diagonal Fisher {@code F ~= diag(E[(grad log p)^2])}, kept as a running average in double
  * precision. For a dense layer the per-sample gradients are {@code g_i abar_i^T}, so the mean of
- * their squares is {@code (g o g)^T (abar o abar) / N}: one matrix product, no per-sample loop.
+ * their squares is {@code (g o g)^T (abar o abar) / N}: one matrix product, no per-sample loop; for a
+ * convolution the per-sample gradients {@code sum_t g_t abar_t^T} come from one batched product.
  */
 public final class DiagonalCurvatureEstimator implements CurvatureEstimator {
     public static final String NAME = "diagonal";
@@ -39,11 +38,8 @@ public final class DiagonalCurvatureEstimator implements CurvatureEstimator {
     @Override
     public void observe(FisherSample sample) {
         for (LayerStatistics layer : sample.layers()) {
-            DenseLayerStatistics dense = DenseLayers.require(layer, NAME);
-            INDArray abar = dense.activations().castTo(DataType.DOUBLE);
-            INDArray g = dense.preActivationGradients().castTo(DataType.DOUBLE);
-            INDArray squares = g.mul(g).transpose().mmul(abar.mul(abar)).divi(abar.rows());
-            diagonals.fold(dense.parameterName(), squares, settings.statsDecay());
+            KroneckerLayer kronecker = KroneckerLayer.of(layer, NAME);
+            diagonals.fold(kronecker.name(), kronecker.meanSquaredGradient(), settings.statsDecay());
         }
         sample.perSampleGradients().forEach((block, perSample) -> diagonals.foldPerSample(block, perSample, settings.statsDecay()));
     }

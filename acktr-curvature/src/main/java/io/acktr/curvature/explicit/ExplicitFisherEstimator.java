@@ -3,14 +3,13 @@ package io.acktr.curvature.explicit;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
-import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.guice.ExplicitFisherSettings;
 import io.acktr.curvature.linalg.SymmetricEigen;
-import io.acktr.curvature.stats.DenseLayers;
+import io.acktr.curvature.stats.KroneckerLayer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,10 +47,10 @@ public final class ExplicitFisherEstimator implements CurvatureEstimator {
         Map<String, Integer> blockSizes = new LinkedHashMap<>();
         List<INDArray> columns = new ArrayList<>();
         for (LayerStatistics layer : sample.layers()) {
-            DenseLayerStatistics dense = DenseLayers.require(layer, NAME);
-            INDArray perSample = perSampleDenseGradients(dense);
-            names.add(dense.parameterName());
-            blockSizes.put(dense.parameterName(), (int) perSample.columns());
+            KroneckerLayer kronecker = KroneckerLayer.of(layer, NAME);
+            INDArray perSample = kronecker.perSampleRows();
+            names.add(kronecker.name());
+            blockSizes.put(kronecker.name(), (int) perSample.columns());
             columns.add(perSample);
         }
         for (Map.Entry<String, INDArray> e : sample.perSampleGradients().entrySet()) {
@@ -69,17 +68,6 @@ public final class ExplicitFisherEstimator implements CurvatureEstimator {
         fisher = s.transpose().mmul(s).divi(s.rows());
         order = List.copyOf(names);
         sizes = Map.copyOf(blockSizes);
-    }
-
-    /** Row {@code i} is {@code vec(g_i abar_i^T)} in the row-major order of the weight matrix. */
-    static INDArray perSampleDenseGradients(DenseLayerStatistics dense) {
-        INDArray abar = dense.activations().castTo(DataType.DOUBLE);
-        INDArray g = dense.preActivationGradients().castTo(DataType.DOUBLE);
-        INDArray[] rows = new INDArray[(int) g.columns()];
-        for (int j = 0; j < rows.length; j++) {
-            rows[j] = abar.mulColumnVector(g.getColumn(j, true));
-        }
-        return Nd4j.hstack(rows);
     }
 
     /** The latest explicit Fisher, blocks in the order the Fisher pass listed them. */

@@ -3,24 +3,27 @@ package io.acktr.curvature.kfac;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
-import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
+import io.acktr.api.curvature.StepOutcome;
 import io.acktr.curvature.guice.KfacSettings;
-import io.acktr.curvature.stats.DenseLayers;
+import io.acktr.curvature.stats.KroneckerLayer;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * K-FAC (Martens and Grosse 2015) for dense layers: each layer's Fisher block is approximated by
- * {@code A ⊗ G}, kept as running averages and inverted through eigendecompositions refreshed every
- * {@code inverse-interval} observations. Blocks without Kronecker structure (e.g. a Gaussian
- * log-std) get a running diagonal Fisher {@code E[g^2]}. During the first {@code warmup-updates}
- * observations the statistics only accumulate and the direction is the plain gradient.
+ * K-FAC (Martens and Grosse 2015) for dense layers and KFC (Grosse and Martens 2016) for
+ * convolutions: each layer's Fisher block is approximated by {@code A ⊗ G}, kept as running
+ * averages and inverted through eigendecompositions refreshed every {@code inverse-interval}
+ * observations (on a background thread with {@code async}). Blocks without Kronecker structure
+ * (e.g. a Gaussian log-std) get a running diagonal Fisher {@code E[g^2]}. During the first
+ * {@code warmup-updates} observations the statistics only accumulate and the direction is the
+ * plain gradient. The damping is fixed or adapted by the Levenberg-Marquardt rule.
  */
 public final class KfacCurvatureEstimator implements CurvatureEstimator {
     public static final String NAME = "kfac";
@@ -28,11 +31,14 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     private final KfacSettings settings;
     private final Map<String, KroneckerFactors> factors = new LinkedHashMap<>();
     private final RunningDiagonal diagonals = new RunningDiagonal(NAME);
+    private final EigenbasisSchedule schedule;
+    private final AdaptiveDamping damping;
     private long observations;
-    private long observationsSinceRefresh;
 
     public KfacCurvatureEstimator(KfacSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.schedule = new EigenbasisSchedule(settings.inverseInterval(), settings.eigenvalueFloor(), settings.async());
+        this.damping = new AdaptiveDamping(settings.damping(), settings.levenbergMarquardt());
     }
 
     @Override
@@ -41,23 +47,22 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     }
 
     @Override
+    public FisherTargets fisherTargets() {
+        return settings.fisher();
+    }
+
+    @Override
     public void observe(FisherSample sample) {
         double decay = settings.statsDecay();
-        for (LayerStatistics layer : sample.layers()) {
-            DenseLayerStatistics dense = DenseLayers.require(layer, NAME);
-            boolean finite = factors.computeIfAbsent(dense.parameterName(), KroneckerFactors::new)
-                    .accumulate(dense.activations(), dense.preActivationGradients(), decay);
-            if (!finite) {
-                diagonals.warnNonFinite(dense.parameterName());
+        for (LayerStatistics statistics : sample.layers()) {
+            KroneckerLayer layer = KroneckerLayer.of(statistics, NAME);
+            if (!factors.computeIfAbsent(layer.name(), KroneckerFactors::new).accumulate(layer, decay)) {
+                diagonals.warnNonFinite(layer.name());
             }
         }
         sample.perSampleGradients().forEach((block, perSample) -> diagonals.foldPerSample(block, perSample, decay));
         observations++;
-        observationsSinceRefresh++;
-        boolean stale = factors.values().stream().anyMatch(f -> !f.hasEigenbases());
-        if (stale || observationsSinceRefresh >= settings.inverseInterval()) {
-            refreshEigenbases();
-        }
+        schedule.afterObservation(factors);
     }
 
     /** Whether the warm-up is over and directions are preconditioned. */
@@ -67,6 +72,7 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
 
     @Override
     public Direction precondition(Gradient gradient) {
+        schedule.installFinished(factors);
         Map<String, INDArray> blocks = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {
             blocks.put(e.getKey(), isPreconditioning() ? preconditionBlock(e.getKey(), e.getValue()) : e.getValue());
@@ -74,25 +80,37 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         return new Direction(blocks, gradient.dot(blocks));
     }
 
-    private INDArray preconditionBlock(String name, INDArray gradient) {
-        KroneckerFactors layer = factors.get(name);
-        if (layer != null) {
-            return layer.precondition(gradient, settings.dampingForm(), settings.damping()).castTo(gradient.dataType());
-        }
-        if (diagonals.has(name)) {
-            return diagonals.precondition(name, gradient, settings.damping());
-        }
-        throw new IllegalStateException("kfac has no curvature statistics for parameter block " + name
-                + "; blocks with statistics: " + String.join(", ", factors.keySet()) + ", " + String.join(", ", diagonals.blocks()));
+    @Override
+    public void observeStepOutcome(StepOutcome outcome) {
+        damping.observe(outcome);
     }
 
-    private void refreshEigenbases() {
-        for (KroneckerFactors layer : factors.values()) {
-            if (layer.isFinite()) {
-                layer.refreshEigenbases(settings.eigenvalueFloor());
-            }
+    /** The damping the next direction will use. */
+    public double currentDamping() {
+        return damping.current();
+    }
+
+    private INDArray preconditionBlock(String name, INDArray gradient) {
+        KroneckerFactors layer = factors.get(name);
+        if (layer != null && layer.hasEigenbases()) {
+            return layer.precondition(gradient, settings.dampingForm(), damping.current()).castTo(gradient.dataType());
         }
-        observationsSinceRefresh = 0;
+        if (diagonals.has(name)) {
+            return diagonals.precondition(name, gradient, damping.current());
+        }
+        throw new IllegalStateException("kfac has no curvature statistics for parameter block " + name
+                + "; blocks with statistics: " + String.join(", ", factors.keySet()) + ", "
+                + String.join(", ", diagonals.blocks()));
+    }
+
+    /** Waits for a background eigendecomposition and installs it, for tests. */
+    void awaitBackgroundRefresh() {
+        schedule.awaitBackground(factors);
+    }
+
+    /** Number of eigendecompositions started off the training thread. */
+    public long backgroundRefreshes() {
+        return schedule.asyncRefreshes();
     }
 
     /** The running factor {@code A} of a layer, for tests and diagnostics. */
@@ -103,5 +121,10 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     /** The running factor {@code G} of a layer, for tests and diagnostics. */
     public INDArray factorG(String layer) {
         return factors.get(layer).g().dup();
+    }
+
+    /** The version of a layer's installed eigenbasis (0 before the first), for tests. */
+    long basisVersion(String layer) {
+        return factors.get(layer).basisVersion();
     }
 }

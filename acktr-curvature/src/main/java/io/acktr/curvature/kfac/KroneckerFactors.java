@@ -1,12 +1,14 @@
 package io.acktr.curvature.kfac;
 
 import io.acktr.curvature.linalg.SymmetricEigen;
+import io.acktr.curvature.stats.KroneckerLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The running Kronecker factors of one dense layer, {@code A = E[abar abar^T]} and
- * {@code G = E[g g^T]}, in double precision, and their eigendecompositions as last refreshed.
+ * The running Kronecker factors of one layer, {@code A} and {@code G} (see {@link KroneckerLayer}),
+ * in double precision, and their eigendecompositions as last installed. Each installation bumps
+ * {@link #basisVersion()}, so that estimators holding statistics in the old basis can tell.
  */
 final class KroneckerFactors {
     private final String layer;
@@ -14,6 +16,7 @@ final class KroneckerFactors {
     private INDArray g;
     private SymmetricEigen eigenA;
     private SymmetricEigen eigenG;
+    private long basisVersion;
 
     KroneckerFactors(String layer) {
         this.layer = layer;
@@ -27,12 +30,9 @@ final class KroneckerFactors {
      * Folds in one batch: {@code A <- decay A + (1 - decay) A_batch} (the first batch sets A).
      * Returns false, and leaves the factors untouched, when the batch's factors are not finite.
      */
-    boolean accumulate(INDArray activations, INDArray preActivationGradients, double decay) {
-        INDArray abar = activations.castTo(DataType.DOUBLE);
-        INDArray grad = preActivationGradients.castTo(DataType.DOUBLE);
-        double n = abar.rows();
-        INDArray batchA = abar.transpose().mmul(abar).divi(n);
-        INDArray batchG = grad.transpose().mmul(grad).divi(n);
+    boolean accumulate(KroneckerLayer batch, double decay) {
+        INDArray batchA = batch.inputFactor();
+        INDArray batchG = batch.gradientFactor();
         if (!Double.isFinite(batchA.sumNumber().doubleValue()) || !Double.isFinite(batchG.sumNumber().doubleValue())) {
             return false;
         }
@@ -54,18 +54,36 @@ final class KroneckerFactors {
         return eigenA != null;
     }
 
-    /** Whether the running statistics are finite. */
+    /** Whether the running statistics exist and are finite. */
     boolean isFinite() {
         return a != null && !(a.isNaN().any() || a.isInfinite().any() || g.isNaN().any() || g.isInfinite().any());
     }
 
-    void refreshEigenbases(double eigenvalueFloor) {
-        eigenA = SymmetricEigen.of(a, eigenvalueFloor);
-        eigenG = SymmetricEigen.of(g, eigenvalueFloor);
+    /** Copies of {@code A} and {@code G}. */
+    record Snapshot(INDArray a, INDArray g) {
+    }
+
+    /** Copies of the factors that another thread may decompose while these keep accumulating. */
+    Snapshot snapshot() {
+        return new Snapshot(a.dup(), g.dup());
+    }
+
+    void install(SymmetricEigen newA, SymmetricEigen newG) {
+        eigenA = newA;
+        eigenG = newG;
+        basisVersion++;
+    }
+
+    long basisVersion() {
+        return basisVersion;
     }
 
     INDArray a() {
         return a;
+    }
+
+    INDArray g() {
+        return g;
     }
 
     SymmetricEigen eigenA() {
@@ -74,10 +92,6 @@ final class KroneckerFactors {
 
     SymmetricEigen eigenG() {
         return eigenG;
-    }
-
-    INDArray g() {
-        return g;
     }
 
     /**

@@ -1,0 +1,103 @@
+package io.acktr.curvature.cg;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.curvature.CurvatureEstimator;
+import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherVectorProduct;
+import io.acktr.api.curvature.Gradient;
+import io.acktr.curvature.guice.ConjugateGradientSettings;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The exact Fisher of the current batch, never formed: {@code (F + lambda I) x = grad} is solved by
+ * conjugate gradient on Fisher-vector products {@code F v = J^T H J v} (TRPO's natural gradient).
+ * Each iteration costs one product, i.e. a forward-mode and a backward pass through the network;
+ * one more gives the exact quadratic form {@code x^T F x} for the step-size rule.
+ */
+public final class ConjugateGradientFisherEstimator implements CurvatureEstimator {
+    public static final String NAME = "cg-fisher";
+
+    private final ConjugateGradientSettings settings;
+    private FisherVectorProduct product;
+    private int lastIterations;
+    private double lastRelativeResidual = Double.NaN;
+
+    public ConjugateGradientFisherEstimator(ConjugateGradientSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean needsFisherSample() {
+        return false;
+    }
+
+    @Override
+    public boolean needsFisherVectorProducts() {
+        return true;
+    }
+
+    @Override
+    public void observe(FisherSample sample) {
+        product = sample.fisherVectorProduct();
+    }
+
+    @Override
+    public Direction precondition(Gradient gradient) {
+        if (product == null) {
+            throw new IllegalStateException(NAME + " has no Fisher-vector product yet: observe() must come first");
+        }
+        Map<String, INDArray> x = solve(gradient.blocks());
+        Map<String, INDArray> fx = product.apply(BlockVectors.like(x, gradient.blocks()));
+        double quadraticForm = BlockVectors.dot(x, fx);
+        return new Direction(BlockVectors.like(x, gradient.blocks()), quadraticForm);
+    }
+
+    /** Conjugate gradient from {@code x = 0}, stopping at the iteration limit or the relative tolerance. */
+    private Map<String, INDArray> solve(Map<String, INDArray> b) {
+        double damping = settings.damping();
+        Map<String, INDArray> x = BlockVectors.zerosLike(b);
+        Map<String, INDArray> r = BlockVectors.toDouble(b);
+        Map<String, INDArray> p = BlockVectors.toDouble(b);
+        double rr = BlockVectors.dot(r, r);
+        double stop = settings.tolerance() * settings.tolerance() * rr;
+        int iterations = 0;
+        while (iterations < settings.maxIterations() && rr > stop && rr > 0) {
+            Map<String, INDArray> ap = product.apply(BlockVectors.like(p, b));
+            ap = BlockVectors.toDouble(ap);
+            BlockVectors.axpy(damping, p, ap);
+            double pAp = BlockVectors.dot(p, ap);
+            if (!(pAp > 0)) {
+                break; // not positive definite along p (NaN included): keep what we have
+            }
+            double alpha = rr / pAp;
+            BlockVectors.axpy(alpha, p, x);
+            BlockVectors.axpy(-alpha, ap, r);
+            double next = BlockVectors.dot(r, r);
+            BlockVectors.xpby(r, next / rr, p);
+            rr = next;
+            iterations++;
+        }
+        double bb = BlockVectors.dot(BlockVectors.toDouble(b), BlockVectors.toDouble(b));
+        lastIterations = iterations;
+        lastRelativeResidual = bb > 0 ? Math.sqrt(rr / bb) : 0;
+        return x;
+    }
+
+    /** CG iterations of the latest solve. */
+    public int lastIterations() {
+        return lastIterations;
+    }
+
+    /** {@code |r| / |grad|} after the latest solve. */
+    public double lastRelativeResidual() {
+        return lastRelativeResidual;
+    }
+}
