@@ -16,8 +16,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The Kronecker factors follow KFC (Grosse and Martens 2016): {@code A} averages
  * {@code abar abar^T} over samples and locations, {@code G} averages {@code g g^T} over samples
  * and locations and is scaled by {@code T} (spatially uncorrelated derivatives), so that
- * {@code A ⊗ G} approximates {@code E[vec(G_i) vec(G_i)^T]}. Products run in the statistics' own
- * data type; results are returned in double precision.
+ * {@code A ⊗ G} approximates {@code E[vec(G_i) vec(G_i)^T]}. Dense statistics are small and are
+ * multiplied in double precision; convolution patches can hold millions of entries and are
+ * multiplied in their own data type. Results are always double.
  */
 public record KroneckerLayer(String name, INDArray inputs, INDArray gradients, int locations) {
 
@@ -48,12 +49,18 @@ public record KroneckerLayer(String name, INDArray inputs, INDArray gradients, i
 
     /** {@code A = sum_{i,t} abar abar^T / (N T)}. */
     public INDArray inputFactor() {
-        return inputs.transpose().mmul(inputs).castTo(DataType.DOUBLE).divi(inputs.rows());
+        INDArray a = working(inputs);
+        return a.transpose().mmul(a).castTo(DataType.DOUBLE).divi(inputs.rows());
     }
 
     /** {@code G = T sum_{i,t} g g^T / (N T) = sum_{i,t} g g^T / N}. */
     public INDArray gradientFactor() {
-        return gradients.transpose().mmul(gradients).castTo(DataType.DOUBLE).divi(batchSize());
+        INDArray g = working(gradients);
+        return g.transpose().mmul(g).castTo(DataType.DOUBLE).divi(batchSize());
+    }
+
+    private INDArray working(INDArray statistics) {
+        return locations == 1 ? statistics.castTo(DataType.DOUBLE) : statistics;
     }
 
     /** The per-sample gradients {@code G_i = sum_t g_t abar_t^T}, {@code N x d_out x d_in}, one batched product. */

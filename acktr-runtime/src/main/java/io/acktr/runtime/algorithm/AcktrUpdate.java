@@ -5,17 +5,22 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
+import io.acktr.api.curvature.FisherVectorProduct;
 import io.acktr.api.curvature.Gradient;
+import io.acktr.api.curvature.StepOutcome;
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.BackwardPass;
 import io.acktr.api.policy.ForwardPass;
+import io.acktr.api.policy.OutputTangent;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
+import io.acktr.api.step.StepEvaluator;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.runtime.settings.AlgorithmSettings;
-import io.acktr.runtime.settings.FisherTargets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,10 +32,13 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>forward the batch; back-propagate the A2C loss
  *       {@code L = -mean(A log pi(a|s)) + c_v mean((R - V)^2) - c_e mean(H)};</li>
  *   <li>back-propagate {@code log pi(a'|s) + c_vf log N(v'; V(s), 1)} with {@code a'} and
- *       {@code v'} sampled from the model, and give its layer statistics to the curvature estimator;</li>
+ *       {@code v'} sampled from the model (the batch's own for the empirical Fisher), and give its
+ *       layer statistics, or exact Fisher-vector products, to the curvature estimator;</li>
  *   <li>precondition the gradient, {@code Delta = F_hat^{-1} grad};</li>
- *   <li>let the step-size rule scale it (e.g. the KL trust region) and apply it;</li>
- *   <li>measure the KL between the old and the new policy on the batch.</li>
+ *   <li>let the step-size rule scale it (e.g. the KL trust region, or a line search that tries
+ *       candidates on the batch) and apply it;</li>
+ *   <li>measure the KL between the old and the new model and the loss change on the batch, and
+ *       report both back (step rules adapt to the KL, damping to the loss change).</li>
  * </ol>
  * Which curvature and which step rule is the configuration's choice; this class does not know.
  */
@@ -48,10 +56,22 @@ public final class AcktrUpdate {
         this.stepSizeRule = requireNonNull(stepSizeRule, "stepSizeRule is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.random = requireNonNull(random, "random is null");
+        if (curvature.needsFisherVectorProducts() && !policy.supportsOutputTangent()) {
+            throw new IllegalArgumentException("curvature " + curvature.name() + " needs exact Fisher-vector products,"
+                    + " but policy " + policy.getClass().getSimpleName() + " has no forward mode (outputTangent)");
+        }
     }
 
     public Policy policy() {
         return policy;
+    }
+
+    /** The batch's targets in the policy's data type: what every loss evaluation of one update shares. */
+    private record Targets(INDArray actions, INDArray advantages, INDArray returns) {
+    }
+
+    /** The A2C loss terms of one forward pass. */
+    private record Loss(double policy, double value, double entropy, double total) {
     }
 
     /**
@@ -61,66 +81,111 @@ public final class AcktrUpdate {
         int n = batch.size();
         ForwardPass pass = policy.forward(batch.observations());
         ActionDistribution pi = pass.distribution();
-        INDArray values = pass.values();
-        INDArray advantages = batch.advantages().castTo(values.dataType());
-        if (settings.normalizeAdvantages()) {
-            advantages = advantages.sub(advantages.meanNumber()).divi(advantages.stdNumber().doubleValue() + 1e-8);
-        }
-        INDArray returns = batch.returns().castTo(values.dataType());
+        Targets targets = targets(batch, pass.values());
+        Loss before = loss(pass, targets);
 
         // 1. Gradient of the A2C loss with respect to the outputs, then the parameters.
-        INDArray logProb = pi.logProb(batch.actions());
-        INDArray entropy = pi.entropy();
-        INDArray valueError = values.sub(returns);
-        double policyLoss = -logProb.mul(advantages).meanNumber().doubleValue();
-        double valueLoss = valueError.mul(valueError).meanNumber().doubleValue();
-        double meanEntropy = entropy.meanNumber().doubleValue();
-        INDArray dDistribution = pi.logProbGradient(batch.actions()).muliColumnVector(advantages.mul(-1.0 / n))
+        INDArray dDistribution = pi.logProbGradient(targets.actions()).muliColumnVector(targets.advantages().mul(-1.0 / n))
                 .subi(pi.entropyGradient().muli(settings.entropyCoefficient() / n));
-        INDArray dValues = valueError.mul(2 * settings.valueCoefficient() / n);
+        INDArray dValues = pass.values().sub(targets.returns()).muli(2 * settings.valueCoefficient() / n);
         BackwardPass loss = policy.backward(pass, dDistribution, dValues);
         Map<String, String> groups = new LinkedHashMap<>();
         policy.parameters().forEach(block -> groups.put(block.name(), block.group()));
         Gradient gradient = new Gradient(loss.gradients(), groups);
 
-        // 2. Fisher pass: per-sample gradients of the model's log-likelihood of its own samples.
-        if (curvature.needsFisherSample()) {
+        // 2. Curvature statistics of this batch.
+        if (curvature.needsFisherSample() || curvature.needsFisherVectorProducts()) {
             curvature.observe(fisherSample(pass, batch));
         }
 
-        // 3-4. Natural-gradient direction and step size.
+        // 3-4. Natural-gradient direction, step size, step.
         Direction direction = curvature.precondition(gradient);
         if (!direction.isFinite()) {
             String culprit = direction.firstNonFiniteBlock().map(b -> "the direction of parameter block " + b)
                     .orElse("the quadratic form Delta^T F Delta");
-            return new UpdateResult(false, policyLoss, valueLoss, meanEntropy, Double.NaN, Double.NaN, 0,
+            return new UpdateResult(false, before.policy(), before.value(), before.entropy(), Double.NaN, Double.NaN, 0,
                     culprit + " is NaN or Inf (" + curvature.name() + " curvature)");
         }
         stepSizeRule.observeProgress(progress);
-        StepProposal step = stepSizeRule.propose(direction, gradient);
-        for (ParameterBlock block : policy.parameters()) {
-            INDArray delta = step.delta().get(block.name());
-            if (delta != null) {
-                block.value().addi(delta.castTo(block.value().dataType()));
-            }
-        }
+        StepProposal step = stepSizeRule.propose(direction, gradient, delta -> tryStep(delta, batch, pass, targets, before));
+        apply(step.delta());
 
-        // 5. What the step did on this batch: the policy's KL, and the joint model's for the step rule.
+        // 5. What the step did on this batch.
         ForwardPass after = policy.forward(batch.observations());
         double kl = pi.kl(after.distribution()).meanNumber().doubleValue();
-        INDArray valueChange = after.values().sub(values);
-        // KL(N(V, s^2) || N(V', s^2)) = (V - V')^2 / (2 s^2), with s = 1 / value-fisher-coefficient
+        stepSizeRule.observeMeasuredKl(jointKl(pass, after));
+        double predictedChange = gradient.dot(step.delta()) + step.predictedKl();
+        curvature.observeStepOutcome(new StepOutcome(loss(after, targets).total() - before.total(), predictedChange));
+        return new UpdateResult(true, before.policy(), before.value(), before.entropy(), kl, step.predictedKl(),
+                step.stepSize(), "");
+    }
+
+    private Targets targets(Batch batch, INDArray values) {
+        INDArray advantages = batch.advantages().castTo(values.dataType());
+        if (settings.normalizeAdvantages()) {
+            advantages = advantages.sub(advantages.meanNumber()).divi(advantages.stdNumber().doubleValue() + 1e-8);
+        }
+        return new Targets(batch.actions(), advantages, batch.returns().castTo(values.dataType()));
+    }
+
+    private Loss loss(ForwardPass pass, Targets targets) {
+        ActionDistribution pi = pass.distribution();
+        double policyLoss = -pi.logProb(targets.actions()).mul(targets.advantages()).meanNumber().doubleValue();
+        INDArray valueError = pass.values().sub(targets.returns());
+        double valueLoss = valueError.mul(valueError).meanNumber().doubleValue();
+        double entropy = pi.entropy().meanNumber().doubleValue();
+        return new Loss(policyLoss, valueLoss, entropy,
+                policyLoss + settings.valueCoefficient() * valueLoss - settings.entropyCoefficient() * entropy);
+    }
+
+    /**
+     * The KL of the joint model {@code p(a, v | s)} between two passes, averaged over the batch:
+     * the policy's KL plus {@code KL(N(V, s^2) || N(V', s^2)) = (V - V')^2 / (2 s^2)} with
+     * {@code s = 1 / value-fisher-coefficient}.
+     */
+    private double jointKl(ForwardPass before, ForwardPass after) {
+        double kl = before.distribution().kl(after.distribution()).meanNumber().doubleValue();
+        INDArray valueChange = after.values().sub(before.values());
         double c = settings.valueFisherCoefficient();
-        stepSizeRule.observeMeasuredKl(kl + 0.5 * c * c * valueChange.mul(valueChange).meanNumber().doubleValue());
-        return new UpdateResult(true, policyLoss, valueLoss, meanEntropy, kl, step.predictedKl(), step.stepSize(), "");
+        return kl + 0.5 * c * c * valueChange.mul(valueChange).meanNumber().doubleValue();
+    }
+
+    /** A line search's candidate: applied, measured and undone by restoring the saved parameters. */
+    private StepEvaluator.Evaluation tryStep(Map<String, INDArray> delta, Batch batch, ForwardPass pass, Targets targets,
+                                             Loss before) {
+        List<INDArray> saved = policy.parameters().stream().map(b -> b.value().dup()).toList();
+        try {
+            apply(delta);
+            ForwardPass candidate = policy.forward(batch.observations());
+            return new StepEvaluator.Evaluation(before.total() - loss(candidate, targets).total(), jointKl(pass, candidate));
+        } finally {
+            List<ParameterBlock> blocks = policy.parameters();
+            for (int i = 0; i < blocks.size(); i++) {
+                blocks.get(i).value().assign(saved.get(i));
+            }
+        }
+    }
+
+    private void apply(Map<String, INDArray> delta) {
+        for (ParameterBlock block : policy.parameters()) {
+            INDArray d = delta.get(block.name());
+            if (d != null) {
+                block.value().addi(d.castTo(block.value().dataType()));
+            }
+        }
     }
 
     private FisherSample fisherSample(ForwardPass pass, Batch batch) {
+        int n = pass.batchSize();
+        FisherVectorProduct product = curvature.needsFisherVectorProducts() ? fisherVectorProduct(pass) : null;
+        if (!curvature.needsFisherSample()) {
+            return new FisherSample(List.of(), Map.of(), n, product);
+        }
         ActionDistribution pi = pass.distribution();
         INDArray values = pass.values();
         INDArray targetActions;
         INDArray targetValues;
-        if (settings.fisherTargets() == FisherTargets.SAMPLED) {
+        if (curvature.fisherTargets() == FisherTargets.SAMPLED) {
             targetActions = pi.sample(random);
             targetValues = values.add(standardNormal(values.rows(), values));
         } else {
@@ -130,7 +195,25 @@ public final class AcktrUpdate {
         // d/dV log N(v; V, 1) = v - V
         INDArray dValues = targetValues.subi(values).muli(settings.valueFisherCoefficient());
         BackwardPass fisher = policy.backward(pass, pi.logProbGradient(targetActions), dValues);
-        return new FisherSample(fisher.layers(), fisher.perSampleGradients(), pass.batchSize());
+        return product == null
+                ? new FisherSample(fisher.layers(), fisher.perSampleGradients(), n)
+                : new FisherSample(fisher.layers(), fisher.perSampleGradients(), n, product);
+    }
+
+    /**
+     * {@code F v = (1/N) sum_i J_i^T H_i J_i v}: forward mode gives {@code J v}, the output
+     * distribution's Fisher {@code H} (and {@code c_vf^2} for the critic's Gaussian) weights it,
+     * and one backward pass gives {@code J^T}.
+     */
+    private FisherVectorProduct fisherVectorProduct(ForwardPass pass) {
+        double n = pass.batchSize();
+        double c = settings.valueFisherCoefficient();
+        return vector -> {
+            OutputTangent tangent = policy.outputTangent(pass, vector);
+            INDArray dDistribution = pass.distribution().fisherVectorProduct(tangent.distribution()).divi(n);
+            INDArray dValues = tangent.values().mul(c * c / n);
+            return policy.backward(pass, dDistribution, dValues).gradients();
+        };
     }
 
     private INDArray standardNormal(long rows, INDArray like) {

@@ -55,6 +55,7 @@ public final class TrainingSession {
             Policy policy = plugins.policy(config).create(envs.observationSpace(), envs.actionSpace(), run.seed());
             CurvatureEstimator curvature = plugins.curvatureEstimator(config).create();
             StepSizeRule stepSizeRule = plugins.stepSizeRule(config).create();
+            checkCompatible(policy, curvature);
 
             Path directory = RunDirectory.prepare(run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)),
                     config);
@@ -70,6 +71,16 @@ public final class TrainingSession {
             RolloutCollector collector = new RolloutCollector(envs, algorithm, random.split(), run.seed());
             AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
             return new Trainer(collector, update, listeners, run.totalSteps(), watchThreshold).run();
+        }
+    }
+
+    /** Pairs that cannot work fail here, before the run directory exists. */
+    private void checkCompatible(Policy policy, CurvatureEstimator curvature) {
+        if (curvature.needsFisherVectorProducts() && !policy.supportsOutputTangent()) {
+            throw new ConfigException.BadValue("acktr.curvature.type", curvature.name()
+                    + " needs exact Fisher-vector products, but the policy acktr.policy.type = "
+                    + config.getString("acktr.policy.type") + " (" + policy.getClass().getSimpleName()
+                    + ") has no forward mode; choose another estimator or policy");
         }
     }
 

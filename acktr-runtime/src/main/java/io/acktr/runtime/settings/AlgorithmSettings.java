@@ -5,11 +5,10 @@ import io.acktr.api.plugin.SettingsReader;
 
 /** Settings of {@code acktr.algorithm}: the A2C skeleton and the Fisher pass. */
 public record AlgorithmSettings(int rolloutSteps, double gamma, double gaeLambda, double entropyCoefficient,
-                                double valueCoefficient, double valueFisherCoefficient, FisherTargets fisherTargets,
-                                boolean normalizeAdvantages) {
+                                double valueCoefficient, double valueFisherCoefficient, boolean normalizeAdvantages) {
     public AlgorithmSettings(int rolloutSteps, double gamma, double gaeLambda, double entropyCoefficient,
-                             double valueCoefficient, double valueFisherCoefficient, FisherTargets fisherTargets) {
-        this(rolloutSteps, gamma, gaeLambda, entropyCoefficient, valueCoefficient, valueFisherCoefficient, fisherTargets, false);
+                             double valueCoefficient, double valueFisherCoefficient) {
+        this(rolloutSteps, gamma, gaeLambda, entropyCoefficient, valueCoefficient, valueFisherCoefficient, false);
     }
 
     public static final String PREFIX = "acktr.algorithm";
@@ -23,7 +22,6 @@ public record AlgorithmSettings(int rolloutSteps, double gamma, double gaeLambda
                 r.nonNegativeDouble("entropy-coefficient"),
                 r.nonNegativeDouble("value-coefficient"),
                 r.nonNegativeDouble("value-fisher-coefficient"),
-                FisherTargets.fromConfigName(r.oneOf("fisher-targets", FisherTargets.configNames())),
                 r.bool("normalize-advantages"));
     }
 }

@@ -17,7 +17,6 @@ import io.acktr.policies.layers.Activation;
 import io.acktr.policies.mlp.MlpArchitecture;
 import io.acktr.policies.mlp.MlpPolicy;
 import io.acktr.runtime.settings.AlgorithmSettings;
-import io.acktr.runtime.settings.FisherTargets;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -26,9 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class AcktrUpdateTest {
-    private static final AlgorithmSettings SETTINGS = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, FisherTargets.SAMPLED);
+    private static final AlgorithmSettings SETTINGS = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0);
     /** A pure policy step: the value loss is off, so the whole predicted KL belongs to the policy. */
-    private static final AlgorithmSettings POLICY_STEP = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.0, 1.0, FisherTargets.SAMPLED);
+    private static final AlgorithmSettings POLICY_STEP = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.0, 1.0);
     private static final int N = 512;
 
     private static MlpPolicy policy(Space actions) {

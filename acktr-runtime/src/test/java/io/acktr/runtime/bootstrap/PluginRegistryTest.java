@@ -31,14 +31,14 @@ class PluginRegistryTest {
         assertThatThrownBy(() -> registry(config).curvatureEstimator(config))
                 .isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.curvature.type").hasMessageContaining("kfc")
-                .hasMessageContaining("diagonal, ekfac, explicit, identity, kfac");
+                .hasMessageContaining("cg-fisher, diagonal, ekfac, explicit, identity, kfac");
     }
 
     @Test
     void anUnknownStepRuleNameListsTheKnownOnes() {
         Config config = ConfigLoader.load(LOADER, Optional.empty(), List.of("acktr.step-size.type=adamw"));
         assertThatThrownBy(() -> registry(config).stepSizeRule(config))
-                .hasMessageContaining("acktr.step-size.type").hasMessageContaining("adam, adaptive-kl, fixed, rmsprop, trust-region");
+                .hasMessageContaining("acktr.step-size.type").hasMessageContaining("adam, adaptive-kl, fixed, line-search, rmsprop, trust-region");
     }
 
     @Test

@@ -15,7 +15,7 @@ class SettingsTest {
     @Test
     void referenceDefaultsAreTheReferenceImplementationsValues() {
         assertThat(AlgorithmSettings.from(REFERENCE))
-                .isEqualTo(new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, FisherTargets.SAMPLED, false));
+                .isEqualTo(new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false));
         assertThat(RunSettings.from(REFERENCE))
                 .isEqualTo(new RunSettings(1, 100_000, Optional.empty(), "CartPole-v1", 16, 10));
     }
@@ -26,11 +26,11 @@ class SettingsTest {
                 acktr { seed = 7, total-steps = 5000, run-dir = "out/x", env { id = "Pendulum-v1", count = 3 }
                   logging.console-interval = 2
                   algorithm { rollout-steps = 5, gamma = 0.9, gae-lambda = 0.95, entropy-coefficient = 0.2,
-                    value-coefficient = 0.25, value-fisher-coefficient = 0.5, fisher-targets = empirical,
+                    value-coefficient = 0.25, value-fisher-coefficient = 0.5,
                     normalize-advantages = true } }
                 """).withFallback(REFERENCE);
         assertThat(AlgorithmSettings.from(c))
-                .isEqualTo(new AlgorithmSettings(5, 0.9, 0.95, 0.2, 0.25, 0.5, FisherTargets.EMPIRICAL, true));
+                .isEqualTo(new AlgorithmSettings(5, 0.9, 0.95, 0.2, 0.25, 0.5, true));
         assertThat(RunSettings.from(c)).isEqualTo(new RunSettings(7, 5000, Optional.of("out/x"), "Pendulum-v1", 3, 2));
     }
 
@@ -39,9 +39,6 @@ class SettingsTest {
         Config gamma = ConfigFactory.parseString("acktr.algorithm.gamma = 1.5").withFallback(REFERENCE);
         assertThatThrownBy(() -> AlgorithmSettings.from(gamma)).isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.algorithm.gamma").hasMessageContaining("1.5").hasMessageContaining("[0.0, 1.0]");
-        Config targets = ConfigFactory.parseString("acktr.algorithm.fisher-targets = exact").withFallback(REFERENCE);
-        assertThatThrownBy(() -> AlgorithmSettings.from(targets))
-                .hasMessageContaining("acktr.algorithm.fisher-targets").hasMessageContaining("sampled, empirical");
         Config count = ConfigFactory.parseString("acktr.env.count = 0").withFallback(REFERENCE);
         assertThatThrownBy(() -> RunSettings.from(count)).hasMessageContaining("acktr.env.count").hasMessageContaining(">= 1");
     }
