@@ -1,0 +1,132 @@
+package io.acktr.curvature.kfac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acktr.api.curvature.DenseLayerStatistics;
+import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
+import io.acktr.api.curvature.Gradient;
+import io.acktr.api.curvature.StepOutcome;
+import io.acktr.curvature.guice.EkfacSettings;
+import io.acktr.curvature.guice.KfacSettings;
+import io.acktr.curvature.guice.LevenbergMarquardtSettings;
+import io.acktr.curvature.linalg.SymmetricEigen;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Asynchronous eigendecompositions, Levenberg-Marquardt damping and the eigenvalue floor. */
+class KfacSchedulingAndDampingTest {
+    private static final LevenbergMarquardtSettings LM = new LevenbergMarquardtSettings(true, 0.5, 0.001, 1.0);
+
+    private static List<FisherSample> samples(int count) {
+        Nd4j.getRandom().setSeed(23);
+        List<FisherSample> samples = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            INDArray abar = Nd4j.hstack(Nd4j.randn(DataType.DOUBLE, 9, 3), Nd4j.ones(DataType.DOUBLE, 9, 1));
+            INDArray g = Nd4j.randn(DataType.DOUBLE, 9, 2).muli(1 + i);
+            samples.add(new FisherSample(List.of(new DenseLayerStatistics("w", abar, g)), Map.of(), 9));
+        }
+        return samples;
+    }
+
+    private static KfacSettings kfac(boolean async, LevenbergMarquardtSettings lm, double floor) {
+        return new KfacSettings(0.01, DampingForm.EIGEN, 0.8, 3, 0, floor, async, FisherTargets.SAMPLED, lm);
+    }
+
+    private static Gradient gradient() {
+        return new Gradient(Map.of("w", Nd4j.create(new double[][] {{-1, -0.7, -0.4, -0.1}, {0.2, 0.5, 0.8, 1.1}})));
+    }
+
+    @Test
+    void asyncEigendecompositionsOnceInstalledGiveTheSynchronousDirection() {
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        for (FisherSample sample : samples(7)) {
+            sync.observe(sample);
+            async.observe(sample);
+            async.awaitBackgroundRefresh();
+            INDArray expected = sync.precondition(gradient()).blocks().get("w");
+            INDArray actual = async.precondition(gradient()).blocks().get("w");
+            assertThat(actual.sub(expected).norm2Number().doubleValue()).isLessThan(1e-12);
+        }
+        // the first basis is computed at once; the refreshes at observations 3 and 6 ran in the background
+        assertThat(async.backgroundRefreshes()).isEqualTo(2);
+        assertThat(sync.backgroundRefreshes()).isZero();
+        assertThat(async.basisVersion("w")).isEqualTo(sync.basisVersion("w")).isEqualTo(3);
+    }
+
+    @Test
+    void untilABackgroundRefreshIsInstalledTheUpdateKeepsThePreviousBasis() {
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        List<FisherSample> samples = samples(4);
+        async.observe(samples.get(0)); // the first basis, at once
+        async.observe(samples.get(1));
+        async.observe(samples.get(2));
+        long before = async.basisVersion("w");
+        async.observe(samples.get(3)); // due: started in the background, not installed by observe itself
+        assertThat(async.basisVersion("w")).isEqualTo(before);
+        async.awaitBackgroundRefresh();
+        assertThat(async.basisVersion("w")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void levenbergMarquardtShrinksTheDampingAfterWellPredictedStepsAndGrowsItAfterBadOnes() {
+        KfacCurvatureEstimator estimator = new KfacCurvatureEstimator(kfac(false, LM, 1e-6));
+        assertThat(estimator.currentDamping()).isEqualTo(0.01);
+        estimator.observeStepOutcome(new StepOutcome(-0.9, -1.0)); // rho 0.9 > 3/4
+        assertThat(estimator.currentDamping()).isEqualTo(0.005);
+        estimator.observeStepOutcome(new StepOutcome(-0.5, -1.0)); // rho 0.5: unchanged
+        assertThat(estimator.currentDamping()).isEqualTo(0.005);
+        estimator.observeStepOutcome(new StepOutcome(0.3, -1.0)); // the loss went up: rho < 1/4
+        assertThat(estimator.currentDamping()).isEqualTo(0.01);
+        for (int i = 0; i < 20; i++) {
+            estimator.observeStepOutcome(new StepOutcome(1, -1));
+        }
+        assertThat(estimator.currentDamping()).isEqualTo(LM.maxDamping());
+        for (int i = 0; i < 40; i++) {
+            estimator.observeStepOutcome(new StepOutcome(-1, -1));
+        }
+        assertThat(estimator.currentDamping()).isEqualTo(LM.minDamping());
+        estimator.observeStepOutcome(new StepOutcome(Double.NaN, -1));
+        assertThat(estimator.currentDamping()).isEqualTo(LM.minDamping());
+    }
+
+    @Test
+    void theAdaptedDampingIsTheOneThePreconditionerUses() {
+        KfacCurvatureEstimator adapted = new KfacCurvatureEstimator(kfac(false, LM, 1e-6));
+        KfacCurvatureEstimator fixed = new KfacCurvatureEstimator(new KfacSettings(0.04, DampingForm.EIGEN, 0.8, 3, 0, 1e-6));
+        FisherSample sample = samples(1).get(0);
+        adapted.observe(sample);
+        fixed.observe(sample);
+        adapted.observeStepOutcome(new StepOutcome(0, -1)); // 0.01 -> 0.02
+        adapted.observeStepOutcome(new StepOutcome(0, -1)); // -> 0.04
+        INDArray a = adapted.precondition(gradient()).blocks().get("w");
+        INDArray f = fixed.precondition(gradient()).blocks().get("w");
+        assertThat(a.sub(f).norm2Number().doubleValue()).isLessThan(1e-12);
+    }
+
+    @Test
+    void withoutLevenbergMarquardtTheDampingNeverMoves() {
+        EkfacCurvatureEstimator estimator = new EkfacCurvatureEstimator(new EkfacSettings(0.01, 0.9, 1, 0));
+        estimator.observeStepOutcome(new StepOutcome(5, -1));
+        assertThat(estimator.currentDamping()).isEqualTo(0.01);
+    }
+
+    @Test
+    void eigenvaluesBelowTheFloorAreClippedToIt() {
+        // a rank-one factor has eigenvalues 0 (or round-off below it) besides the one positive
+        INDArray v = Nd4j.create(new double[][] {{1, 2, 3}});
+        INDArray rankOne = v.transpose().mmul(v);
+        SymmetricEigen eigen = SymmetricEigen.of(rankOne, 1e-3);
+        double[] values = eigen.values().toDoubleVector();
+        java.util.Arrays.sort(values);
+        assertThat(values[0]).isEqualTo(1e-3);
+        assertThat(values[1]).isEqualTo(1e-3);
+        assertThat(values[2]).isCloseTo(14, org.assertj.core.api.Assertions.within(1e-9));
+    }
+}
