@@ -30,8 +30,13 @@ public final class ConfigLoader {
     }
 
     public static Config load(ClassLoader classLoader, Optional<Path> userFile, List<String> overrides) {
-        Config reference = ConfigFactory.defaultReference(classLoader);
         Config user = userFile.map(ConfigLoader::parseFile).orElseGet(() -> defaultRun(classLoader));
+        return load(classLoader, user, overrides);
+    }
+
+    /** As {@link #load(ClassLoader, Optional, List)} with the user's layer already parsed (e.g. from a suite). */
+    public static Config load(ClassLoader classLoader, Config user, List<String> overrides) {
+        Config reference = ConfigFactory.defaultReference(classLoader);
         Config sets = parseOverrides(overrides);
         Config layered = sets.withFallback(user);
         Config merged = layered.withFallback(reference).resolve();
@@ -47,7 +52,8 @@ public final class ConfigLoader {
         return ConfigFactory.parseResources(classLoader, DEFAULT_RUN, ConfigParseOptions.defaults().setAllowMissing(false));
     }
 
-    private static Config parseFile(Path file) {
+    /** Parses a HOCON file, failing with a clear message when it does not exist. */
+    public static Config parseFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException.IO(ConfigFactory.empty().origin(), "configuration file not found: " + file.toAbsolutePath());
         }

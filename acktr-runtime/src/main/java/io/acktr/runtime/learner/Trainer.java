@@ -45,6 +45,7 @@ public final class Trainer {
         int consecutiveSkips = 0;
         OptionalLong reached = OptionalLong.empty();
         long start = System.nanoTime();
+        long updateNanos = 0;
         try {
             while (envSteps < totalSteps) {
                 Rollout rollout = collector.collect(update.policy());
@@ -56,7 +57,9 @@ public final class Trainer {
                         l.onEpisode(rollout.episodeReturns()[i], rollout.episodeLengths()[i]);
                     }
                 }
+                long updateStart = System.nanoTime();
                 UpdateResult result = update.update(rollout.batch(), progress);
+                updateNanos += System.nanoTime() - updateStart;
                 updates++;
                 if (result.applied()) {
                     consecutiveSkips = 0;
@@ -91,6 +94,7 @@ public final class Trainer {
                 l.onEnd();
             }
         }
-        return new TrainingSummary(envSteps, updates, window.count(), window.mean(), skipped, reached);
+        return new TrainingSummary(envSteps, updates, window.count(), window.mean(), skipped, reached,
+                updateNanos / 1e9, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -1,0 +1,98 @@
+package io.acktr.runtime.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Injector;
+import com.typesafe.config.Config;
+import io.acktr.api.env.Environment;
+import io.acktr.api.policy.Policy;
+import io.acktr.envs.registry.EnvironmentRegistry;
+import io.acktr.envs.vector.SyncVectorEnvironment;
+import io.acktr.runtime.algorithm.AcktrUpdate;
+import io.acktr.runtime.algorithm.Batch;
+import io.acktr.runtime.bootstrap.AcktrInjector;
+import io.acktr.runtime.bootstrap.PluginRegistry;
+import io.acktr.runtime.lifecycle.Plugins;
+import io.acktr.runtime.settings.AlgorithmSettings;
+import io.acktr.runtime.settings.RunSettings;
+import io.acktr.runtime.worker.RolloutCollector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Times one update of several variants on the same network and the same batch. The variants'
+ * updates are interleaved round by round, so that load on a shared machine hits them alike; each
+ * variant trains its own copy of the initial network on the one batch. Reports the median (an
+ * update without an eigendecomposition) and the mean (eigendecompositions amortised) per variant.
+ */
+public final class UpdateCostBenchmark {
+    /** One variant: a name and its fully resolved configuration. */
+    public record Variant(String name, Config config) {
+    }
+
+    /** Timings of one variant in milliseconds. */
+    public record Timing(String variant, double medianMillis, double meanMillis, double minMillis, int updates,
+                         long parameters, int batchSize) {
+    }
+
+    private final ClassLoader classLoader;
+
+    public UpdateCostBenchmark(ClassLoader classLoader) {
+        this.classLoader = requireNonNull(classLoader, "classLoader is null");
+    }
+
+    /**
+     * @param warmup untimed updates per variant first (JIT, first eigendecompositions)
+     * @param rounds timed updates per variant
+     */
+    public List<Timing> run(List<Variant> variants, int warmup, int rounds) {
+        List<AcktrUpdate> updates = new ArrayList<>();
+        Batch batch = null;
+        for (Variant variant : variants) {
+            Config config = variant.config();
+            RunSettings run = RunSettings.from(config);
+            AlgorithmSettings algorithm = AlgorithmSettings.from(config);
+            Injector injector = AcktrInjector.create(config, AcktrInjector.discoverModules(classLoader));
+            PluginRegistry plugins = Plugins.registry(injector);
+            EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader);
+            List<Environment> envs = new ArrayList<>();
+            for (int i = 0; i < run.environmentCount(); i++) {
+                envs.add(environments.create(run.environmentId()));
+            }
+            SplittableRandom random = new SplittableRandom(run.seed());
+            try (SyncVectorEnvironment vector = new SyncVectorEnvironment(envs)) {
+                Policy policy = plugins.policy(config).create(vector.observationSpace(), vector.actionSpace(), run.seed());
+                if (batch == null) {
+                    batch = new RolloutCollector(vector, algorithm, random.split(), run.seed()).collect(policy).batch();
+                }
+                updates.add(new AcktrUpdate(policy, plugins.curvatureEstimator(config).create(),
+                        plugins.stepSizeRule(config).create(), algorithm, random.split()));
+            }
+        }
+        for (int i = 0; i < warmup; i++) {
+            for (AcktrUpdate update : updates) {
+                update.update(batch, 0);
+            }
+        }
+        long[][] nanos = new long[variants.size()][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int v = 0; v < updates.size(); v++) {
+                long start = System.nanoTime();
+                updates.get(v).update(batch, 0);
+                nanos[v][r] = System.nanoTime() - start;
+            }
+        }
+        List<Timing> timings = new ArrayList<>();
+        for (int v = 0; v < variants.size(); v++) {
+            long[] sorted = nanos[v].clone();
+            Arrays.sort(sorted);
+            double median = sorted[rounds / 2] / 1e6;
+            double mean = Arrays.stream(sorted).average().orElse(Double.NaN) / 1e6;
+            timings.add(new Timing(variants.get(v).name(), median, mean, sorted[0] / 1e6, rounds,
+                    updates.get(v).policy().parameterCount(), batch.size()));
+        }
+        return timings;
+    }
+}

@@ -1,0 +1,60 @@
+package io.acktr.runtime.bootstrap;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import io.acktr.runtime.suite.SuiteDefinition;
+import io.acktr.runtime.suite.SuiteRunner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** What the suite commands share: which suite, where its results go, overrides; and running it. */
+final class SuiteOptions {
+    @Option(names = "--suite", paramLabel = "FILE", description = "HOCON suite file (default: the built-in one).")
+    Path suite;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+            description = "Directory for results.md, results.json and the runs (default: runs/<command>-<time>).")
+    Path out;
+
+    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "Override a setting in every run.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Check every run's configuration and list the runs; train nothing.")
+    boolean dryRun;
+
+    int run(String command, String builtInSuite, PrintWriter out) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Config file = suite != null
+                ? ConfigLoader.parseFile(suite)
+                : ConfigFactory.parseResources(loader, builtInSuite, ConfigParseOptions.defaults().setAllowMissing(false));
+        SuiteDefinition definition = SuiteDefinition.from(file.resolve());
+        Path directory = this.out != null ? this.out
+                : Path.of("runs", command + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(directory.resolve("results.json"))) {
+            throw new ConfigException.BadValue("--out", directory + " already holds results.json; choose another directory");
+        }
+        SuiteRunner runner = new SuiteRunner(definition, loader, overrides);
+        int runs = runner.resolveAll(directory).size();
+        out.printf("%s: %d tasks x %d variants x %d seeds = %d runs; results in %s%n", definition.name(),
+                definition.tasks().size(), definition.variants().size(), definition.seeds().size(), runs, directory);
+        if (dryRun) {
+            definition.tasks().forEach(t -> definition.variants().forEach(v -> out.printf("  %s (%s, %d steps, threshold %s) x %s%n",
+                    t.name(), t.environmentId(), t.totalSteps(), t.threshold(), v.name())));
+            out.flush();
+            return 0;
+        }
+        out.flush();
+        runner.run(directory, out);
+        out.println("wrote " + directory.resolve("results.md") + " and " + directory.resolve("results.json"));
+        out.flush();
+        return 0;
+    }
+}
