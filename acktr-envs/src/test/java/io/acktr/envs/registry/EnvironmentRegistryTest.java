@@ -26,7 +26,9 @@ class EnvironmentRegistryTest {
     void serviceLoaderFindsTheClassicControlEnvironments() {
         EnvironmentRegistry registry = EnvironmentRegistry.load(EnvironmentRegistryTest.class.getClassLoader());
 
-        assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("CartPole-v1", "Pendulum-v1");
+        assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("Acrobot-v1", "CartPole-v1",
+                "MountainCar-v0", "MountainCarContinuous-v0", "Pendulum-v1");
+        assertThat(registry.providers()).extracting(EnvironmentProvider::description).allMatch(d -> !d.isBlank());
         assertThat(registry.problems()).isEmpty();
         try (Environment env = registry.create("CartPole-v1")) {
             assertThat(env.id()).isEqualTo("CartPole-v1");
