@@ -2,7 +2,9 @@ package io.acktr.envs.classic;
 
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
+import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.StepResult;
+import io.acktr.envs.render.Canvas;
 
 import java.util.SplittableRandom;
 
@@ -24,7 +26,8 @@ import static java.util.Objects.requireNonNull;
  * <p>Differences from the reference: the state and observations stay doubles (Gymnasium rounds the
  * initial state and the observations to float32), and the random generator is a
  * {@link SplittableRandom} rather than NumPy's. The time limit of 500 steps is applied by
- * {@link io.acktr.envs.providers.AcrobotProvider}.
+ * {@link io.acktr.envs.providers.AcrobotProvider}. {@link #render()} draws Gymnasium's
+ * 500 x 500 picture of the two links and the goal line.
  */
 public final class Acrobot extends SeededEnvironment {
     public static final String ID = "Acrobot-v1";
@@ -45,6 +48,7 @@ public final class Acrobot extends SeededEnvironment {
     static final double MAX_VEL_2 = 9 * Math.PI;
     static final double[] AVAIL_TORQUE = {-1.0, 0.0, 1.0};
     static final double RESET_BOUND = 0.1;
+    static final int SCREEN_DIM = 500;
 
     private static final DiscreteSpace ACTION_SPACE = new DiscreteSpace(3);
     private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
@@ -175,6 +179,34 @@ public final class Acrobot extends SeededEnvironment {
     /** Gymnasium's {@code bound}: {@code min(max(x, min), max)}. */
     static double bound(double x, double min, double max) {
         return Math.min(Math.max(x, min), max);
+    }
+
+    /** Gymnasium's {@code render()} picture, drawn without anti-aliasing. */
+    @Override
+    public RgbFrame render() {
+        if (state == null) {
+            throw new IllegalStateException(ID + ": render() called before reset(); call reset() first");
+        }
+        double bound = LINK_LENGTH_1 + LINK_LENGTH_2 + 0.2;
+        double scale = SCREEN_DIM / (bound * 2);
+        double offset = SCREEN_DIM / 2.0;
+        // Gymnasium computes the joints as (-l cos, l sin) and then swaps the coordinates.
+        double x1 = LINK_LENGTH_1 * Math.sin(state[0]) * scale;
+        double y1 = -LINK_LENGTH_1 * Math.cos(state[0]) * scale;
+        double[] jointX = {0, x1};
+        double[] jointY = {0, y1};
+        double[] linkAngles = {state[0] - Math.PI / 2, state[0] + state[1] - Math.PI / 2};
+        double[] linkLengths = {LINK_LENGTH_1 * scale, LINK_LENGTH_2 * scale};
+
+        Canvas canvas = new Canvas(SCREEN_DIM, SCREEN_DIM, Canvas.WHITE);
+        canvas.line(-bound * scale + offset, 1 * scale + offset, bound * scale + offset, 1 * scale + offset, Canvas.BLACK);
+        for (int i = 0; i < 2; i++) {
+            double x = jointX[i] + offset;
+            double y = jointY[i] + offset;
+            canvas.fillRotatedRectangle(0, linkLengths[i], -0.1 * scale, 0.1 * scale, linkAngles[i], x, y, 0x00CCCC);
+            canvas.fillCircle(x, y, 0.1 * scale, 0xCCCC00);
+        }
+        return canvas.frame();
     }
 
     private static double[] plus(double[] y, double h, double[] k) {

@@ -1,6 +1,7 @@
 package io.acktr.envs.classic;
 
 import io.acktr.api.env.BoxSpace;
+import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.StepResult;
 
 import java.util.SplittableRandom;
@@ -120,8 +121,12 @@ public final class MountainCarContinuous extends SeededEnvironment {
         return new StepResult(new double[] {position, velocity}, reward, terminated, false);
     }
 
-    /** The car's position, for drawing. */
-    double position() {
-        return position;
+    /** Gymnasium's 600 x 400 picture of the hill, the car and the flag, drawn without anti-aliasing. */
+    @Override
+    public RgbFrame render() {
+        if (!started) {
+            throw new IllegalStateException(ID + ": render() called before reset(); call reset() first");
+        }
+        return MountainCarDrawing.draw(position, GOAL_POSITION);
     }
 }
