@@ -134,6 +134,7 @@ public final class EpisodeRecorder implements Environment {
     }
 
     private void startEpisode() {
+        RgbFrame first = environment.render(); // before creating files, for an environment that cannot render
         String name = environment.id() + "-episode-" + episodes++;
         try {
             Files.createDirectories(directory);
@@ -149,7 +150,7 @@ public final class EpisodeRecorder implements Environment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start recording " + name + " in " + directory, e);
         }
-        capture(environment.render());
+        capture(first);
     }
 
     private void capture(RgbFrame frame) {

@@ -108,6 +108,25 @@ class MountainCarTest {
     }
 
     @Test
+    void aWholeEpisodeEndsWhereGymnasiumsEnds() {
+        // Gymnasium's step transcribed line for line into Python and run with NumPy float64 from [-0.5, 0],
+        // pushing the way the car moves, reaches the flag on step 124 at [0.5349499825655736, 0.04819097792866507].
+        MountainCar env = new MountainCar();
+        env.setState(new double[] {-0.5, 0.0});
+        double[] observation = {-0.5, 0.0};
+        StepResult result;
+        int steps = 0;
+        do {
+            result = env.step(observation[1] >= 0 ? RIGHT : LEFT);
+            observation = result.observation();
+            steps++;
+        } while (!result.terminated());
+
+        assertThat(steps).isEqualTo(124);
+        assertThat(observation).containsExactly(new double[] {0.5349499825655736, 0.04819097792866507}, within(1e-14));
+    }
+
+    @Test
     void rejectsActionsOutsideDiscreteThree() {
         MountainCar env = new MountainCar();
         env.reset(0);

@@ -1,7 +1,9 @@
 package io.acktr.envs.render;
 
 import io.acktr.api.env.DiscreteSpace;
+import io.acktr.api.env.Environment;
 import io.acktr.api.env.RgbFrame;
+import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
 import io.acktr.envs.classic.CartPole;
 import io.acktr.envs.providers.PendulumProvider;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EpisodeRecorderTest {
     private static final double[] RIGHT = {1};
@@ -75,6 +78,19 @@ class EpisodeRecorderTest {
     }
 
     @Test
+    void anEnvironmentThatCannotRenderFailsAtResetWithoutLeavingAFile(@TempDir Path directory) throws IOException {
+        EpisodeRecorder env = new EpisodeRecorder(new Blind(), directory, RecordingFormat.GIF, 50);
+
+        assertThatThrownBy(() -> env.reset(0))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("Blind-v0 cannot render itself");
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(env.recordings()).isEmpty();
+    }
+
+    @Test
     void createsNothingBeforeTheFirstResetAndDelegatesToTheEnvironment(@TempDir Path directory) {
         Path folder = directory.resolve("videos");
         CartPole inner = new CartPole();
@@ -92,5 +108,38 @@ class EpisodeRecorderTest {
 
         assertThat(env.recordings()).containsExactly(folder.resolve("CartPole-v1-episode-0.gif"));
         assertThat(folder.resolve("CartPole-v1-episode-0.gif")).isRegularFile();
+    }
+
+    /** An environment without {@code render()}. */
+    private static final class Blind implements Environment {
+        @Override
+        public String id() {
+            return "Blind-v0";
+        }
+
+        @Override
+        public Space observationSpace() {
+            return new DiscreteSpace(1);
+        }
+
+        @Override
+        public Space actionSpace() {
+            return new DiscreteSpace(1);
+        }
+
+        @Override
+        public double[] reset(long seed) {
+            return new double[] {0};
+        }
+
+        @Override
+        public double[] reset() {
+            return new double[] {0};
+        }
+
+        @Override
+        public StepResult step(double[] action) {
+            return new StepResult(new double[] {0}, 0, false, false);
+        }
     }
 }
