@@ -2,7 +2,9 @@ package io.acktr.envs.classic;
 
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
+import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.StepResult;
+import io.acktr.envs.render.Canvas;
 
 import java.util.SplittableRandom;
 
@@ -18,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * float32), the unbounded observation components use {@code +-infinity} where Gymnasium uses the
  * largest float32, and the random generator is a {@link SplittableRandom} rather than NumPy's.
  * The time limit of 500 steps is applied by {@link io.acktr.envs.providers.CartPoleProvider}.
+ * {@link #render()} draws Gymnasium's 600 x 400 picture: the track, the cart and the pole.
  */
 public final class CartPole extends SeededEnvironment {
     public static final String ID = "CartPole-v1";
@@ -34,6 +37,8 @@ public final class CartPole extends SeededEnvironment {
     static final double THETA_THRESHOLD_RADIANS = 12 * 2 * Math.PI / 360;
     static final double X_THRESHOLD = 2.4;
     static final double RESET_BOUND = 0.05;
+    static final int SCREEN_WIDTH = 600;
+    static final int SCREEN_HEIGHT = 400;
 
     private static final DiscreteSpace ACTION_SPACE = new DiscreteSpace(2);
     private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
@@ -107,5 +112,30 @@ public final class CartPole extends SeededEnvironment {
         terminated = x < -X_THRESHOLD || x > X_THRESHOLD
                 || theta < -THETA_THRESHOLD_RADIANS || theta > THETA_THRESHOLD_RADIANS;
         return new StepResult(state.clone(), 1.0, terminated, false);
+    }
+
+    /** Gymnasium's {@code render()} picture, drawn without anti-aliasing. */
+    @Override
+    public RgbFrame render() {
+        if (state == null) {
+            throw new IllegalStateException(ID + ": render() called before reset(); call reset() first");
+        }
+        double worldWidth = X_THRESHOLD * 2;
+        double scale = SCREEN_WIDTH / worldWidth;
+        double poleWidth = 10.0;
+        double poleLength = scale * (2 * LENGTH);
+        double cartWidth = 50.0;
+        double cartHeight = 30.0;
+        double axleOffset = cartHeight / 4.0;
+        double cartX = state[0] * scale + SCREEN_WIDTH / 2.0;
+        double cartY = 100;
+
+        Canvas canvas = new Canvas(SCREEN_WIDTH, SCREEN_HEIGHT, Canvas.WHITE);
+        canvas.fillRotatedRectangle(-cartWidth / 2, cartWidth / 2, -cartHeight / 2, cartHeight / 2, 0, cartX, cartY, Canvas.BLACK);
+        canvas.fillRotatedRectangle(-poleWidth / 2, poleWidth / 2, -poleWidth / 2, poleLength - poleWidth / 2, -state[2],
+                cartX, cartY + axleOffset, 0xCA9865);
+        canvas.fillCircle(cartX, cartY + axleOffset, poleWidth / 2, 0x8184CB);
+        canvas.line(0, cartY, SCREEN_WIDTH, cartY, Canvas.BLACK);
+        return canvas.frame();
     }
 }

@@ -1,7 +1,9 @@
 package io.acktr.envs.classic;
 
 import io.acktr.api.env.BoxSpace;
+import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.StepResult;
+import io.acktr.envs.render.Canvas;
 
 import java.util.SplittableRandom;
 
@@ -16,7 +18,9 @@ import static java.util.Objects.requireNonNull;
  * {@link io.acktr.envs.providers.PendulumProvider}.
  *
  * <p>Differences from the reference: observations are doubles (Gymnasium uses float32) and the
- * random generator is a {@link SplittableRandom} rather than NumPy's.
+ * random generator is a {@link SplittableRandom} rather than NumPy's. {@link #render()} draws
+ * Gymnasium's 500 x 500 picture of the rod, with a bar under the axle for the last torque in
+ * place of Gymnasium's curved arrow image.
  */
 public final class Pendulum extends SeededEnvironment {
     public static final String ID = "Pendulum-v1";
@@ -29,6 +33,7 @@ public final class Pendulum extends SeededEnvironment {
     static final double L = 1.0;
     static final double RESET_THETA = Math.PI;
     static final double RESET_THETA_DOT = 1.0;
+    static final int SCREEN_DIM = 500;
 
     private static final BoxSpace ACTION_SPACE = BoxSpace.uniform(-MAX_TORQUE, MAX_TORQUE, 1);
     private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
@@ -37,6 +42,8 @@ public final class Pendulum extends SeededEnvironment {
     private double theta;
     private double thetaDot;
     private boolean started;
+    /** The clipped torque of the last step, NaN before the first step of an episode. */
+    private double lastTorque = Double.NaN;
 
     /** An environment whose generator is unseeded until the first {@link #reset(long)}. */
     public Pendulum() {
@@ -52,6 +59,7 @@ public final class Pendulum extends SeededEnvironment {
         theta = random().nextDouble(-RESET_THETA, RESET_THETA);
         thetaDot = random().nextDouble(-RESET_THETA_DOT, RESET_THETA_DOT);
         started = true;
+        lastTorque = Double.NaN;
         return observation();
     }
 
@@ -64,6 +72,7 @@ public final class Pendulum extends SeededEnvironment {
         theta = newState[0];
         thetaDot = newState[1];
         started = true;
+        lastTorque = Double.NaN;
     }
 
     @Override
@@ -73,6 +82,7 @@ public final class Pendulum extends SeededEnvironment {
             throw new IllegalStateException(ID + ": step() called before reset(); call reset() first");
         }
         double u = Math.max(-MAX_TORQUE, Math.min(MAX_TORQUE, action[0]));
+        lastTorque = u;
         double normalized = angleNormalize(theta);
         double cost = normalized * normalized + 0.1 * thetaDot * thetaDot + 0.001 * u * u;
 
@@ -95,5 +105,31 @@ public final class Pendulum extends SeededEnvironment {
 
     private double[] observation() {
         return new double[] {Math.cos(theta), Math.sin(theta), thetaDot};
+    }
+
+    /** Gymnasium's {@code render()} picture, drawn without anti-aliasing. */
+    @Override
+    public RgbFrame render() {
+        if (!started) {
+            throw new IllegalStateException(ID + ": render() called before reset(); call reset() first");
+        }
+        double bound = 2.2;
+        double scale = SCREEN_DIM / (bound * 2);
+        double offset = SCREEN_DIM / 2.0;
+        double rodLength = L * scale;
+        double rodWidth = 0.2 * scale;
+        double angle = theta + Math.PI / 2;
+        int rodColour = 0xCC4D4D;
+
+        Canvas canvas = new Canvas(SCREEN_DIM, SCREEN_DIM, Canvas.WHITE);
+        canvas.fillRotatedRectangle(0, rodLength, -rodWidth / 2, rodWidth / 2, angle, offset, offset, rodColour);
+        canvas.fillCircle(offset, offset, rodWidth / 2, rodColour);
+        canvas.fillCircle(offset + rodLength * Math.cos(angle), offset + rodLength * Math.sin(angle), rodWidth / 2, rodColour);
+        if (!Double.isNaN(lastTorque)) {
+            double barLength = lastTorque / MAX_TORQUE * 0.5 * scale;
+            canvas.fillRotatedRectangle(Math.min(0, barLength), Math.max(0, barLength), -3, 3, 0, offset, 0.25 * scale, Canvas.BLACK);
+        }
+        canvas.fillCircle(offset, offset, 0.05 * scale, Canvas.BLACK);
+        return canvas.frame();
     }
 }

@@ -2,6 +2,8 @@ package io.acktr.envs.registry;
 
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.EnvironmentProvider;
+import io.acktr.api.env.Space;
+import io.acktr.envs.wrappers.ObservationLengthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +20,15 @@ import java.util.TreeMap;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The environment providers found on a class path, keyed by id. A provider that cannot be loaded,
- * whose {@code id()} fails, or whose id is already taken is skipped and recorded in
- * {@link #problems()}; the others stay usable. Among providers claiming the same id the first wins.
+ * The environment providers found on a class path, keyed by id. A provider that cannot be loaded
+ * (missing class, failing constructor or static initializer), whose {@code id()} fails or is blank,
+ * or whose id is already taken is skipped and recorded in {@link #problems()}, naming its class;
+ * the others stay usable. Among providers claiming the same id the first wins.
+ *
+ * <p>{@link #create(String)} names the provider class and the id when the provider's
+ * {@code create()} fails, and wraps each environment in an {@link ObservationLengthCheck}, so an
+ * environment whose observations do not match its observation space fails on the first reset or
+ * step that shows it, naming its provider.
  */
 public final class EnvironmentRegistry {
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentRegistry.class);
@@ -89,13 +97,40 @@ public final class EnvironmentRegistry {
         return Optional.ofNullable(providersById.get(id));
     }
 
-    /** A new environment from the provider of {@code id}. */
+    /**
+     * A new environment from the provider of {@code id}, checked by an {@link ObservationLengthCheck}.
+     *
+     * @throws UnknownEnvironmentException when no provider offers {@code id}
+     * @throws IllegalStateException when the provider fails to create the environment, naming its class and {@code id}
+     */
     public Environment create(String id) {
-        return find(id).orElseThrow(() -> new UnknownEnvironmentException(id, ids())).create();
+        EnvironmentProvider provider = find(id).orElseThrow(() -> new UnknownEnvironmentException(id, ids()));
+        String origin = "environment provider " + provider.getClass().getName();
+        Environment environment;
+        try {
+            environment = provider.create();
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException(origin + " failed to create \"" + id + "\": " + describe(e), e);
+        }
+        if (environment == null) {
+            throw new IllegalStateException(origin + " returned null from create() for \"" + id + "\"");
+        }
+        Space observationSpace;
+        try {
+            observationSpace = environment.observationSpace();
+        } catch (RuntimeException e) {
+            environment.close();
+            throw new IllegalStateException(origin + " created \"" + id + "\" but its observationSpace() failed: " + describe(e), e);
+        }
+        if (observationSpace == null) {
+            environment.close();
+            throw new IllegalStateException(origin + " created \"" + id + "\" with a null observation space");
+        }
+        return new ObservationLengthCheck(environment, origin);
     }
 
     private static String describe(Throwable e) {
-        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
         return e.getCause() == null ? message : message + " (caused by " + describe(e.getCause()) + ")";
     }
 

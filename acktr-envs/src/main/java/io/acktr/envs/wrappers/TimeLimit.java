@@ -1,6 +1,7 @@
 package io.acktr.envs.wrappers;
 
 import io.acktr.api.env.Environment;
+import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
 
@@ -70,6 +71,11 @@ public final class TimeLimit implements Environment {
         StepResult result = environment.step(action);
         elapsedSteps++;
         return elapsedSteps >= maxEpisodeSteps ? result.withTruncated() : result;
+    }
+
+    @Override
+    public RgbFrame render() {
+        return environment.render();
     }
 
     @Override

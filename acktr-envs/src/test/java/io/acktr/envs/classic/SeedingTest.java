@@ -32,6 +32,38 @@ class SeedingTest {
     }
 
     @Test
+    void sameSeedGivesIdenticalAcrobotEpisodes() {
+        assertThat(episode(Acrobot::new, 11, new double[] {2})).isEqualTo(episode(Acrobot::new, 11, new double[] {2}));
+    }
+
+    @Test
+    void differentSeedsGiveDifferentAcrobotEpisodes() {
+        assertThat(episode(Acrobot::new, 11, new double[] {2})).isNotEqualTo(episode(Acrobot::new, 12, new double[] {2}));
+    }
+
+    @Test
+    void sameSeedGivesIdenticalMountainCarEpisodes() {
+        assertThat(episode(MountainCar::new, 3, new double[] {0})).isEqualTo(episode(MountainCar::new, 3, new double[] {0}));
+    }
+
+    @Test
+    void differentSeedsGiveDifferentMountainCarEpisodes() {
+        assertThat(episode(MountainCar::new, 3, new double[] {0})).isNotEqualTo(episode(MountainCar::new, 4, new double[] {0}));
+    }
+
+    @Test
+    void sameSeedGivesIdenticalMountainCarContinuousEpisodes() {
+        assertThat(episode(MountainCarContinuous::new, 5, new double[] {0.7}))
+                .isEqualTo(episode(MountainCarContinuous::new, 5, new double[] {0.7}));
+    }
+
+    @Test
+    void differentSeedsGiveDifferentMountainCarContinuousEpisodes() {
+        assertThat(episode(MountainCarContinuous::new, 5, new double[] {0.7}))
+                .isNotEqualTo(episode(MountainCarContinuous::new, 6, new double[] {0.7}));
+    }
+
+    @Test
     void unseededResetContinuesTheSeededStream() {
         CartPole first = new CartPole();
         CartPole second = new CartPole();

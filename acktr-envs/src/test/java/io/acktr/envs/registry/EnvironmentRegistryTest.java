@@ -1,10 +1,16 @@
 package io.acktr.envs.registry;
 
+import io.acktr.api.env.BoxSpace;
+import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.EnvironmentProvider;
+import io.acktr.api.env.Space;
+import io.acktr.api.env.StepResult;
 import io.acktr.envs.classic.CartPole;
 import io.acktr.envs.providers.CartPoleProvider;
 import io.acktr.envs.providers.PendulumProvider;
+import io.acktr.envs.wrappers.ObservationLengthCheck;
+import io.acktr.envs.wrappers.TimeLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +32,9 @@ class EnvironmentRegistryTest {
     void serviceLoaderFindsTheClassicControlEnvironments() {
         EnvironmentRegistry registry = EnvironmentRegistry.load(EnvironmentRegistryTest.class.getClassLoader());
 
-        assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("CartPole-v1", "Pendulum-v1");
+        assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("Acrobot-v1", "CartPole-v1",
+                "MountainCar-v0", "MountainCarContinuous-v0", "Pendulum-v1");
+        assertThat(registry.providers()).extracting(EnvironmentProvider::description).allMatch(d -> !d.isBlank());
         assertThat(registry.problems()).isEmpty();
         try (Environment env = registry.create("CartPole-v1")) {
             assertThat(env.id()).isEqualTo("CartPole-v1");
@@ -53,6 +61,19 @@ class EnvironmentRegistryTest {
     }
 
     @Test
+    void createdEnvironmentsAreTheProvidersWrappedInAnObservationLengthCheck() {
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(new CartPoleProvider()));
+
+        Environment env = registry.create("CartPole-v1");
+
+        assertThat(env).isInstanceOf(ObservationLengthCheck.class);
+        Environment provided = ((ObservationLengthCheck) env).environment();
+        assertThat(provided).isInstanceOf(TimeLimit.class);
+        assertThat(env.reset(5)).containsExactly(new CartPole().reset(5));
+        assertThat(env.render().pixels()).isEqualTo(provided.render().pixels());
+    }
+
+    @Test
     void firstProviderOfADuplicateIdWinsAndTheClashIsRecorded() {
         EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(new CartPoleProvider(), new ImpostorCartPoleProvider(),
                 new PendulumProvider()));
@@ -61,6 +82,18 @@ class EnvironmentRegistryTest {
         assertThat(registry.providers()).hasSize(2);
         assertThat(registry.problems()).singleElement().asString()
                 .contains("\"CartPole-v1\"", CartPoleProvider.class.getName(), ImpostorCartPoleProvider.class.getName());
+    }
+
+    @Test
+    void duplicateIdsOnTheClassPathKeepTheFirstAndNameBothClasses(@TempDir Path directory) throws IOException {
+        EnvironmentRegistry registry = EnvironmentRegistry.load(servicesLoader(directory,
+                CartPoleProvider.class, ImpostorCartPoleProvider.class, PendulumProvider.class));
+
+        assertThat(registry.ids()).containsExactly("CartPole-v1", "Pendulum-v1");
+        assertThat(registry.find("CartPole-v1")).get().isInstanceOf(CartPoleProvider.class);
+        assertThat(registry.problems()).singleElement().asString()
+                .contains("\"CartPole-v1\"", CartPoleProvider.class.getName(), ImpostorCartPoleProvider.class.getName());
+        assertThat(registry.create("CartPole-v1").reset(1)).hasSize(4);
     }
 
     @Test
@@ -73,31 +106,157 @@ class EnvironmentRegistryTest {
     }
 
     @Test
+    void providerWithABlankIdIsRecorded() {
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(new BlankIdProvider(), new PendulumProvider()));
+
+        assertThat(registry.problems()).singleElement().asString().contains(BlankIdProvider.class.getName(), "blank id");
+        assertThat(registry.ids()).containsExactly("Pendulum-v1");
+    }
+
+    @Test
     void providersThatFailToLoadAreRecordedAndTheRestStillWork(@TempDir Path directory) throws IOException {
         Path services = directory.resolve("services");
         Files.writeString(services, String.join("\n",
                 CartPoleProvider.class.getName(),
                 ThrowingConstructorProvider.class.getName(),
                 "io.acktr.envs.registry.DoesNotExistProvider",
+                FailingStaticInitializerProvider.class.getName(),
                 PendulumProvider.class.getName()) + "\n");
         ClassLoader loader = new ServicesFileClassLoader(EnvironmentRegistryTest.class.getClassLoader(), services.toUri().toURL());
 
         EnvironmentRegistry registry = EnvironmentRegistry.load(loader);
 
         assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("CartPole-v1", "Pendulum-v1");
-        assertThat(registry.problems()).hasSize(2);
-        assertThat(registry.problems().get(0)).contains(ThrowingConstructorProvider.class.getName());
-        assertThat(registry.problems().get(1)).contains("io.acktr.envs.registry.DoesNotExistProvider");
+        assertThat(registry.problems()).hasSize(3);
+        assertThat(registry.problems().get(0)).contains(ThrowingConstructorProvider.class.getName(), "constructor failed");
+        assertThat(registry.problems().get(1)).contains("io.acktr.envs.registry.DoesNotExistProvider", "not found");
+        assertThat(registry.problems().get(2)).contains(FailingStaticInitializerProvider.class.getName(),
+                "static initializer failed");
         assertThat(registry.create("CartPole-v1").id()).isEqualTo("CartPole-v1");
+        assertThat(registry.create("Pendulum-v1").reset(0)).hasSize(3);
     }
 
     @Test
-    void aProviderWhoseCreateFailsDoesNotAffectOthers() {
+    void providerWhoseCreateThrowsIsNamedWithTheIdAndTheOthersStillWork() {
         EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(new FailingCreateProvider(), new PendulumProvider()));
 
-        assertThatThrownBy(() -> registry.create("Broken-v0")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("cannot build");
+        assertThatThrownBy(() -> registry.create("Broken-v0"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(FailingCreateProvider.class.getName())
+                .hasMessageContaining("failed to create \"Broken-v0\"")
+                .hasMessageContaining("cannot build")
+                .cause().isInstanceOf(UnsupportedOperationException.class);
         assertThat(registry.create("Pendulum-v1").id()).isEqualTo("Pendulum-v1");
+        assertThatThrownBy(() -> registry.create("Broken-v0")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void providerWhoseCreateHitsAMissingClassIsNamedWithTheId() {
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(new MissingClassProvider(), new PendulumProvider()));
+
+        assertThatThrownBy(() -> registry.create("Missing-v0"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(MissingClassProvider.class.getName())
+                .hasMessageContaining("\"Missing-v0\"")
+                .hasMessageContaining("NoClassDefFoundError")
+                .hasMessageContaining("com/example/physics/Engine");
+        assertThat(registry.create("Pendulum-v1").reset(0)).hasSize(3);
+    }
+
+    @Test
+    void providerWhoseCreateReturnsNullIsNamedWithTheId() {
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(new NullCreateProvider(), new PendulumProvider()));
+
+        assertThatThrownBy(() -> registry.create("Null-v0"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("environment provider " + NullCreateProvider.class.getName()
+                        + " returned null from create() for \"Null-v0\"");
+        assertThat(registry.create("Pendulum-v1").reset(0)).hasSize(3);
+    }
+
+    @Test
+    void environmentWithoutAnObservationSpaceIsRejectedAtCreateAndClosed() {
+        MisshapenProvider provider = new MisshapenProvider("Spaceless-v0", null, 4, 4);
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(provider, new PendulumProvider()));
+
+        assertThatThrownBy(() -> registry.create("Spaceless-v0"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(MisshapenProvider.class.getName())
+                .hasMessageContaining("\"Spaceless-v0\"")
+                .hasMessageContaining("null observation space");
+        assertThat(provider.lastCreated.closed).isTrue();
+        assertThat(registry.create("Pendulum-v1").reset(0)).hasSize(3);
+    }
+
+    @Test
+    void observationOfTheWrongLengthFromResetIsAnErrorNamingTheProviderAndId() {
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(
+                new MisshapenProvider("Misshapen-v0", BoxSpace.uniform(-1, 1, 4), 3, 4), new CartPoleProvider()));
+        Environment env = registry.create("Misshapen-v0");
+
+        assertThatThrownBy(() -> env.reset(0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("environment provider " + MisshapenProvider.class.getName() + ": environment Misshapen-v0 returned"
+                        + " an observation of length 3 from reset(seed), but its observation space Box(-1.0, 1.0, [4]) has 4"
+                        + " elements");
+        assertThatThrownBy(env::reset).isInstanceOf(IllegalStateException.class).hasMessageContaining("from reset()");
+        assertThat(registry.create("CartPole-v1").reset(0)).hasSize(4);
+    }
+
+    @Test
+    void observationOfTheWrongLengthFromStepIsAnErrorNamingTheProviderAndId() {
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(
+                new MisshapenProvider("Misshapen-v0", BoxSpace.uniform(-1, 1, 4), 4, 5), new CartPoleProvider()));
+        Environment env = registry.create("Misshapen-v0");
+        assertThat(env.reset(0)).hasSize(4);
+
+        assertThatThrownBy(() -> env.step(new double[] {0}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(MisshapenProvider.class.getName())
+                .hasMessageContaining("Misshapen-v0")
+                .hasMessageContaining("length 5 from step()")
+                .hasMessageContaining("has 4 elements");
+        Environment cartPole = registry.create("CartPole-v1");
+        cartPole.reset(0);
+        assertThat(cartPole.step(new double[] {1}).observation()).hasSize(4);
+    }
+
+    @Test
+    void everyKindOfBrokenProviderOnTheClassPathIsReportedOnceAndTheGoodOnesStillWork(@TempDir Path directory)
+            throws IOException {
+        EnvironmentRegistry registry = EnvironmentRegistry.load(servicesLoader(directory,
+                ThrowingConstructorProvider.class, CartPoleProvider.class, BrokenIdProvider.class, ImpostorCartPoleProvider.class,
+                FailingCreateProvider.class, NullCreateProvider.class, ShortObservationProvider.class, PendulumProvider.class));
+
+        // Failures while loading are problems; failures in create() and in the observations show when used.
+        assertThat(registry.ids()).containsExactly("Broken-v0", "CartPole-v1", "Null-v0", "Pendulum-v1", "Short-v0");
+        assertThat(registry.problems()).hasSize(3);
+        assertThat(registry.problems().get(0)).contains(ThrowingConstructorProvider.class.getName());
+        assertThat(registry.problems().get(1)).contains(BrokenIdProvider.class.getName());
+        assertThat(registry.problems().get(2)).contains(ImpostorCartPoleProvider.class.getName(), "\"CartPole-v1\"");
+        assertThatThrownBy(() -> registry.create("Broken-v0")).hasMessageContaining(FailingCreateProvider.class.getName());
+        assertThatThrownBy(() -> registry.create("Null-v0")).hasMessageContaining(NullCreateProvider.class.getName());
+        Environment shortObservations = registry.create("Short-v0");
+        assertThatThrownBy(() -> shortObservations.reset(0)).hasMessageContaining(ShortObservationProvider.class.getName())
+                .hasMessageContaining("Short-v0");
+
+        for (String id : List.of("CartPole-v1", "Pendulum-v1")) {
+            try (Environment env = registry.create(id)) {
+                double[] observation = env.reset(0);
+                double[] action = id.equals("CartPole-v1") ? new double[] {1} : new double[] {0.5};
+                assertThat(env.step(action).observation()).hasSameSizeAs(observation);
+            }
+        }
+    }
+
+    private static ClassLoader servicesLoader(Path directory, Class<?>... providers) throws IOException {
+        Path services = directory.resolve("services");
+        StringBuilder lines = new StringBuilder();
+        for (Class<?> provider : providers) {
+            lines.append(provider.getName()).append('\n');
+        }
+        Files.writeString(services, lines);
+        return new ServicesFileClassLoader(EnvironmentRegistryTest.class.getClassLoader(), services.toUri().toURL());
     }
 
     public static final class ImpostorCartPoleProvider implements EnvironmentProvider {
@@ -124,6 +283,18 @@ class EnvironmentRegistryTest {
         }
     }
 
+    public static final class BlankIdProvider implements EnvironmentProvider {
+        @Override
+        public String id() {
+            return " ";
+        }
+
+        @Override
+        public Environment create() {
+            throw new AssertionError("never called");
+        }
+    }
+
     public static final class FailingCreateProvider implements EnvironmentProvider {
         @Override
         public String id() {
@@ -132,7 +303,32 @@ class EnvironmentRegistryTest {
 
         @Override
         public Environment create() {
-            throw new IllegalStateException("cannot build Broken-v0");
+            throw new UnsupportedOperationException("cannot build Broken-v0");
+        }
+    }
+
+    /** Its environment needs a class that is not on the class path, as a plugin missing a dependency would. */
+    public static final class MissingClassProvider implements EnvironmentProvider {
+        @Override
+        public String id() {
+            return "Missing-v0";
+        }
+
+        @Override
+        public Environment create() {
+            throw new NoClassDefFoundError("com/example/physics/Engine");
+        }
+    }
+
+    public static final class NullCreateProvider implements EnvironmentProvider {
+        @Override
+        public String id() {
+            return "Null-v0";
+        }
+
+        @Override
+        public Environment create() {
+            return null;
         }
     }
 
@@ -149,6 +345,117 @@ class EnvironmentRegistryTest {
         @Override
         public Environment create() {
             throw new AssertionError("never called");
+        }
+    }
+
+    public static final class FailingStaticInitializerProvider implements EnvironmentProvider {
+        private static final String ID = initialize();
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public Environment create() {
+            throw new AssertionError("never called");
+        }
+
+        private static String initialize() {
+            throw new IllegalStateException("static initializer failed");
+        }
+    }
+
+    /** A services-file provider of observations one element short of their space. */
+    public static final class ShortObservationProvider implements EnvironmentProvider {
+        private final MisshapenProvider delegate = new MisshapenProvider("Short-v0", BoxSpace.uniform(0, 1, 2), 1, 1);
+
+        @Override
+        public String id() {
+            return delegate.id();
+        }
+
+        @Override
+        public Environment create() {
+            return delegate.create();
+        }
+    }
+
+    /** Creates {@link MisshapenEnvironment}s. */
+    private static final class MisshapenProvider implements EnvironmentProvider {
+        private final String id;
+        private final Space observationSpace;
+        private final int resetLength;
+        private final int stepLength;
+        private MisshapenEnvironment lastCreated;
+
+        MisshapenProvider(String id, Space observationSpace, int resetLength, int stepLength) {
+            this.id = id;
+            this.observationSpace = observationSpace;
+            this.resetLength = resetLength;
+            this.stepLength = stepLength;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public Environment create() {
+            lastCreated = new MisshapenEnvironment(id, observationSpace, resetLength, stepLength);
+            return lastCreated;
+        }
+    }
+
+    /** Declares {@code observationSpace} but returns zero observations of the given lengths. */
+    private static final class MisshapenEnvironment implements Environment {
+        private final String id;
+        private final Space observationSpace;
+        private final int resetLength;
+        private final int stepLength;
+        private boolean closed;
+
+        MisshapenEnvironment(String id, Space observationSpace, int resetLength, int stepLength) {
+            this.id = id;
+            this.observationSpace = observationSpace;
+            this.resetLength = resetLength;
+            this.stepLength = stepLength;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public Space observationSpace() {
+            return observationSpace;
+        }
+
+        @Override
+        public Space actionSpace() {
+            return new DiscreteSpace(1);
+        }
+
+        @Override
+        public double[] reset(long seed) {
+            return reset();
+        }
+
+        @Override
+        public double[] reset() {
+            return new double[resetLength];
+        }
+
+        @Override
+        public StepResult step(double[] action) {
+            return new StepResult(new double[stepLength], 0.0, false, false);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 

@@ -4,6 +4,7 @@ import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
+import io.acktr.envs.classic.CartPole;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,15 @@ class TimeLimitTest {
         assertThat(env.actionSpace()).isEqualTo(new DiscreteSpace(1));
         assertThat(env.environment()).isSameAs(inner);
         assertThat(inner.closed).isTrue();
+    }
+
+    @Test
+    void rendersTheWrappedEnvironment() {
+        CartPole inner = new CartPole();
+        TimeLimit env = new TimeLimit(inner, 5);
+        env.reset(4);
+
+        assertThat(env.render().pixels()).isEqualTo(inner.render().pixels());
     }
 
     @Test

@@ -1,0 +1,181 @@
+package io.acktr.envs.render;
+
+import io.acktr.api.env.Environment;
+import io.acktr.api.env.RgbFrame;
+import io.acktr.api.env.Space;
+import io.acktr.api.env.StepResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Records every episode of the wrapped environment, like Gymnasium's {@code RecordVideo}: it
+ * renders once after each reset and once after each step, streaming the frames to
+ * {@code <directory>/<id>-episode-<n>} (n counted from 0) as a GIF or as numbered PNG files. An
+ * episode's recording is finished when a step ends it (terminated or truncated), at the next
+ * reset, or at {@link #close()}; steps taken after the end are not recorded. The directory is
+ * created at the first reset. I/O failures surface as {@link UncheckedIOException}.
+ *
+ * <pre>{@code
+ * try (EpisodeRecorder env = new EpisodeRecorder(registry.create("CartPole-v1"), Path.of("videos"), RecordingFormat.GIF, 50)) {
+ *     double[] obs = env.reset(0);
+ *     StepResult r;
+ *     do { r = env.step(policy.act(obs)); obs = r.observation(); } while (!r.done());
+ * }
+ * }</pre>
+ */
+public final class EpisodeRecorder implements Environment {
+    private final Environment environment;
+    private final Path directory;
+    private final RecordingFormat format;
+    private final int framesPerSecond;
+    private final List<Path> recordings = new ArrayList<>();
+    private int episodes;
+    private GifWriter gif;
+    private Path pngFolder;
+    private int pngFrames;
+
+    /**
+     * @param framesPerSecond playback rate of GIFs (Gymnasium's {@code render_fps}: 50 for
+     *                        CartPole, 30 for Pendulum and the mountain cars, 15 for Acrobot)
+     */
+    public EpisodeRecorder(Environment environment, Path directory, RecordingFormat format, int framesPerSecond) {
+        this.environment = requireNonNull(environment, "environment is null");
+        this.directory = requireNonNull(directory, "directory is null");
+        this.format = requireNonNull(format, "format is null");
+        if (framesPerSecond < 1 || framesPerSecond > 100) {
+            throw new IllegalArgumentException("framesPerSecond must be in [1, 100], got " + framesPerSecond);
+        }
+        this.framesPerSecond = framesPerSecond;
+    }
+
+    /** The GIF files or PNG folders of the episodes recorded so far, finished or not, in order. */
+    public List<Path> recordings() {
+        return List.copyOf(recordings);
+    }
+
+    /** The wrapped environment. */
+    public Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public String id() {
+        return environment.id();
+    }
+
+    @Override
+    public Space observationSpace() {
+        return environment.observationSpace();
+    }
+
+    @Override
+    public Space actionSpace() {
+        return environment.actionSpace();
+    }
+
+    @Override
+    public double[] reset(long seed) {
+        finishEpisode();
+        double[] observation = environment.reset(seed);
+        startEpisode();
+        return observation;
+    }
+
+    @Override
+    public double[] reset() {
+        finishEpisode();
+        double[] observation = environment.reset();
+        startEpisode();
+        return observation;
+    }
+
+    @Override
+    public StepResult step(double[] action) {
+        StepResult result = environment.step(action);
+        if (recording()) {
+            capture(environment.render());
+            if (result.done()) {
+                finishEpisode();
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public RgbFrame render() {
+        return environment.render();
+    }
+
+    /** Finishes the current recording and closes the wrapped environment. */
+    @Override
+    public void close() {
+        try {
+            finishEpisode();
+        } finally {
+            environment.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EpisodeRecorder(" + environment + ", " + directory + ")";
+    }
+
+    private boolean recording() {
+        return gif != null || pngFolder != null;
+    }
+
+    private void startEpisode() {
+        RgbFrame first = environment.render(); // before creating files, for an environment that cannot render
+        String name = environment.id() + "-episode-" + episodes++;
+        try {
+            Files.createDirectories(directory);
+            if (format == RecordingFormat.GIF) {
+                Path file = directory.resolve(name + ".gif");
+                gif = GifWriter.create(file, framesPerSecond);
+                recordings.add(file);
+            } else {
+                pngFolder = Files.createDirectories(directory.resolve(name));
+                pngFrames = 0;
+                recordings.add(pngFolder);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start recording " + name + " in " + directory, e);
+        }
+        capture(first);
+    }
+
+    private void capture(RgbFrame frame) {
+        try {
+            if (gif != null) {
+                gif.append(frame);
+            } else {
+                FrameImages.writePng(frame, pngFolder.resolve(String.format(Locale.ROOT, "frame-%05d.png", pngFrames++)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a frame of " + recordings.get(recordings.size() - 1), e);
+        }
+    }
+
+    private void finishEpisode() {
+        pngFolder = null;
+        if (gif == null) {
+            return;
+        }
+        GifWriter finishing = gif;
+        gif = null;
+        try {
+            finishing.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot finish " + finishing.file(), e);
+        }
+    }
+}
