@@ -26,7 +26,7 @@ class EnvironmentRegistryTest {
     void serviceLoaderFindsTheClassicControlEnvironments() {
         EnvironmentRegistry registry = EnvironmentRegistry.load(EnvironmentRegistryTest.class.getClassLoader());
 
-        assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("CartPole-v1", "Pendulum-v1");
+        assertThat(registry.providers()).extracting(EnvironmentProvider::id).contains("CartPole-v1", "Pendulum-v1");
         assertThat(registry.problems()).isEmpty();
         try (Environment env = registry.create("CartPole-v1")) {
             assertThat(env.id()).isEqualTo("CartPole-v1");
