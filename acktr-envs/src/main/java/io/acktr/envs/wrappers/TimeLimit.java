@@ -1,6 +1,7 @@
 package io.acktr.envs.wrappers;
 
 import io.acktr.api.env.Environment;
+import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
 
@@ -70,6 +71,12 @@ public final class TimeLimit implements Environment {
         StepResult result = environment.step(action);
         elapsedSteps++;
         return elapsedSteps >= maxEpisodeSteps ? result.withTruncated() : result;
+    }
+
+    /** The wrapped environment's frame; a time limit draws nothing of its own. */
+    @Override
+    public RgbFrame render() {
+        return environment.render();
     }
 
     @Override

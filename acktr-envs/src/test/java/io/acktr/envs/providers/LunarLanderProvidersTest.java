@@ -39,6 +39,15 @@ class LunarLanderProvidersTest {
         assertThat(first.reset(1)).containsExactly(second.reset(1));
     }
 
+    @Test
+    void providedLanderRendersThroughItsTimeLimit() {
+        Environment env = new LunarLanderProvider().create();
+        env.reset(0);
+
+        assertThat(env.render().width()).isEqualTo(600);
+        assertThat(env.render().height()).isEqualTo(400);
+    }
+
     private static void assertWrappedInAThousandStepTimeLimit(EnvironmentProvider provider, String id, String actionSpace) {
         Environment env = provider.create();
 
