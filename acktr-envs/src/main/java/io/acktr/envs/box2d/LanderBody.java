@@ -6,8 +6,6 @@ import static io.acktr.envs.box2d.LunarLander.VIEWPORT_W;
 
 import java.util.SplittableRandom;
 import org.jbox2d.collision.shapes.PolygonShape;
-import org.jbox2d.common.Rot;
-import org.jbox2d.common.Transform;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
 import org.jbox2d.dynamics.BodyDef;
@@ -134,22 +132,6 @@ final class LanderBody {
      * satisfied. The bodies are woken up.
      */
     void place(double x, double y, double angle, double vx, double vy, double angularVelocity) {
-        Transform oldHull = new Transform(hull.getTransform());
-        Transform newHull = new Transform(new Vec2((float) x, (float) y), new Rot((float) angle));
-        float newAngle = (float) angle;
-        for (Body leg : legs) {
-            Vec2 local = Transform.mulTrans(oldHull, leg.getPosition());
-            float relativeAngle = leg.getAngle() - hull.getAngle();
-            Vec2 position = Transform.mul(newHull, local);
-            leg.setTransform(position, newAngle + relativeAngle);
-            Vec2 offset = position.sub(newHull.p);
-            leg.setLinearVelocity(new Vec2((float) (vx - angularVelocity * offset.y), (float) (vy + angularVelocity * offset.x)));
-            leg.setAngularVelocity((float) angularVelocity);
-            leg.setAwake(true);
-        }
-        hull.setTransform(newHull.p, newAngle);
-        hull.setLinearVelocity(new Vec2((float) vx, (float) vy));
-        hull.setAngularVelocity((float) angularVelocity);
-        hull.setAwake(true);
+        RigidPlacement.place(hull, legs, x, y, angle, vx, vy, angularVelocity);
     }
 }

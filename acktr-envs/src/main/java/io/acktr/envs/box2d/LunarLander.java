@@ -52,7 +52,7 @@ public final class LunarLander extends SeededBox2dEnvironment {
     private World world;
     private LunarTerrain terrain;
     private LanderBody lander;
-    private LanderContactListener contacts;
+    private GroundContactListener contacts;
     private double previousShaping;
     private boolean terminated;
 
@@ -77,7 +77,7 @@ public final class LunarLander extends SeededBox2dEnvironment {
         world = new World(new Vec2(0, (float) GRAVITY));
         terrain = LunarTerrain.create(world, random());
         lander = LanderBody.create(world, random());
-        contacts = new LanderContactListener(lander);
+        contacts = new GroundContactListener(lander.hull(), lander.leg(0), lander.leg(1));
         world.setContactListener(contacts);
         terminated = false;
         double[] observation = advance(EngineThrottle.IDLE);

@@ -79,25 +79,6 @@ final class PixelCanvas {
         }
     }
 
-    /** Fills the disc of the given radius around {@code (cx, cy)}. */
-    void fillCircle(double cx, double cy, double radius, int rgb) {
-        int firstRow = (int) Math.floor(cy - radius);
-        int lastRow = (int) Math.ceil(cy + radius);
-        for (int row = firstRow; row <= lastRow; row++) {
-            double dy = row + 0.5 - cy;
-            double half = radius * radius - dy * dy;
-            if (half < 0) {
-                continue;
-            }
-            double span = Math.sqrt(half);
-            int from = (int) Math.ceil(cx - span - 0.5);
-            int to = (int) Math.ceil(cx + span - 0.5) - 1;
-            for (int column = from; column <= to; column++) {
-                plot(column, row, rgb);
-            }
-        }
-    }
-
     private void plot(int x, int yUp, int rgb) {
         frame.set(x, height - 1 - yUp, rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
     }

@@ -9,19 +9,25 @@ import org.jbox2d.dynamics.Body;
 import org.jbox2d.dynamics.contacts.Contact;
 
 /**
- * Gymnasium's {@code ContactDetector}: any contact of the lander's hull ends the game, and each
- * leg's ground contact is tracked from the contact's begin to its end.
+ * Gymnasium's {@code ContactDetector} of the lunar lander and the bipedal walker: any contact of
+ * the hull ends the game, and each leg's ground contact is tracked from the contact's begin to its
+ * end. Hull and legs collide with nothing but the ground, so every contact is a ground contact.
  */
-final class LanderContactListener implements ContactListener {
+final class GroundContactListener implements ContactListener {
     private final Body hull;
     private final Body[] legs;
     private final boolean[] legContact;
     private boolean hullContact;
 
-    LanderContactListener(LanderBody lander) {
-        requireNonNull(lander, "lander is null");
-        this.hull = lander.hull();
-        this.legs = new Body[] {lander.leg(0), lander.leg(1)};
+    /**
+     * @param legs the bodies whose ground contact is reported, indexed as in {@link #legContact(int)}
+     */
+    GroundContactListener(Body hull, Body... legs) {
+        this.hull = requireNonNull(hull, "hull is null");
+        this.legs = legs.clone();
+        for (Body leg : this.legs) {
+            requireNonNull(leg, "leg is null");
+        }
         this.legContact = new boolean[legs.length];
     }
 
