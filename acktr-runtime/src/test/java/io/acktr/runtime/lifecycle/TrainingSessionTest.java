@@ -49,7 +49,7 @@ class TrainingSessionTest {
 
     @Test
     void theGaussianPolicyTrainsOnPendulumWithEveryStepRule(@TempDir Path dir) {
-        for (String rule : List.of("trust-region", "fixed", "rmsprop", "adam")) {
+        for (String rule : List.of("trust-region", "line-search", "fixed", "rmsprop", "adam")) {
             Config c = config(dir.resolve(rule), "acktr.env.id=Pendulum-v1", "acktr.step-size.type=" + rule);
             TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
             assertThat(summary.skippedUpdates()).as(rule).isZero();
@@ -66,10 +66,11 @@ class TrainingSessionTest {
 
     @Test
     void everyCurvatureEstimatorTrainsCartPoleWithEveryStepRule(@TempDir Path dir) {
-        for (String curvature : List.of("kfac", "ekfac", "diagonal", "identity")) {
-            for (String rule : List.of("trust-region", "fixed", "rmsprop", "adam", "adaptive-kl")) {
+        // a 16-unit network keeps the explicit Fisher within its parameter limit
+        for (String curvature : List.of("kfac", "ekfac", "diagonal", "explicit", "identity")) {
+            for (String rule : List.of("trust-region", "line-search", "fixed", "rmsprop", "adam", "adaptive-kl")) {
                 Config c = config(dir.resolve(curvature + "-" + rule), "acktr.curvature.type=" + curvature,
-                        "acktr.step-size.type=" + rule, "acktr.total-steps=320");
+                        "acktr.step-size.type=" + rule, "acktr.total-steps=320", "acktr.policy.mlp.hidden-sizes=[16]");
                 TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
                 assertThat(summary.skippedUpdates()).as(curvature + " + " + rule).isZero();
                 assertThat(summary.updates()).as(curvature + " + " + rule).isEqualTo(4);
