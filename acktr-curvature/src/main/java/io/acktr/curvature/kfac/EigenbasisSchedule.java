@@ -45,7 +45,7 @@ final class EigenbasisSchedule {
     void afterObservation(Map<String, KroneckerFactors> factors) {
         installFinished(factors);
         sinceRefresh++;
-        boolean missing = factors.values().stream().anyMatch(f -> f.isFinite() && !f.hasEigenbases());
+        boolean missing = factors.values().stream().anyMatch(f -> !f.hasEigenbases() && f.isFinite());
         if (missing) {
             refreshNow(factors.values());
         } else if (sinceRefresh >= interval) {
