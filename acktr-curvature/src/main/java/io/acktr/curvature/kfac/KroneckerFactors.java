@@ -31,17 +31,15 @@ final class KroneckerFactors {
      * Returns false, and leaves the factors untouched, when the batch's factors are not finite.
      */
     boolean accumulate(KroneckerLayer batch, double decay) {
-        INDArray batchA = batch.inputFactor();
-        INDArray batchG = batch.gradientFactor();
-        if (!Double.isFinite(batchA.sumNumber().doubleValue()) || !Double.isFinite(batchG.sumNumber().doubleValue())) {
+        if (!batch.isFinite()) {
             return false;
         }
         if (a == null) {
-            a = batchA;
-            g = batchG;
+            a = batch.inputFactor().dup('f');
+            g = batch.gradientFactor().dup('f');
         } else {
-            a.muli(decay).addi(batchA.muli(1 - decay));
-            g.muli(decay).addi(batchG.muli(1 - decay));
+            batch.foldInputFactor(a, decay);
+            batch.foldGradientFactor(g, decay);
         }
         return true;
     }

@@ -59,6 +59,29 @@ public record KroneckerLayer(String name, INDArray inputs, INDArray gradients, i
         return g.transpose().mmul(g).castTo(DataType.DOUBLE).divi(batchSize());
     }
 
+    /** Whether every input and gradient is finite (two reductions). */
+    public boolean isFinite() {
+        return Double.isFinite(inputs.sumNumber().doubleValue()) && Double.isFinite(gradients.sumNumber().doubleValue());
+    }
+
+    /** {@code running <- decay running + (1 - decay) A}, in place; for a dense layer one fused product. */
+    public void foldInputFactor(INDArray running, double decay) {
+        fold(running, working(inputs), inputs.rows(), decay);
+    }
+
+    /** {@code running <- decay running + (1 - decay) G}, in place. */
+    public void foldGradientFactor(INDArray running, double decay) {
+        fold(running, working(gradients), batchSize(), decay);
+    }
+
+    private static void fold(INDArray running, INDArray rows, double normaliser, double decay) {
+        if (rows.dataType() == DataType.DOUBLE && running.ordering() == 'f') {
+            Nd4j.gemm(rows, rows, running, true, false, (1 - decay) / normaliser, decay);
+        } else {
+            running.muli(decay).addi(rows.transpose().mmul(rows).castTo(DataType.DOUBLE).muli((1 - decay) / normaliser));
+        }
+    }
+
     private INDArray working(INDArray statistics) {
         return locations == 1 ? statistics.castTo(DataType.DOUBLE) : statistics;
     }
