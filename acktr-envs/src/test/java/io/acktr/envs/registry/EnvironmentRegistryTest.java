@@ -23,10 +23,10 @@ class EnvironmentRegistryTest {
     private static final String SERVICES_FILE = "META-INF/services/" + EnvironmentProvider.class.getName();
 
     @Test
-    void serviceLoaderFindsTheClassicControlEnvironments() {
+    void serviceLoaderFindsTheClassicControlAndMinAtarEnvironments() {
         EnvironmentRegistry registry = EnvironmentRegistry.load(EnvironmentRegistryTest.class.getClassLoader());
 
-        assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("CartPole-v1", "Pendulum-v1");
+        assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("CartPole-v1", "MinAtar/Asterix-v0", "MinAtar/Breakout-v0", "Pendulum-v1");
         assertThat(registry.problems()).isEmpty();
         try (Environment env = registry.create("CartPole-v1")) {
             assertThat(env.id()).isEqualTo("CartPole-v1");
