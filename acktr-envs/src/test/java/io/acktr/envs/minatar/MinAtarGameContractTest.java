@@ -29,7 +29,9 @@ class MinAtarGameContractTest {
     static Stream<Arguments> games() {
         return Stream.of(
                 game(Asterix.ID, 4, p -> new Asterix(p, true)),
-                game(Breakout.ID, 4, Breakout::new));
+                game(Breakout.ID, 4, Breakout::new),
+                game(Freeway.ID, 7, Freeway::new),
+                game(SpaceInvaders.ID, 6, p -> new SpaceInvaders(p, true)));
     }
 
     private static Arguments game(String id, int channels, DoubleFunction<MinAtarGame> factory) {

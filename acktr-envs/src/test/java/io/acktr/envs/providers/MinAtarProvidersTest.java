@@ -7,7 +7,9 @@ import io.acktr.api.env.Environment;
 import io.acktr.api.env.EnvironmentProvider;
 import io.acktr.envs.minatar.Asterix;
 import io.acktr.envs.minatar.Breakout;
+import io.acktr.envs.minatar.Freeway;
 import io.acktr.envs.minatar.MinAtarGame;
+import io.acktr.envs.minatar.SpaceInvaders;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class MinAtarProvidersTest {
     private static final Map<EnvironmentProvider, Class<? extends MinAtarGame>> PROVIDERS = Map.of(
             new AsterixProvider(), Asterix.class,
-            new BreakoutProvider(), Breakout.class);
+            new BreakoutProvider(), Breakout.class,
+            new FreewayProvider(), Freeway.class,
+            new SpaceInvadersProvider(), SpaceInvaders.class);
 
     @Test
     void eachProviderCreatesItsGameWithMinAtarDefaultsAndNoTimeLimitWrapper() {
@@ -33,7 +37,7 @@ class MinAtarProvidersTest {
     @Test
     void idsAreTheGymnasiumIdsOfMinAtarsFullActionSetVersions() {
         assertThat(PROVIDERS.keySet()).extracting(EnvironmentProvider::id).containsExactlyInAnyOrder(
-                "MinAtar/Asterix-v0", "MinAtar/Breakout-v0");
+                "MinAtar/Asterix-v0", "MinAtar/Breakout-v0", "MinAtar/Freeway-v0", "MinAtar/SpaceInvaders-v0");
     }
 
     @Test
