@@ -31,6 +31,7 @@ class MinAtarGameContractTest {
                 game(Asterix.ID, 4, p -> new Asterix(p, true)),
                 game(Breakout.ID, 4, Breakout::new),
                 game(Freeway.ID, 7, Freeway::new),
+                game(Seaquest.ID, 10, p -> new Seaquest(p, true)),
                 game(SpaceInvaders.ID, 6, p -> new SpaceInvaders(p, true)));
     }
 

@@ -9,6 +9,7 @@ import io.acktr.envs.minatar.Asterix;
 import io.acktr.envs.minatar.Breakout;
 import io.acktr.envs.minatar.Freeway;
 import io.acktr.envs.minatar.MinAtarGame;
+import io.acktr.envs.minatar.Seaquest;
 import io.acktr.envs.minatar.SpaceInvaders;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ class MinAtarProvidersTest {
             new AsterixProvider(), Asterix.class,
             new BreakoutProvider(), Breakout.class,
             new FreewayProvider(), Freeway.class,
+            new SeaquestProvider(), Seaquest.class,
             new SpaceInvadersProvider(), SpaceInvaders.class);
 
     @Test
@@ -37,7 +39,8 @@ class MinAtarProvidersTest {
     @Test
     void idsAreTheGymnasiumIdsOfMinAtarsFullActionSetVersions() {
         assertThat(PROVIDERS.keySet()).extracting(EnvironmentProvider::id).containsExactlyInAnyOrder(
-                "MinAtar/Asterix-v0", "MinAtar/Breakout-v0", "MinAtar/Freeway-v0", "MinAtar/SpaceInvaders-v0");
+                "MinAtar/Asterix-v0", "MinAtar/Breakout-v0", "MinAtar/Freeway-v0", "MinAtar/Seaquest-v0",
+                "MinAtar/SpaceInvaders-v0");
     }
 
     @Test

@@ -26,7 +26,9 @@ class EnvironmentRegistryTest {
     void serviceLoaderFindsTheClassicControlAndMinAtarEnvironments() {
         EnvironmentRegistry registry = EnvironmentRegistry.load(EnvironmentRegistryTest.class.getClassLoader());
 
-        assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("CartPole-v1", "MinAtar/Asterix-v0", "MinAtar/Breakout-v0", "MinAtar/Freeway-v0", "MinAtar/SpaceInvaders-v0", "Pendulum-v1");
+        assertThat(registry.providers()).extracting(EnvironmentProvider::id).containsExactly("CartPole-v1",
+                "MinAtar/Asterix-v0", "MinAtar/Breakout-v0", "MinAtar/Freeway-v0", "MinAtar/Seaquest-v0",
+                "MinAtar/SpaceInvaders-v0", "Pendulum-v1");
         assertThat(registry.problems()).isEmpty();
         try (Environment env = registry.create("CartPole-v1")) {
             assertThat(env.id()).isEqualTo("CartPole-v1");
