@@ -1,7 +1,9 @@
 package io.acktr.envs.minatar;
 
+import static io.acktr.envs.minatar.EntityLists.firstAt;
+import static io.acktr.envs.minatar.EntityLists.removeByValue;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -142,9 +144,9 @@ public final class Seaquest extends MinAtarGame {
 
         reward += moveFriendlyBullets();
         moveDivers();
-        reward += moveEnemySubs();
+        reward += moveEnemies(enemySubs, true);
         moveEnemyBullets();
-        reward += moveEnemyFish();
+        reward += moveEnemies(enemyFish, false);
 
         if (enemySpawnTimer > 0) {
             enemySpawnTimer--;
@@ -218,37 +220,43 @@ public final class Seaquest extends MinAtarGame {
         }
     }
 
-    private int moveEnemySubs() {
+    /**
+     * Moves the enemy subs ({@code shoot}) or fish: contact with the player ends the episode, and a
+     * friendly bullet in the cell an enemy moves into destroys both and pays 1. As in MinAtar, a sub
+     * fires on schedule even in the step it was removed.
+     */
+    private int moveEnemies(List<int[]> enemies, boolean shoot) {
         int reward = 0;
-        for (int i = enemySubs.size() - 1; i >= 0 && i < enemySubs.size(); i--) {
-            int[] sub = enemySubs.get(i);
-            if (atSub(sub)) {
+        for (int i = enemies.size() - 1; i >= 0 && i < enemies.size(); i--) {
+            int[] enemy = enemies.get(i);
+            if (atSub(enemy)) {
                 terminate();
             }
-            if (sub[MOVE_TIMER] == 0) {
-                sub[MOVE_TIMER] = moveSpeed;
-                sub[X] += sub[MOVES_RIGHT] == 1 ? 1 : -1;
-                if (sub[X] < 0 || sub[X] > 9) {
-                    removeByValue(enemySubs, sub);
-                } else if (atSub(sub)) {
+            if (enemy[MOVE_TIMER] == 0) {
+                enemy[MOVE_TIMER] = moveSpeed;
+                enemy[X] += enemy[MOVES_RIGHT] == 1 ? 1 : -1;
+                if (enemy[X] < 0 || enemy[X] > 9) {
+                    removeByValue(enemies, enemy);
+                } else if (atSub(enemy)) {
                     terminate();
                 } else {
-                    int[] bullet = firstAt(friendlyBullets, sub[X], sub[Y]);
+                    int[] bullet = firstAt(friendlyBullets, enemy[X], enemy[Y]);
                     if (bullet != null) {
-                        removeByValue(enemySubs, sub);
+                        removeByValue(enemies, enemy);
                         removeByValue(friendlyBullets, bullet);
                         reward++;
                     }
                 }
             } else {
-                sub[MOVE_TIMER]--;
+                enemy[MOVE_TIMER]--;
             }
-            // As in MinAtar, a sub fires on schedule even in the step it was removed.
-            if (sub[SHOT_TIMER] == 0) {
-                sub[SHOT_TIMER] = ENEMY_SHOT_INTERVAL;
-                enemyBullets.add(new int[] {sub[X], sub[Y], sub[MOVES_RIGHT]});
-            } else {
-                sub[SHOT_TIMER]--;
+            if (shoot) {
+                if (enemy[SHOT_TIMER] == 0) {
+                    enemy[SHOT_TIMER] = ENEMY_SHOT_INTERVAL;
+                    enemyBullets.add(new int[] {enemy[X], enemy[Y], enemy[MOVES_RIGHT]});
+                } else {
+                    enemy[SHOT_TIMER]--;
+                }
             }
         }
         return reward;
@@ -267,35 +275,6 @@ public final class Seaquest extends MinAtarGame {
                 terminate();
             }
         }
-    }
-
-    private int moveEnemyFish() {
-        int reward = 0;
-        for (int i = enemyFish.size() - 1; i >= 0 && i < enemyFish.size(); i--) {
-            int[] fish = enemyFish.get(i);
-            if (atSub(fish)) {
-                terminate();
-            }
-            if (fish[MOVE_TIMER] == 0) {
-                fish[MOVE_TIMER] = moveSpeed;
-                fish[X] += fish[MOVES_RIGHT] == 1 ? 1 : -1;
-                if (fish[X] < 0 || fish[X] > 9) {
-                    removeByValue(enemyFish, fish);
-                } else if (atSub(fish)) {
-                    terminate();
-                } else {
-                    int[] bullet = firstAt(friendlyBullets, fish[X], fish[Y]);
-                    if (bullet != null) {
-                        removeByValue(enemyFish, fish);
-                        removeByValue(friendlyBullets, bullet);
-                        reward++;
-                    }
-                }
-            } else {
-                fish[MOVE_TIMER]--;
-            }
-        }
-        return reward;
     }
 
     /** MinAtar's {@code _surface}: spends divers, refills oxygen, ramps difficulty; returns the reward. */
@@ -384,26 +363,6 @@ public final class Seaquest extends MinAtarGame {
 
     private boolean atSub(int[] entity) {
         return entity[X] == subX && entity[Y] == subY;
-    }
-
-    private static int[] firstAt(List<int[]> entities, int x, int y) {
-        for (int[] entity : entities) {
-            if (entity[X] == x && entity[Y] == y) {
-                return entity;
-            }
-        }
-        return null;
-    }
-
-    /** Python's {@code list.remove}: drops the first element equal in value to {@code entity}. */
-    private static void removeByValue(List<int[]> entities, int[] entity) {
-        for (int i = 0; i < entities.size(); i++) {
-            if (Arrays.equals(entities.get(i), entity)) {
-                entities.remove(i);
-                return;
-            }
-        }
-        throw new IllegalStateException("no entity " + Arrays.toString(entity));
     }
 
     /** Test hook: moves the submarine to {@code (x, y)} facing right or left. */
