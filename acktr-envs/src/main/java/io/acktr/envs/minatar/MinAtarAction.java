@@ -1,0 +1,22 @@
+package io.acktr.envs.minatar;
+
+/**
+ * The six actions every MinAtar game accepts, in MinAtar's order ({@code ['n','l','u','r','d','f']}):
+ * the index of a constant is the discrete action that selects it. Actions a game has no use for
+ * (for example {@link #FIRE} in Breakout) act as {@link #NOOP}.
+ */
+public enum MinAtarAction {
+    NOOP, LEFT, UP, RIGHT, DOWN, FIRE;
+
+    private static final MinAtarAction[] VALUES = values();
+
+    /** The action with discrete index {@code index}, {@code 0 <= index < 6}. */
+    public static MinAtarAction of(int index) {
+        return VALUES[index];
+    }
+
+    /** The discrete action (a one-element array holding the index) that selects this action. */
+    public double[] asDiscrete() {
+        return new double[] {ordinal()};
+    }
+}
