@@ -1,4 +1,4 @@
-package io.acktr.envs.providers;
+package io.acktr.envs.minatar.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

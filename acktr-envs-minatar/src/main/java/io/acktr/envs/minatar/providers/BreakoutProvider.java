@@ -1,4 +1,4 @@
-package io.acktr.envs.providers;
+package io.acktr.envs.minatar.providers;
 
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.EnvironmentProvider;
