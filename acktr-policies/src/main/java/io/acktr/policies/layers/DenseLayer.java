@@ -56,6 +56,31 @@ public record DenseLayer(String name, int inputSize, int outputSize) {
         return preActivationGradient.mmul(weights.get(NDArrayIndex.all(), NDArrayIndex.interval(0, inputSize)));
     }
 
+    /**
+     * Forward mode: the directional derivative {@code ds = [a_dot, 0] W^T + abar dW^T} of the
+     * pre-activation, {@code N x outputSize}, given the input's tangent {@code a_dot} ({@code N x inputSize})
+     * and the weights' tangent {@code dW} (of the weights' shape). Either tangent may be {@code null}
+     * for zero; when both are, the result is {@code null} (zero).
+     */
+    public INDArray preActivationTangent(INDArray weights, INDArray homogeneousInput, INDArray inputTangent,
+                                         INDArray weightTangent) {
+        checkWeights(weights);
+        checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
+        INDArray tangent = null;
+        if (inputTangent != null) {
+            checkShape("input tangent", inputTangent, homogeneousInput.rows(), inputSize);
+            tangent = Nd4j.gemm(inputTangent, weights.get(NDArrayIndex.all(), NDArrayIndex.interval(0, inputSize)),
+                    false, true);
+        }
+        if (weightTangent != null) {
+            checkShape("weight tangent", weightTangent, outputSize, inputSize + 1L);
+            tangent = tangent == null
+                    ? Nd4j.gemm(homogeneousInput, weightTangent, false, true)
+                    : Nd4j.gemm(homogeneousInput, weightTangent, tangent, false, true, 1.0, 1.0);
+        }
+        return tangent;
+    }
+
     /** Orthogonal weights scaled by {@code gain} and a zero bias, drawn from {@code random}. */
     public INDArray orthogonalWeights(double gain, Random random, DataType dataType) {
         requireNonNull(random, "random is null");

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** The dense layers of an actor-critic MLP: observations in, policy-head output and values out. */
 sealed interface ActorCriticNetwork permits SharedTorsoNetwork, SeparateNetworks {
@@ -26,6 +27,15 @@ sealed interface ActorCriticNetwork permits SharedTorsoNetwork, SeparateNetworks
     record Gradients(List<DenseLayerStatistics> layers, Map<String, INDArray> weightGradients) {
     }
 
+    /** Forward-mode results: the tangents of {@code policyOutput} ({@code N x P}) and {@code values} ({@code N x 1}). */
+    record Tangents(INDArray policyOutput, INDArray values) {
+        /** Replaces a {@code null} (zero) tangent by zeros shaped like the corresponding output. */
+        static Tangents orZeros(INDArray policyOutput, INDArray values, Outputs outputs) {
+            return new Tangents(policyOutput == null ? Nd4j.zerosLike(outputs.policyOutput()) : policyOutput,
+                    values == null ? Nd4j.zerosLike(outputs.values()) : values);
+        }
+    }
+
     static ActorCriticNetwork create(MlpArchitecture architecture, int inputSize, int policyOutputSize, Random random) {
         return architecture.sharedTorso()
                 ? SharedTorsoNetwork.create(architecture, inputSize, policyOutputSize, random)
@@ -37,6 +47,9 @@ sealed interface ActorCriticNetwork permits SharedTorsoNetwork, SeparateNetworks
     Outputs forward(INDArray observations);
 
     Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient);
+
+    /** Forward mode along the weight tangents (by block name; absent blocks are zero), at the weights of {@code outputs}. */
+    Tangents tangent(Outputs outputs, Map<String, INDArray> weightTangents);
 
     /** Hidden layers {@code prefix/0 ...} with the architecture's activation, initialised in order. */
     static List<DenseStack.Layer> hiddenLayers(String prefix, MlpArchitecture architecture, int inputSize,

@@ -30,6 +30,11 @@ record CategoricalHead(int actionCount) implements ActionHead {
     }
 
     @Override
+    public INDArray distributionTangent(INDArray networkOutputTangent, Map<String, INDArray> parameterTangents) {
+        return networkOutputTangent;
+    }
+
+    @Override
     public Map<String, INDArray> parameterGradients(INDArray distributionGradient) {
         return Map.of();
     }

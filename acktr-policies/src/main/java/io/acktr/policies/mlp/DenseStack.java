@@ -58,6 +58,22 @@ final class DenseStack {
     }
 
     /**
+     * Forward mode: the tangent of the chain's output along the weight tangents (one per layer
+     * name; absent layers are zero), given the tangent of its input. {@code null} stands for zero in
+     * both directions, so an untouched chain costs no work.
+     */
+    INDArray tangent(Activations activations, INDArray inputTangent, Map<String, INDArray> weightTangents) {
+        INDArray tangent = inputTangent;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            INDArray preActivation = layer.shape().preActivationTangent(layer.weights(),
+                    activations.homogeneousInputs().get(i), tangent, weightTangents.get(layer.shape().name()));
+            tangent = preActivation == null ? null : layer.activation().tangent(activations.outputs().get(i), preActivation);
+        }
+        return tangent;
+    }
+
+    /**
      * @param outputGradient {@code dL/d output}, {@code N x outputSize}
      * @param needInputGradient whether to compute {@code dL/d input} (else it is {@code null})
      */

@@ -45,6 +45,17 @@ final class GaussianHead implements ActionHead {
         return distributionGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dimension));
     }
 
+    /** {@code [d mean, d logStd]}, the log-std tangent repeated on every row. */
+    @Override
+    public INDArray distributionTangent(INDArray networkOutputTangent, Map<String, INDArray> parameterTangents) {
+        INDArray logStdTangent = Nd4j.zeros(networkOutputTangent.dataType(), networkOutputTangent.rows(), dimension);
+        INDArray shared = parameterTangents.get(LOG_STD);
+        if (shared != null) {
+            logStdTangent.addiRowVector(shared);
+        }
+        return Nd4j.hstack(networkOutputTangent, logStdTangent);
+    }
+
     @Override
     public Map<String, INDArray> parameterGradients(INDArray distributionGradient) {
         return Map.of(LOG_STD, logStdPart(distributionGradient).sum(true, 0));

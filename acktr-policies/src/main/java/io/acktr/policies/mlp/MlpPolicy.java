@@ -5,10 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.env.Space;
 import io.acktr.api.policy.BackwardPass;
 import io.acktr.api.policy.ForwardPass;
+import io.acktr.api.policy.OutputTangent;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +41,7 @@ public final class MlpPolicy implements Policy {
     private final ActionHead head;
     private final ActorCriticNetwork network;
     private final List<ParameterBlock> parameters;
+    private final Map<String, ParameterBlock> blocksByName;
 
     public MlpPolicy(Space observationSpace, Space actionSpace, MlpArchitecture architecture, long seed) {
         this.observationSpace = requireNonNull(observationSpace, "observationSpace is null");
@@ -51,6 +54,8 @@ public final class MlpPolicy implements Policy {
         List<ParameterBlock> blocks = new ArrayList<>(network.parameters());
         blocks.addAll(head.parameters());
         this.parameters = blocks.stream().map(b -> b.inGroup(groupOf(b.name(), architecture.sharedTorso()))).toList();
+        this.blocksByName = new LinkedHashMap<>();
+        parameters.forEach(block -> blocksByName.put(block.name(), block));
     }
 
     /** Separate networks are the groups {@value #ACTOR} and {@value #CRITIC}; a shared torso is one group. */
@@ -94,10 +99,7 @@ public final class MlpPolicy implements Policy {
 
     @Override
     public BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
-        requireNonNull(pass, "pass is null");
-        if (!(pass instanceof MlpForwardPass mlpPass) || mlpPass.policy() != this) {
-            throw new IllegalArgumentException("the forward pass was not produced by this policy");
-        }
+        MlpForwardPass mlpPass = own(pass);
         int n = pass.batchSize();
         INDArray distribution = checked("distributionGradient", distributionGradient, n,
                 pass.distribution().parameterWidth());
@@ -112,6 +114,53 @@ public final class MlpPolicy implements Policy {
             ordered.put(block.name(), gradients.get(block.name()));
         }
         return new BackwardPass(ordered, List.copyOf(dense.layers()), head.perSampleGradients(distribution));
+    }
+
+    @Override
+    public boolean supportsOutputTangent() {
+        return true;
+    }
+
+    /**
+     * Forward mode through the layers cached in {@code pass}: {@code ds = [a_dot, 0] W^T + abar dW^T}
+     * per dense layer and {@code f'(s) * ds} per activation. A Gaussian's distribution tangent is
+     * {@code [d mean, d logStd]} with the {@code log_std} tangent on every row.
+     *
+     * @throws IllegalArgumentException for a tangent naming no block or not of its block's shape
+     */
+    @Override
+    public OutputTangent outputTangent(ForwardPass pass, Map<String, INDArray> parameterTangent) {
+        MlpForwardPass mlpPass = own(pass);
+        Map<String, INDArray> tangents = checkedTangents(parameterTangent);
+        ActorCriticNetwork.Tangents network = this.network.tangent(mlpPass.outputs(), tangents);
+        return new OutputTangent(head.distributionTangent(network.policyOutput(), tangents), network.values());
+    }
+
+    private MlpForwardPass own(ForwardPass pass) {
+        requireNonNull(pass, "pass is null");
+        if (!(pass instanceof MlpForwardPass mlpPass) || mlpPass.policy() != this) {
+            throw new IllegalArgumentException("the forward pass was not produced by this policy");
+        }
+        return mlpPass;
+    }
+
+    private Map<String, INDArray> checkedTangents(Map<String, INDArray> parameterTangent) {
+        requireNonNull(parameterTangent, "parameterTangent is null");
+        Map<String, INDArray> checked = new HashMap<>();
+        for (Map.Entry<String, INDArray> entry : parameterTangent.entrySet()) {
+            ParameterBlock block = blocksByName.get(entry.getKey());
+            if (block == null) {
+                throw new IllegalArgumentException("parameterTangent names no parameter block: " + entry.getKey()
+                        + "; the blocks are " + blocksByName.keySet());
+            }
+            INDArray tangent = requireNonNull(entry.getValue(), "tangent of " + entry.getKey() + " is null");
+            if (!Arrays.equals(tangent.shape(), block.value().shape())) {
+                throw new IllegalArgumentException("tangent of " + entry.getKey() + " must be "
+                        + Arrays.toString(block.value().shape()) + ", got " + Arrays.toString(tangent.shape()));
+            }
+            checked.put(entry.getKey(), tangent.castTo(dataType));
+        }
+        return checked;
     }
 
     private INDArray checked(String name, INDArray gradient, long rows, long columns) {

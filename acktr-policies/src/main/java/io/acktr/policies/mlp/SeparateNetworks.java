@@ -60,4 +60,10 @@ final class SeparateNetworks implements ActorCriticNetwork {
         weightGradients.putAll(valueGradients.weightGradients());
         return new Gradients(layers, weightGradients);
     }
+
+    @Override
+    public Tangents tangent(Outputs outputs, Map<String, INDArray> weightTangents) {
+        return Tangents.orZeros(policy.tangent(outputs.stacks().get(0), null, weightTangents),
+                value.tangent(outputs.stacks().get(1), null, weightTangents), outputs);
+    }
 }

@@ -50,6 +50,14 @@ final class SharedTorsoNetwork implements ActorCriticNetwork {
         return new Outputs(policy.output(), value.output(), List.of(features, policy, value));
     }
 
+    /** Both heads see the torso's tangent as their input tangent. */
+    @Override
+    public Tangents tangent(Outputs outputs, Map<String, INDArray> weightTangents) {
+        INDArray features = torso.tangent(outputs.stacks().get(0), null, weightTangents);
+        return Tangents.orZeros(policyHead.tangent(outputs.stacks().get(1), features, weightTangents),
+                valueHead.tangent(outputs.stacks().get(2), features, weightTangents), outputs);
+    }
+
     /** The torso receives the sum of what both heads send back. */
     @Override
     public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient) {
