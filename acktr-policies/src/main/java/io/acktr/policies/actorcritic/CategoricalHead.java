@@ -1,4 +1,4 @@
-package io.acktr.policies.mlp;
+package io.acktr.policies.actorcritic;
 
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ParameterBlock;

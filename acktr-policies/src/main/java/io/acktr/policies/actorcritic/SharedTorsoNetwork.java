@@ -1,36 +1,38 @@
-package io.acktr.policies.mlp;
+package io.acktr.policies.actorcritic;
 
 import static java.util.Objects.requireNonNull;
 
-import io.acktr.api.curvature.DenseLayerStatistics;
+import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.api.policy.ParameterBlock;
-import io.acktr.policies.layers.Activation;
+import io.acktr.policies.layers.LayerStack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** One torso {@code torso/0 ...} feeding two linear heads {@code pi/out} and {@code vf/out}. */
+/** One torso {@code torso/...} feeding two linear heads {@code pi/out} and {@code vf/out}. */
 final class SharedTorsoNetwork implements ActorCriticNetwork {
-    private final DenseStack torso;
-    private final DenseStack policyHead;
-    private final DenseStack valueHead;
+    private final LayerStack torso;
+    private final LayerStack policyHead;
+    private final LayerStack valueHead;
 
-    SharedTorsoNetwork(DenseStack torso, DenseStack policyHead, DenseStack valueHead) {
+    SharedTorsoNetwork(LayerStack torso, LayerStack policyHead, LayerStack valueHead) {
         this.torso = requireNonNull(torso, "torso is null");
         this.policyHead = requireNonNull(policyHead, "policyHead is null");
         this.valueHead = requireNonNull(valueHead, "valueHead is null");
     }
 
-    static SharedTorsoNetwork create(MlpArchitecture architecture, int inputSize, int policyOutputSize, Random random) {
-        DenseStack torso = new DenseStack(ActorCriticNetwork.hiddenLayers("torso", architecture, inputSize, random));
-        int width = ActorCriticNetwork.lastWidth(architecture, inputSize);
-        DenseStack policyHead = new DenseStack(List.of(ActorCriticNetwork.layer("pi/out", width, policyOutputSize,
-                Activation.IDENTITY, POLICY_OUTPUT_GAIN, architecture.dataType(), random)));
-        DenseStack valueHead = new DenseStack(List.of(ActorCriticNetwork.layer("vf/out", width, 1,
-                Activation.IDENTITY, VALUE_OUTPUT_GAIN, architecture.dataType(), random)));
+    static SharedTorsoNetwork create(HiddenLayers hiddenLayers, int inputSize, int policyOutputSize,
+                                     DataType dataType, Random random) {
+        LayerStack torso = new LayerStack(hiddenLayers.create("torso", random));
+        int width = torso.outputSize(inputSize);
+        LayerStack policyHead = new LayerStack(List.of(ActorCriticNetwork.outputLayer("pi/out", width,
+                policyOutputSize, POLICY_OUTPUT_GAIN, dataType, random)));
+        LayerStack valueHead = new LayerStack(List.of(ActorCriticNetwork.outputLayer("vf/out", width, 1,
+                VALUE_OUTPUT_GAIN, dataType, random)));
         return new SharedTorsoNetwork(torso, policyHead, valueHead);
     }
 
@@ -44,9 +46,9 @@ final class SharedTorsoNetwork implements ActorCriticNetwork {
 
     @Override
     public Outputs forward(INDArray observations) {
-        DenseStack.Activations features = torso.forward(observations);
-        DenseStack.Activations policy = policyHead.forward(features.output());
-        DenseStack.Activations value = valueHead.forward(features.output());
+        LayerStack.Activations features = torso.forward(observations);
+        LayerStack.Activations policy = policyHead.forward(features.output());
+        LayerStack.Activations value = valueHead.forward(features.output());
         return new Outputs(policy.output(), value.output(), List.of(features, policy, value));
     }
 
@@ -61,12 +63,12 @@ final class SharedTorsoNetwork implements ActorCriticNetwork {
     /** The torso receives the sum of what both heads send back. */
     @Override
     public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient) {
-        DenseStack.Gradients policy = policyHead.backward(outputs.stacks().get(1), policyOutputGradient, true);
-        DenseStack.Gradients value = valueHead.backward(outputs.stacks().get(2), valueGradient, true);
+        LayerStack.Gradients policy = policyHead.backward(outputs.stacks().get(1), policyOutputGradient, true);
+        LayerStack.Gradients value = valueHead.backward(outputs.stacks().get(2), valueGradient, true);
         INDArray featureGradient = policy.inputGradient().addi(value.inputGradient());
-        DenseStack.Gradients features = torso.backward(outputs.stacks().get(0), featureGradient, false);
+        LayerStack.Gradients features = torso.backward(outputs.stacks().get(0), featureGradient, false);
 
-        List<DenseLayerStatistics> layers = new ArrayList<>(features.layers());
+        List<LayerStatistics> layers = new ArrayList<>(features.layers());
         layers.addAll(policy.layers());
         layers.addAll(value.layers());
         Map<String, INDArray> weightGradients = new LinkedHashMap<>(features.weightGradients());
