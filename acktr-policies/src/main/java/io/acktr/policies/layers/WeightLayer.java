@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the bias). Between layers every sample is one flat row: inputs are {@code N x inputSize()} and
  * pre-activations {@code N x outputSize()}; a convolution's rows are its patches, several per sample.
  */
-public sealed interface WeightLayer permits DenseLayer {
+public sealed interface WeightLayer permits DenseLayer, ConvLayer {
     /** The parameter block name, used in error messages. */
     String name();
 
