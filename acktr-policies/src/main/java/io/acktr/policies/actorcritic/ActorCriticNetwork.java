@@ -26,7 +26,10 @@ sealed interface ActorCriticNetwork permits SharedTorsoNetwork, SeparateNetworks
     record Gradients(List<LayerStatistics> layers, Map<String, INDArray> weightGradients) {
     }
 
-    /** Forward-mode results: the tangents of {@code policyOutput} ({@code N x P}) and {@code values} ({@code N x 1}). */
+    /**
+     * Forward-mode results: the tangents of {@code policyOutput} ({@code N x P}) and
+     * {@code values} ({@code N x 1}).
+     */
     record Tangents(INDArray policyOutput, INDArray values) {
         /** Replaces a {@code null} (zero) tangent by zeros shaped like the corresponding output. */
         static Tangents orZeros(INDArray policyOutput, INDArray values, Outputs outputs) {
@@ -52,7 +55,10 @@ sealed interface ActorCriticNetwork permits SharedTorsoNetwork, SeparateNetworks
 
     Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient);
 
-    /** Forward mode along the weight tangents (by block name; absent blocks are zero), at the weights of {@code outputs}. */
+    /**
+     * Forward mode along the weight tangents (by block name; absent blocks are zero), at the
+     * weights that produced {@code outputs}.
+     */
     Tangents tangent(Outputs outputs, Map<String, INDArray> weightTangents);
 
     /** A linear output layer. */

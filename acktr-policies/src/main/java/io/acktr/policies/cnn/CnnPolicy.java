@@ -32,7 +32,8 @@ import java.util.Random;
 public final class CnnPolicy extends ActorCriticPolicy {
     public CnnPolicy(Space observationSpace, Space actionSpace, CnnArchitecture architecture, long seed) {
         super(observationSpace, actionSpace,
-                hiddenLayers(requireNonNull(architecture, "architecture is null"), imageShape(observationSpace, architecture)),
+                hiddenLayers(requireNonNull(architecture, "architecture is null"),
+                        imageShape(observationSpace, architecture)),
                 architecture.sharedTorso(), architecture.dataType(), seed);
     }
 

@@ -145,7 +145,10 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
         return tangent == null ? null : perSample(tangent);
     }
 
-    /** Orthogonal {@code filters x kernel^2 C} weights scaled by {@code gain} (as torch flattens a conv kernel), zero bias. */
+    /**
+     * Orthogonal {@code filters x kernel^2 C} weights scaled by {@code gain} (the matrix torch
+     * orthogonalises for a conv kernel, up to the column order), and a zero bias.
+     */
     @Override
     public INDArray orthogonalWeights(double gain, Random random, DataType dataType) {
         return OrthogonalInitializer.withZeroBias(filters, patchSize(), gain, random, dataType);

@@ -118,7 +118,9 @@ public final class LayerStack {
             Layer layer = layers.get(i);
             INDArray preActivation = layer.shape().preActivationTangent(layer.weights(),
                     activations.homogeneousInputs().get(i), tangent, weightTangents.get(layer.shape().name()));
-            tangent = preActivation == null ? null : layer.activation().tangent(activations.outputs().get(i), preActivation);
+            tangent = preActivation == null
+                    ? null
+                    : layer.activation().tangent(activations.outputs().get(i), preActivation);
         }
         return tangent;
     }
