@@ -60,4 +60,12 @@ public enum Activation {
     public INDArray backward(INDArray output, INDArray outputGradient) {
         return derivative(output).muli(outputGradient);
     }
+
+    /**
+     * Forward mode: {@code y_dot = f'(x) * x_dot}, given the output {@code y} and the input's tangent
+     * {@code x_dot}. The Jacobian is diagonal, so this is the same product as {@link #backward}.
+     */
+    public INDArray tangent(INDArray output, INDArray inputTangent) {
+        return backward(output, inputTangent);
+    }
 }

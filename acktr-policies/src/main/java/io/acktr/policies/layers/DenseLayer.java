@@ -2,6 +2,7 @@ package io.acktr.policies.layers;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.api.curvature.DenseLayerStatistics;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -16,7 +17,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * @param name the parameter block name, used in error messages
  */
-public record DenseLayer(String name, int inputSize, int outputSize) {
+public record DenseLayer(String name, int inputSize, int outputSize) implements WeightLayer {
     public DenseLayer {
         requireNonNull(name, "name is null");
         if (inputSize < 1 || outputSize < 1) {
@@ -25,17 +26,20 @@ public record DenseLayer(String name, int inputSize, int outputSize) {
         }
     }
 
+    @Override
     public long[] weightShape() {
         return new long[] {outputSize, inputSize + 1L};
     }
 
     /** {@code abar = [a, 1]}, {@code N x (inputSize + 1)}, in the input's data type. */
+    @Override
     public INDArray homogeneousInput(INDArray input) {
         checkShape("input", input, input.rows(), inputSize);
         return Nd4j.hstack(input, Nd4j.ones(input.dataType(), input.rows(), 1));
     }
 
     /** {@code s = abar W^T}, {@code N x outputSize}. */
+    @Override
     public INDArray forward(INDArray weights, INDArray homogeneousInput) {
         checkWeights(weights);
         checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
@@ -43,6 +47,7 @@ public record DenseLayer(String name, int inputSize, int outputSize) {
     }
 
     /** {@code dL/dW = g^T abar}, {@code outputSize x (inputSize + 1)}, summed over the batch. */
+    @Override
     public INDArray weightGradient(INDArray homogeneousInput, INDArray preActivationGradient) {
         checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
         checkShape("pre-activation gradient", preActivationGradient, homogeneousInput.rows(), outputSize);
@@ -50,22 +55,49 @@ public record DenseLayer(String name, int inputSize, int outputSize) {
     }
 
     /** {@code dL/da = g W[:, :inputSize]}, {@code N x inputSize}. */
+    @Override
     public INDArray inputGradient(INDArray weights, INDArray preActivationGradient) {
         checkWeights(weights);
         checkShape("pre-activation gradient", preActivationGradient, preActivationGradient.rows(), outputSize);
         return preActivationGradient.mmul(weights.get(NDArrayIndex.all(), NDArrayIndex.interval(0, inputSize)));
     }
 
-    /** Orthogonal weights scaled by {@code gain} and a zero bias, drawn from {@code random}. */
-    public INDArray orthogonalWeights(double gain, Random random, DataType dataType) {
-        requireNonNull(random, "random is null");
-        requireNonNull(dataType, "dataType is null");
-        double[][] w = OrthogonalInitializer.orthogonal(outputSize, inputSize, gain, random);
-        double[] flat = new double[outputSize * (inputSize + 1)];
-        for (int i = 0; i < outputSize; i++) {
-            System.arraycopy(w[i], 0, flat, i * (inputSize + 1), inputSize);
+    /**
+     * Forward mode: the directional derivative {@code ds = [a_dot, 0] W^T + abar dW^T} of the
+     * pre-activation, {@code N x outputSize}, given the input's tangent {@code a_dot} ({@code N x inputSize})
+     * and the weights' tangent {@code dW} (of the weights' shape). Either tangent may be {@code null}
+     * for zero; when both are, the result is {@code null} (zero).
+     */
+    @Override
+    public INDArray preActivationTangent(INDArray weights, INDArray homogeneousInput, INDArray inputTangent,
+                                         INDArray weightTangent) {
+        checkWeights(weights);
+        checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
+        INDArray tangent = null;
+        if (inputTangent != null) {
+            checkShape("input tangent", inputTangent, homogeneousInput.rows(), inputSize);
+            tangent = Nd4j.gemm(inputTangent, weights.get(NDArrayIndex.all(), NDArrayIndex.interval(0, inputSize)),
+                    false, true);
         }
-        return Nd4j.create(flat, weightShape(), DataType.DOUBLE).castTo(dataType);
+        if (weightTangent != null) {
+            checkShape("weight tangent", weightTangent, outputSize, inputSize + 1L);
+            tangent = tangent == null
+                    ? Nd4j.gemm(homogeneousInput, weightTangent, false, true)
+                    : Nd4j.gemm(homogeneousInput, weightTangent, tangent, false, true, 1.0, 1.0);
+        }
+        return tangent;
+    }
+
+    /** The per-sample inputs and pre-activation gradients, as they are. */
+    @Override
+    public DenseLayerStatistics statistics(INDArray homogeneousInput, INDArray preActivationGradient) {
+        return new DenseLayerStatistics(name, homogeneousInput, preActivationGradient);
+    }
+
+    /** Orthogonal weights scaled by {@code gain} and a zero bias, drawn from {@code random}. */
+    @Override
+    public INDArray orthogonalWeights(double gain, Random random, DataType dataType) {
+        return OrthogonalInitializer.withZeroBias(outputSize, inputSize, gain, random, dataType);
     }
 
     private void checkWeights(INDArray weights) {

@@ -1,6 +1,11 @@
 package io.acktr.policies.layers;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Orthogonal initialisation as in {@code torch.nn.init.orthogonal_} (used by stable-baselines3):
@@ -10,6 +15,21 @@ import java.util.Random;
  */
 public final class OrthogonalInitializer {
     private OrthogonalInitializer() {
+    }
+
+    /**
+     * A {@code rows x (cols + 1)} weight matrix: an orthogonal {@code rows x cols} part drawn from
+     * {@code random}, then a zero bias column.
+     */
+    public static INDArray withZeroBias(int rows, int cols, double gain, Random random, DataType dataType) {
+        requireNonNull(random, "random is null");
+        requireNonNull(dataType, "dataType is null");
+        double[][] w = orthogonal(rows, cols, gain, random);
+        double[] flat = new double[rows * (cols + 1)];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(w[i], 0, flat, i * (cols + 1), cols);
+        }
+        return Nd4j.create(flat, new long[] {rows, cols + 1L}, DataType.DOUBLE).castTo(dataType);
     }
 
     /** A {@code rows x cols} matrix, row-major, drawn from {@code random}. */

@@ -3,123 +3,41 @@ package io.acktr.policies.mlp;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.env.Space;
-import io.acktr.api.policy.BackwardPass;
-import io.acktr.api.policy.ForwardPass;
-import io.acktr.api.policy.ParameterBlock;
-import io.acktr.api.policy.Policy;
+import io.acktr.policies.actorcritic.ActorCriticPolicy;
+import io.acktr.policies.actorcritic.HiddenLayers;
+import io.acktr.policies.layers.DenseLayer;
+import io.acktr.policies.layers.LayerStack;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * An actor-critic MLP with a categorical head (discrete actions) or a diagonal Gaussian head with a
- * state-independent {@code log_std} (box actions), and a scalar value head.
+ * An actor-critic MLP: dense hidden layers on the flat observations, then the linear heads of
+ * {@link ActorCriticPolicy}.
  *
  * <p>Parameter blocks, in order: with a shared torso {@code torso/0, torso/1, ..., pi/out, vf/out};
  * otherwise {@code pi/0, ..., pi/out, vf/0, ..., vf/out}; then {@code log_std} for a Gaussian head.
- * Dense layers are orthogonally initialised (gains sqrt(2), 0.01 for {@code pi/out}, 1 for
- * {@code vf/out}) with zero biases, from a {@link Random} seeded with the given seed. With separate
- * networks the blocks are in the groups {@code actor} ({@code pi/*}, {@code log_std}) and
- * {@code critic} ({@code vf/*}); with a shared torso they are all in one group.
- *
- * <p>The policy owns only its parameters; {@link #forward} returns everything {@link #backward}
- * needs. Run the backward pass before the parameters are updated.
+ * Hidden layers are orthogonally initialised with gain sqrt(2) and zero biases.
  */
-public final class MlpPolicy implements Policy {
-    public static final String ACTOR = "actor";
-    public static final String CRITIC = "critic";
-    private final Space observationSpace;
-    private final Space actionSpace;
-    private final DataType dataType;
-    private final ActionHead head;
-    private final ActorCriticNetwork network;
-    private final List<ParameterBlock> parameters;
-
+public final class MlpPolicy extends ActorCriticPolicy {
     public MlpPolicy(Space observationSpace, Space actionSpace, MlpArchitecture architecture, long seed) {
-        this.observationSpace = requireNonNull(observationSpace, "observationSpace is null");
-        this.actionSpace = requireNonNull(actionSpace, "actionSpace is null");
-        requireNonNull(architecture, "architecture is null");
-        this.dataType = architecture.dataType();
-        this.head = ActionHead.forSpace(actionSpace, dataType);
-        this.network = ActorCriticNetwork.create(architecture, observationSpace.flatSize(), head.networkOutputSize(),
-                new Random(seed));
-        List<ParameterBlock> blocks = new ArrayList<>(network.parameters());
-        blocks.addAll(head.parameters());
-        this.parameters = blocks.stream().map(b -> b.inGroup(groupOf(b.name(), architecture.sharedTorso()))).toList();
+        super(observationSpace, actionSpace, hiddenLayers(requireNonNull(architecture, "architecture is null"),
+                requireNonNull(observationSpace, "observationSpace is null").flatSize()),
+                architecture.sharedTorso(), architecture.dataType(), seed);
     }
 
-    /** Separate networks are the groups {@value #ACTOR} and {@value #CRITIC}; a shared torso is one group. */
-    private static String groupOf(String block, boolean sharedTorso) {
-        if (sharedTorso) {
-            return ParameterBlock.DEFAULT_GROUP;
-        }
-        return block.startsWith("vf/") ? CRITIC : ACTOR;
-    }
-
-    @Override
-    public Space observationSpace() {
-        return observationSpace;
-    }
-
-    @Override
-    public Space actionSpace() {
-        return actionSpace;
-    }
-
-    public DataType dataType() {
-        return dataType;
-    }
-
-    @Override
-    public List<ParameterBlock> parameters() {
-        return parameters;
-    }
-
-    /** @param observations {@code N x observationSpace().flatSize()}, cast to the parameter data type */
-    @Override
-    public ForwardPass forward(INDArray observations) {
-        requireNonNull(observations, "observations is null");
-        if (observations.rank() != 2 || observations.columns() != observationSpace.flatSize()) {
-            throw new IllegalArgumentException("observations must be N x " + observationSpace.flatSize() + ", got "
-                    + Arrays.toString(observations.shape()));
-        }
-        ActorCriticNetwork.Outputs outputs = network.forward(observations.castTo(dataType));
-        return new MlpForwardPass(this, outputs, head.distribution(outputs.policyOutput()));
-    }
-
-    @Override
-    public BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
-        requireNonNull(pass, "pass is null");
-        if (!(pass instanceof MlpForwardPass mlpPass) || mlpPass.policy() != this) {
-            throw new IllegalArgumentException("the forward pass was not produced by this policy");
-        }
-        int n = pass.batchSize();
-        INDArray distribution = checked("distributionGradient", distributionGradient, n,
-                pass.distribution().parameterWidth());
-        INDArray value = checked("valueGradient", valueGradient, n, 1);
-
-        ActorCriticNetwork.Gradients dense = network.backward(mlpPass.outputs(),
-                head.networkOutputGradient(distribution), value);
-        Map<String, INDArray> gradients = new LinkedHashMap<>(dense.weightGradients());
-        gradients.putAll(head.parameterGradients(distribution));
-        Map<String, INDArray> ordered = new LinkedHashMap<>();
-        for (ParameterBlock block : parameters) {
-            ordered.put(block.name(), gradients.get(block.name()));
-        }
-        return new BackwardPass(ordered, List.copyOf(dense.layers()), head.perSampleGradients(distribution));
-    }
-
-    private INDArray checked(String name, INDArray gradient, long rows, long columns) {
-        requireNonNull(gradient, name + " is null");
-        if (gradient.rank() != 2 || gradient.rows() != rows || gradient.columns() != columns) {
-            throw new IllegalArgumentException(name + " must be " + rows + " x " + columns + ", got "
-                    + Arrays.toString(gradient.shape()));
-        }
-        return gradient.castTo(dataType).dup();
+    /** Dense layers {@code prefix/0 ...} of the architecture's widths and activation. */
+    private static HiddenLayers hiddenLayers(MlpArchitecture architecture, int inputSize) {
+        return (String prefix, Random random) -> {
+            List<LayerStack.Layer> layers = new ArrayList<>();
+            int width = inputSize;
+            for (int i = 0; i < architecture.hiddenSizes().size(); i++) {
+                int size = architecture.hiddenSizes().get(i);
+                layers.add(LayerStack.Layer.initialised(new DenseLayer(prefix + "/" + i, width, size),
+                        architecture.activation(), HIDDEN_GAIN, architecture.dataType(), random));
+                width = size;
+            }
+            return layers;
+        };
     }
 }

@@ -117,9 +117,53 @@ class CategoricalDistributionTest {
     }
 
     @Test
+    void fisherVectorProductEqualsTheExpectationOfScoreOuterProductsOverEveryAction() {
+        CategoricalDistribution d = new CategoricalDistribution(logits);
+        INDArray tangent = gaussian(random, 1, 5, 4);
+        INDArray explicit = Nd4j.zeros(DataType.DOUBLE, 5, 4);
+        for (int action = 0; action < 4; action++) {
+            INDArray everyRowTakes = Nd4j.zeros(DataType.DOUBLE, 5, 1).addi(action);
+            INDArray score = d.logProbGradient(everyRowTakes);
+            INDArray weight = d.probabilities().getColumn(action).reshape(5, 1).mul(score.mul(tangent).sum(true, 1));
+            explicit.addi(score.mulColumnVector(weight));
+        }
+        assertClose(d.fisherVectorProduct(tangent), explicit, 1e-12);
+    }
+
+    @Test
+    void fisherQuadraticFormIsTheCurvatureOfTheKlAtZero() {
+        CategoricalDistribution d = new CategoricalDistribution(logits);
+        INDArray tangent = gaussian(random, 1, 5, 4);
+        double step = 1e-3;
+        INDArray klPlus = d.kl(new CategoricalDistribution(logits.add(tangent.mul(step))));
+        INDArray klMinus = d.kl(new CategoricalDistribution(logits.sub(tangent.mul(step))));
+        INDArray secondDifference = klPlus.add(klMinus).divi(step * step);
+        INDArray quadraticForm = d.fisherVectorProduct(tangent).mul(tangent).sum(true, 1);
+        for (int i = 0; i < 5; i++) {
+            assertThat(quadraticForm.getDouble(i, 0)).isPositive()
+                    .isCloseTo(secondDifference.getDouble(i, 0), within(1e-5 * quadraticForm.getDouble(i, 0)));
+        }
+    }
+
+    @Test
+    void fisherVectorProductRejectsATangentOfTheWrongWidth() {
+        CategoricalDistribution d = new CategoricalDistribution(logits);
+        assertThatThrownBy(() -> d.fisherVectorProduct(Nd4j.zeros(DataType.DOUBLE, 5, 3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5 x 4");
+    }
+
+    @Test
     void logProbRejectsAnActionOutOfRange() {
         CategoricalDistribution d = new CategoricalDistribution(logits);
         INDArray bad = Nd4j.create(new double[] {0, 4, 1, 2, 3}, new long[] {5, 1}, DataType.DOUBLE);
         assertThatThrownBy(() -> d.logProb(bad)).hasMessageContaining("row 1");
+    }
+
+    private static void assertClose(INDArray actual, INDArray expected, double tolerance) {
+        assertThat(actual.shape()).isEqualTo(expected.shape());
+        for (long i = 0; i < expected.length(); i++) {
+            assertThat(actual.getDouble(i)).as("entry %d", i).isCloseTo(expected.getDouble(i), within(tolerance));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.acktr.policies.distributions;
 import static io.acktr.policies.GradientCheck.assertGradientMatches;
 import static io.acktr.policies.GradientCheck.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -11,8 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class DiagonalGaussianDistributionTest {
+    /**
+     * Three-point Gauss-Hermite rule for a standard normal: {@code E[f(z)]} exactly for polynomials of
+     * degree <= 5. Every entry of a score outer product is a polynomial of degree <= 4 in each {@code z_j}.
+     */
+    private static final double[] NODES = {-Math.sqrt(3), 0, Math.sqrt(3)};
+    private static final double[] WEIGHTS = {1.0 / 6, 2.0 / 3, 1.0 / 6};
+
     private final Random random = new Random(23);
     private final INDArray mean = gaussian(random, 1, 4, 3);
     private final INDArray logStd = gaussian(random, 0.5, 1, 3);
@@ -121,5 +130,86 @@ class DiagonalGaussianDistributionTest {
         assertThat(d.actionWidth()).isEqualTo(3);
         assertThat(d.parameters()).isEqualTo(parameters());
         assertThat(d.mode()).isEqualTo(mean);
+    }
+
+    @Test
+    void fisherVectorProductEqualsTheExpectationOfScoreOuterProductsByExactQuadrature() {
+        INDArray rowLogStd = gaussian(random, 0.5, 4, 3);
+        DiagonalGaussianDistribution d = new DiagonalGaussianDistribution(mean, rowLogStd);
+        INDArray std = Transforms.exp(d.logStd(), true);
+        INDArray tangent = gaussian(random, 1, 4, 6);
+
+        INDArray explicit = Nd4j.zeros(DataType.DOUBLE, 4, 6);
+        for (int node = 0; node < 27; node++) {
+            int[] digits = {node % 3, node / 3 % 3, node / 9};
+            double[] z = new double[3];
+            double weight = 1;
+            for (int j = 0; j < 3; j++) {
+                z[j] = NODES[digits[j]];
+                weight *= WEIGHTS[digits[j]];
+            }
+            INDArray standardNormal = Nd4j.create(z, new long[] {1, 3}, DataType.DOUBLE);
+            INDArray nodeActions = std.mulRowVector(standardNormal).addi(mean);
+            INDArray score = d.logProbGradient(nodeActions);
+            explicit.addi(score.mulColumnVector(score.mul(tangent).sum(true, 1).muli(weight)));
+        }
+        assertClose(d.fisherVectorProduct(tangent), explicit, 1e-12);
+    }
+
+    @Test
+    void quadratureRuleReproducesTheStandardNormalMomentsUpToTheFifth() {
+        double[] moments = {1, 0, 1, 0, 3, 0};
+        for (int power = 0; power < moments.length; power++) {
+            double sum = 0;
+            for (int q = 0; q < 3; q++) {
+                sum += WEIGHTS[q] * Math.pow(NODES[q], power);
+            }
+            assertThat(sum).as("E[z^%d]", power).isCloseTo(moments[power], within(1e-12));
+        }
+    }
+
+    @Test
+    void fisherIsOneOverVarianceForTheMeanAndTwoForTheLogStd() {
+        DiagonalGaussianDistribution d = new DiagonalGaussianDistribution(mean, logStd);
+        INDArray tangent = gaussian(random, 1, 4, 6);
+        INDArray product = d.fisherVectorProduct(tangent);
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 3; j++) {
+                double variance = Math.exp(2 * logStd.getDouble(0, j));
+                assertThat(product.getDouble(i, j)).isCloseTo(tangent.getDouble(i, j) / variance, within(1e-12));
+                assertThat(product.getDouble(i, 3 + j)).isCloseTo(2 * tangent.getDouble(i, 3 + j), within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void fisherQuadraticFormIsTheCurvatureOfTheKlAtZero() {
+        INDArray parameters = parameters();
+        DiagonalGaussianDistribution d = DiagonalGaussianDistribution.fromParameters(parameters);
+        INDArray tangent = gaussian(random, 1, 4, 6);
+        double step = 1e-3;
+        INDArray klPlus = d.kl(DiagonalGaussianDistribution.fromParameters(parameters.add(tangent.mul(step))));
+        INDArray klMinus = d.kl(DiagonalGaussianDistribution.fromParameters(parameters.sub(tangent.mul(step))));
+        INDArray secondDifference = klPlus.add(klMinus).divi(step * step);
+        INDArray quadraticForm = d.fisherVectorProduct(tangent).mul(tangent).sum(true, 1);
+        for (int i = 0; i < 4; i++) {
+            assertThat(quadraticForm.getDouble(i, 0)).isPositive()
+                    .isCloseTo(secondDifference.getDouble(i, 0), within(1e-5 * quadraticForm.getDouble(i, 0)));
+        }
+    }
+
+    @Test
+    void fisherVectorProductRejectsATangentOfTheWrongWidth() {
+        DiagonalGaussianDistribution d = new DiagonalGaussianDistribution(mean, logStd);
+        assertThatThrownBy(() -> d.fisherVectorProduct(Nd4j.zeros(DataType.DOUBLE, 4, 3)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("4 x 6");
+    }
+
+    private static void assertClose(INDArray actual, INDArray expected, double tolerance) {
+        assertThat(actual.shape()).isEqualTo(expected.shape());
+        for (long i = 0; i < expected.length(); i++) {
+            assertThat(actual.getDouble(i)).as("entry %d", i).isCloseTo(expected.getDouble(i), within(tolerance));
+        }
     }
 }

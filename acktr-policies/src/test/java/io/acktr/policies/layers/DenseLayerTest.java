@@ -62,6 +62,24 @@ class DenseLayerTest {
     }
 
     @Test
+    void preActivationTangentIsTheCentralDifferenceAlongInputAndWeights() {
+        INDArray w = gaussian(random, 1, 3, 5);
+        INDArray a = gaussian(random, 1, 6, 4);
+        INDArray inputTangent = gaussian(random, 1, 6, 4);
+        INDArray weightTangent = gaussian(random, 1, 3, 5);
+        double step = 1e-3;
+        INDArray plus = layer.forward(w.add(weightTangent.mul(step)), layer.homogeneousInput(a.add(inputTangent.mul(step))));
+        INDArray minus = layer.forward(w.sub(weightTangent.mul(step)), layer.homogeneousInput(a.sub(inputTangent.mul(step))));
+
+        INDArray tangent = layer.preActivationTangent(w, layer.homogeneousInput(a), inputTangent, weightTangent);
+
+        assertClose(tangent, plus.sub(minus).divi(2 * step));
+        assertClose(layer.preActivationTangent(w, layer.homogeneousInput(a), inputTangent, null),
+                inputTangent.mmul(w.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 4)).transpose()));
+        assertThat(layer.preActivationTangent(w, layer.homogeneousInput(a), null, null)).as("zero tangent").isNull();
+    }
+
+    @Test
     void rejectsWeightsOfTheWrongShapeNamingTheLayer() {
         INDArray abar = layer.homogeneousInput(gaussian(random, 1, 2, 4));
         assertThatThrownBy(() -> layer.forward(Nd4j.zeros(DataType.DOUBLE, 3, 4), abar))

@@ -1,4 +1,4 @@
-package io.acktr.policies.mlp;
+package io.acktr.policies.actorcritic;
 
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ParameterBlock;
@@ -27,6 +27,11 @@ record CategoricalHead(int actionCount) implements ActionHead {
     @Override
     public INDArray networkOutputGradient(INDArray distributionGradient) {
         return distributionGradient;
+    }
+
+    @Override
+    public INDArray distributionTangent(INDArray networkOutputTangent, Map<String, INDArray> parameterTangents) {
+        return networkOutputTangent;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.acktr.policies.mlp;
+package io.acktr.policies.actorcritic;
 
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ParameterBlock;
@@ -43,6 +43,17 @@ final class GaussianHead implements ActionHead {
     @Override
     public INDArray networkOutputGradient(INDArray distributionGradient) {
         return distributionGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dimension));
+    }
+
+    /** {@code [d mean, d logStd]}, the log-std tangent repeated on every row. */
+    @Override
+    public INDArray distributionTangent(INDArray networkOutputTangent, Map<String, INDArray> parameterTangents) {
+        INDArray logStdTangent = Nd4j.zeros(networkOutputTangent.dataType(), networkOutputTangent.rows(), dimension);
+        INDArray shared = parameterTangents.get(LOG_STD);
+        if (shared != null) {
+            logStdTangent.addiRowVector(shared);
+        }
+        return Nd4j.hstack(networkOutputTangent, logStdTangent);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.acktr.policies.mlp;
+package io.acktr.policies.actorcritic;
 
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
@@ -35,6 +35,12 @@ sealed interface ActionHead permits CategoricalHead, GaussianHead {
 
     /** Gradients of {@link #parameters()}, summed over the batch. */
     Map<String, INDArray> parameterGradients(INDArray distributionGradient);
+
+    /**
+     * Forward mode: the tangent of the distribution parameters ({@code N x parameterWidth}) given the
+     * network output's tangent and the tangents of {@link #parameters()} (absent ones are zero).
+     */
+    INDArray distributionTangent(INDArray networkOutputTangent, Map<String, INDArray> parameterTangents);
 
     /** Per-sample ({@code N x size}) gradients of {@link #parameters()}. */
     Map<String, INDArray> perSampleGradients(INDArray distributionGradient);

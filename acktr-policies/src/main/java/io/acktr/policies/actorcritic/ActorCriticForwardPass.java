@@ -1,4 +1,4 @@
-package io.acktr.policies.mlp;
+package io.acktr.policies.actorcritic;
 
 import static java.util.Objects.requireNonNull;
 
@@ -6,19 +6,20 @@ import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ForwardPass;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A forward pass of one {@link MlpPolicy}, carrying the layer activations its backward pass needs. */
-final class MlpForwardPass implements ForwardPass {
-    private final MlpPolicy policy;
+/** A forward pass of one {@link ActorCriticPolicy}, carrying the layer activations its backward pass needs. */
+final class ActorCriticForwardPass implements ForwardPass {
+    private final ActorCriticPolicy policy;
     private final ActorCriticNetwork.Outputs outputs;
     private final ActionDistribution distribution;
 
-    MlpForwardPass(MlpPolicy policy, ActorCriticNetwork.Outputs outputs, ActionDistribution distribution) {
+    ActorCriticForwardPass(ActorCriticPolicy policy, ActorCriticNetwork.Outputs outputs,
+                           ActionDistribution distribution) {
         this.policy = requireNonNull(policy, "policy is null");
         this.outputs = requireNonNull(outputs, "outputs is null");
         this.distribution = requireNonNull(distribution, "distribution is null");
     }
 
-    MlpPolicy policy() {
+    ActorCriticPolicy policy() {
         return policy;
     }
 

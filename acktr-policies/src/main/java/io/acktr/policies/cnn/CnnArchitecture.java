@@ -1,0 +1,42 @@
+package io.acktr.policies.cnn;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.policies.layers.Activation;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The shape of an actor-critic CNN: convolutions, then dense hidden layers, then the output layers.
+ *
+ * @param convLayers the convolutions, in order (at least one)
+ * @param hiddenSizes widths of the dense hidden layers after the convolutions (may be empty)
+ * @param activation activation of every convolution and hidden layer (output layers are linear)
+ * @param sharedTorso one torso with a policy and a value head, or two separate networks
+ * @param dataType {@link DataType#FLOAT} or {@link DataType#DOUBLE}, for parameters and activations
+ */
+public record CnnArchitecture(List<ConvLayerSpec> convLayers, List<Integer> hiddenSizes, Activation activation,
+                              boolean sharedTorso, DataType dataType) {
+    public CnnArchitecture {
+        requireNonNull(convLayers, "convLayers is null");
+        requireNonNull(hiddenSizes, "hiddenSizes is null");
+        requireNonNull(activation, "activation is null");
+        requireNonNull(dataType, "dataType is null");
+        convLayers = List.copyOf(convLayers);
+        hiddenSizes = List.copyOf(hiddenSizes);
+        if (convLayers.isEmpty()) {
+            throw new IllegalArgumentException("a CNN needs at least one convolution");
+        }
+        for (int size : hiddenSizes) {
+            if (size < 1) {
+                throw new IllegalArgumentException("hidden sizes must be >= 1, got " + hiddenSizes);
+            }
+        }
+        if (activation == Activation.IDENTITY) {
+            throw new IllegalArgumentException("hidden activation must be non-linear, got " + activation);
+        }
+        if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
+            throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, got " + dataType);
+        }
+    }
+}

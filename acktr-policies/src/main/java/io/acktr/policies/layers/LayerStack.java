@@ -1,0 +1,127 @@
+package io.acktr.policies.layers;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.curvature.LayerStatistics;
+import io.acktr.api.policy.ParameterBlock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A chain of weight layers (dense or convolutional) with their live weights and activations; may
+ * be empty (then it is the identity). Every sample is one flat row between layers, so a
+ * convolution's {@code N x (H W C)} output feeds a dense layer as it is.
+ */
+public final class LayerStack {
+    /** One layer of the chain. */
+    public record Layer(WeightLayer shape, INDArray weights, Activation activation) {
+        public Layer {
+            requireNonNull(shape, "shape is null");
+            requireNonNull(weights, "weights is null");
+            requireNonNull(activation, "activation is null");
+        }
+
+        /** A layer with orthogonal weights scaled by {@code gain} and a zero bias, drawn from {@code random}. */
+        public static Layer initialised(WeightLayer shape, Activation activation, double gain, DataType dataType,
+                                        Random random) {
+            return new Layer(shape, shape.orthogonalWeights(gain, random, dataType), activation);
+        }
+    }
+
+    /** What a forward pass through the chain keeps for the backward pass and forward mode. */
+    public record Activations(INDArray input, List<INDArray> homogeneousInputs, List<INDArray> outputs) {
+        public INDArray output() {
+            return outputs.isEmpty() ? input : outputs.get(outputs.size() - 1);
+        }
+    }
+
+    /** Per-layer statistics and gradients, and the gradient with respect to the chain's input. */
+    public record Gradients(List<LayerStatistics> layers, Map<String, INDArray> weightGradients,
+                            INDArray inputGradient) {
+    }
+
+    private final List<Layer> layers;
+
+    public LayerStack(List<Layer> layers) {
+        this.layers = List.copyOf(layers);
+        for (int i = 1; i < this.layers.size(); i++) {
+            WeightLayer previous = this.layers.get(i - 1).shape();
+            WeightLayer next = this.layers.get(i).shape();
+            if (previous.outputSize() != next.inputSize()) {
+                throw new IllegalArgumentException("layer " + next.name() + " takes " + next.inputSize()
+                        + " inputs but layer " + previous.name() + " gives " + previous.outputSize());
+            }
+        }
+    }
+
+    /** Width of the output, or {@code inputSize} for an empty chain. */
+    public int outputSize(int inputSize) {
+        return layers.isEmpty() ? inputSize : layers.get(layers.size() - 1).shape().outputSize();
+    }
+
+    public List<ParameterBlock> parameters() {
+        return layers.stream().map(l -> new ParameterBlock(l.shape().name(), l.weights())).toList();
+    }
+
+    public Activations forward(INDArray input) {
+        List<INDArray> homogeneousInputs = new ArrayList<>(layers.size());
+        List<INDArray> outputs = new ArrayList<>(layers.size());
+        INDArray a = input;
+        for (Layer layer : layers) {
+            INDArray abar = layer.shape().homogeneousInput(a);
+            a = layer.activation().forward(layer.shape().forward(layer.weights(), abar));
+            homogeneousInputs.add(abar);
+            outputs.add(a);
+        }
+        return new Activations(input, List.copyOf(homogeneousInputs), List.copyOf(outputs));
+    }
+
+    /**
+     * @param outputGradient {@code dL/d output}, {@code N x outputSize}
+     * @param needInputGradient whether to compute {@code dL/d input} (else it is {@code null})
+     */
+    public Gradients backward(Activations activations, INDArray outputGradient, boolean needInputGradient) {
+        int count = layers.size();
+        LayerStatistics[] statistics = new LayerStatistics[count];
+        INDArray[] preActivationGradients = new INDArray[count];
+        INDArray upstream = outputGradient;
+        for (int i = count - 1; i >= 0; i--) {
+            Layer layer = layers.get(i);
+            INDArray abar = activations.homogeneousInputs().get(i);
+            INDArray g = layer.activation().backward(activations.outputs().get(i), upstream);
+            preActivationGradients[i] = g;
+            statistics[i] = layer.shape().statistics(abar, g);
+            upstream = i > 0 || needInputGradient ? layer.shape().inputGradient(layer.weights(), g) : null;
+        }
+        Map<String, INDArray> weightGradients = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            WeightLayer shape = layers.get(i).shape();
+            weightGradients.put(shape.name(),
+                    shape.weightGradient(activations.homogeneousInputs().get(i), preActivationGradients[i]));
+        }
+        return new Gradients(List.of(statistics), weightGradients, upstream);
+    }
+
+    /**
+     * Forward mode: the tangent of the chain's output along the weight tangents (one per layer
+     * name; absent layers are zero), given the tangent of its input. {@code null} stands for zero in
+     * both directions, so an untouched chain costs no work.
+     */
+    public INDArray tangent(Activations activations, INDArray inputTangent, Map<String, INDArray> weightTangents) {
+        INDArray tangent = inputTangent;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            INDArray preActivation = layer.shape().preActivationTangent(layer.weights(),
+                    activations.homogeneousInputs().get(i), tangent, weightTangents.get(layer.shape().name()));
+            tangent = preActivation == null
+                    ? null
+                    : layer.activation().tangent(activations.outputs().get(i), preActivation);
+        }
+        return tangent;
+    }
+}
