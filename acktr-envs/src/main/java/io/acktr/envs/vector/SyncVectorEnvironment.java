@@ -3,6 +3,7 @@ package io.acktr.envs.vector;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
+import io.acktr.envs.wrappers.EpisodeStatistics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +14,17 @@ import static java.util.Objects.requireNonNull;
 /**
  * Steps several environments with identical spaces one after another in the calling thread, like
  * Gymnasium's {@code SyncVectorEnv} but resetting a finished environment on the same step (see
- * {@link VectorStep}). It tracks each environment's running return and length itself. Arrays in
- * a returned {@link VectorStep} are fresh per step; observation rows are the arrays the
- * environments returned.
+ * {@link VectorStep}). A finished episode's return and length come from the environment's
+ * {@link EpisodeStatistics} when its wrapper chain has one (an
+ * {@link io.acktr.envs.wrappers.EpisodeMonitor} placed inside any reward normalisation, so returns
+ * are of the raw rewards) and recorded the episode on that step; otherwise from the rewards this
+ * class sees and sums itself. Arrays in a returned {@link VectorStep} are fresh per step;
+ * observation rows are the arrays the environments returned.
  */
 public final class SyncVectorEnvironment implements AutoCloseable {
     private final Environment[] environments;
+    /** Per environment, its statistics or null. */
+    private final EpisodeStatistics[] statistics;
     private final Space observationSpace;
     private final Space actionSpace;
     private final double[] runningReturns;
@@ -42,6 +48,10 @@ public final class SyncVectorEnvironment implements AutoCloseable {
                         + " but environment 0 (" + first.id() + ") has " + observationSpace.describe() + " and "
                         + actionSpace.describe() + "; all environments must have the same spaces");
             }
+        }
+        this.statistics = new EpisodeStatistics[this.environments.length];
+        for (int i = 0; i < this.environments.length; i++) {
+            statistics[i] = EpisodeStatistics.find(this.environments[i]).orElse(null);
         }
         this.runningReturns = new double[this.environments.length];
         this.runningLengths = new long[this.environments.length];
@@ -92,6 +102,7 @@ public final class SyncVectorEnvironment implements AutoCloseable {
         double[] episodeReturns = new double[n];
         long[] episodeLengths = new long[n];
         for (int i = 0; i < n; i++) {
+            int episodesBefore = statistics[i] == null ? 0 : statistics[i].episodeCount();
             StepResult result = environments[i].step(actions[i]);
             rewards[i] = result.reward();
             terminated[i] = result.terminated();
@@ -100,8 +111,9 @@ public final class SyncVectorEnvironment implements AutoCloseable {
             runningLengths[i]++;
             if (result.done()) {
                 finalObservations[i] = result.observation();
-                episodeReturns[i] = runningReturns[i];
-                episodeLengths[i] = runningLengths[i];
+                boolean recorded = statistics[i] != null && statistics[i].episodeCount() > episodesBefore;
+                episodeReturns[i] = recorded ? statistics[i].lastEpisodeReturn() : runningReturns[i];
+                episodeLengths[i] = recorded ? statistics[i].lastEpisodeLength() : runningLengths[i];
                 runningReturns[i] = 0.0;
                 runningLengths[i] = 0L;
                 observations[i] = environments[i].reset();

@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  * environment's origin (e.g. its provider class) and id. The
  * {@link io.acktr.envs.registry.EnvironmentRegistry} wraps every environment it creates in one.
  */
-public final class ObservationLengthCheck implements Environment {
+public final class ObservationLengthCheck implements EnvironmentWrapper {
     private final Environment environment;
     private final String origin;
     private final Space observationSpace;
@@ -34,6 +34,7 @@ public final class ObservationLengthCheck implements Environment {
     }
 
     /** The wrapped environment. */
+    @Override
     public Environment environment() {
         return environment;
     }

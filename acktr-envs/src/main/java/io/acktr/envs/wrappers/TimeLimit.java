@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
  * when the count reaches {@code maxEpisodeSteps} ({@code truncated = elapsed >= max}, whether or
  * not the step also terminated). Stepping on past the limit is left to the wrapped environment.
  */
-public final class TimeLimit implements Environment {
+public final class TimeLimit implements EnvironmentWrapper {
     private final Environment environment;
     private final int maxEpisodeSteps;
     private int elapsedSteps;
@@ -35,6 +35,7 @@ public final class TimeLimit implements Environment {
     }
 
     /** The wrapped environment. */
+    @Override
     public Environment environment() {
         return environment;
     }

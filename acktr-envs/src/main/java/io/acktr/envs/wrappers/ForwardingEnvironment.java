@@ -1,0 +1,71 @@
+package io.acktr.envs.wrappers;
+
+import io.acktr.api.env.Environment;
+import io.acktr.api.env.RgbFrame;
+import io.acktr.api.env.Space;
+import io.acktr.api.env.StepResult;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * An {@link EnvironmentWrapper} that forwards every call to the wrapped environment; subclasses
+ * override what they change. Only cuts the duplication of delegation, as stable-baselines3 uses
+ * inheritance.
+ */
+public abstract class ForwardingEnvironment implements EnvironmentWrapper {
+    private final Environment environment;
+
+    protected ForwardingEnvironment(Environment environment) {
+        this.environment = requireNonNull(environment, "environment is null");
+    }
+
+    @Override
+    public final Environment environment() {
+        return environment;
+    }
+
+    @Override
+    public String id() {
+        return environment.id();
+    }
+
+    @Override
+    public Space observationSpace() {
+        return environment.observationSpace();
+    }
+
+    @Override
+    public Space actionSpace() {
+        return environment.actionSpace();
+    }
+
+    @Override
+    public double[] reset(long seed) {
+        return environment.reset(seed);
+    }
+
+    @Override
+    public double[] reset() {
+        return environment.reset();
+    }
+
+    @Override
+    public StepResult step(double[] action) {
+        return environment.step(action);
+    }
+
+    @Override
+    public RgbFrame render() {
+        return environment.render();
+    }
+
+    @Override
+    public void close() {
+        environment.close();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + environment + ")";
+    }
+}

@@ -1,0 +1,220 @@
+package io.acktr.envs.wrappers;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import io.acktr.api.env.Environment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Puts the wrappers of {@link WrapperSettings} around environments: an {@link EpisodeMonitor}
+ * innermost (so the raw episode returns stay reachable through {@link EpisodeStatistics}), then
+ * each entry in list order. Apply it to what the provider created, which already carries the
+ * provider's time limit.
+ *
+ * <p>As stable-baselines3's {@code VecNormalize} keeps one set of statistics for its whole vector,
+ * a chain keeps one {@link RunningMeanVariance} per normalising entry, created by the first
+ * {@link #wrap}, and every environment it wraps updates that same object. The statistics are not
+ * thread-safe: step all environments of a chain on one thread, as
+ * {@link io.acktr.envs.vector.SyncVectorEnvironment} does.
+ *
+ * <pre>{@code
+ * WrapperChain chain = WrapperChain.from(config);
+ * List<Environment> envs = ...; envs.add(chain.wrap(registry.create(id)));   // for training
+ * Environment eval = chain.wrapForEvaluation(registry.create(id));          // frozen, same statistics
+ * Config saved = chain.exportStatistics();   // into the checkpoint
+ * chain.restoreStatistics(saved);            // on resume, before or after wrapping
+ * }</pre>
+ */
+public final class WrapperChain {
+    private final WrapperSettings settings;
+    /** Per entry index: the shared statistics of a normalising entry once known, else null. */
+    private final RunningMeanVariance[] statistics;
+
+    public WrapperChain(WrapperSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.statistics = new RunningMeanVariance[settings.entries().size()];
+    }
+
+    /** A chain of the wrappers configured under {@value WrapperSettings#PATH}. */
+    public static WrapperChain from(Config config) {
+        return new WrapperChain(WrapperSettings.from(config));
+    }
+
+    public WrapperSettings settings() {
+        return settings;
+    }
+
+    /**
+     * {@code environment} wrapped for training: normalising wrappers update the shared statistics.
+     *
+     * @throws ConfigException.BadValue naming the entry when a wrapper cannot wrap this environment
+     *                                  (e.g. a discrete action space under {@code rescale-action})
+     */
+    public Environment wrap(Environment environment) {
+        return wrap(environment, true);
+    }
+
+    /**
+     * {@code environment} wrapped for evaluation: normalising wrappers use the shared statistics,
+     * as training leaves them at each moment, without updating them.
+     */
+    public Environment wrapForEvaluation(Environment environment) {
+        return wrap(environment, false);
+    }
+
+    /**
+     * The shared statistics, for a checkpoint: one block per normalising entry, keyed by its index
+     * in the list, holding its type and a {@link RunningStatistics#toConfig()}:
+     * {@code { "0" { type = normalize-observation, count = .., mean = [..], variance = [..] } }}.
+     *
+     * @throws IllegalStateException when a normalising entry has no statistics yet (nothing wrapped or restored)
+     */
+    public Config exportStatistics() {
+        Map<String, Object> blocks = new LinkedHashMap<>();
+        List<WrapperEntry> entries = settings.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            if (normalizes(entries.get(i))) {
+                if (statistics[i] == null) {
+                    throw new IllegalStateException("no statistics yet for " + entries.get(i).path() + " ("
+                            + entries.get(i).type() + "): wrap an environment or restore statistics first");
+                }
+                ConfigObject block = statistics[i].snapshot().toConfig().root()
+                        .withValue("type", ConfigValueFactory.fromAnyRef(entries.get(i).type().configName()));
+                blocks.put(String.valueOf(i), block);
+            }
+        }
+        return ConfigValueFactory.fromMap(blocks).toConfig();
+    }
+
+    /**
+     * Replaces the shared statistics with those {@link #exportStatistics()} wrote, for a chain with
+     * the same normalising entries at the same positions. Wrappers already created see the restored
+     * values at once. Nothing changes when the saved statistics do not fit.
+     *
+     * @throws IllegalArgumentException when a normalising entry has no block, a block names another
+     *                                  type or index, or sizes differ from statistics already in use
+     */
+    public void restoreStatistics(Config saved) {
+        requireNonNull(saved, "saved is null");
+        List<WrapperEntry> entries = settings.entries();
+        RunningStatistics[] restored = new RunningStatistics[entries.size()];
+        for (Map.Entry<String, ConfigValue> block : saved.root().entrySet()) {
+            int index = index(block.getKey());
+            if (!(block.getValue() instanceof ConfigObject object)) {
+                throw new IllegalArgumentException("saved statistics \"" + block.getKey() + "\" are not an object");
+            }
+            String savedType = object.toConfig().getString("type");
+            if (!normalizes(entries.get(index)) || !entries.get(index).type().configName().equals(savedType)) {
+                throw new IllegalArgumentException("saved statistics \"" + index + "\" are of " + savedType + ", but "
+                        + entries.get(index).path() + " is " + entries.get(index).type());
+            }
+            restored[index] = RunningStatistics.fromConfig(object.toConfig());
+            if (statistics[index] != null && statistics[index].size() != restored[index].size()) {
+                throw new IllegalArgumentException("saved statistics for " + entries.get(index).path() + " have "
+                        + restored[index].size() + " elements, but those in use have " + statistics[index].size());
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (normalizes(entries.get(i)) && restored[i] == null) {
+                throw new IllegalArgumentException("saved statistics lack " + entries.get(i).path() + " ("
+                        + entries.get(i).type() + ")");
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            if (restored[i] != null) {
+                if (statistics[i] == null) {
+                    statistics[i] = new RunningMeanVariance(restored[i]);
+                } else {
+                    statistics[i].restore(restored[i]);
+                }
+            }
+        }
+    }
+
+    private Environment wrap(Environment environment, boolean training) {
+        requireNonNull(environment, "environment is null");
+        Environment wrapped = new EpisodeMonitor(environment);
+        List<WrapperEntry> entries = settings.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            WrapperEntry entry = entries.get(i);
+            try {
+                wrapped = apply(i, entry, wrapped, training);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException.BadValue(entry.path(), EntryReader.describe(entry.type().configName())
+                        + " cannot wrap " + environment.id() + ": " + e.getMessage());
+            }
+        }
+        return wrapped;
+    }
+
+    private Environment apply(int index, WrapperEntry entry, Environment environment, boolean training) {
+        if (entry instanceof WrapperEntry.NormalizeObservation n) {
+            RunningMeanVariance shared = shared(index, environment.observationSpace().flatSize());
+            NormalizeObservation wrapper = new NormalizeObservation(environment, shared, n.clip(), n.epsilon());
+            wrapper.setTraining(training);
+            statistics[index] = shared;
+            return wrapper;
+        }
+        if (entry instanceof WrapperEntry.NormalizeReward n) {
+            RunningMeanVariance shared = shared(index, 1);
+            NormalizeReward wrapper = new NormalizeReward(environment, shared, n.gamma(), n.clip(), n.epsilon());
+            wrapper.setTraining(training);
+            statistics[index] = shared;
+            return wrapper;
+        }
+        if (entry instanceof WrapperEntry.FrameStack f) {
+            return new FrameStack(environment, f.frames());
+        }
+        if (entry instanceof WrapperEntry.RescaleAction r) {
+            return new RescaleAction(environment, r.low(), r.high());
+        }
+        if (entry instanceof WrapperEntry.ClipAction) {
+            return new ClipAction(environment);
+        }
+        if (entry instanceof WrapperEntry.TimeFeature) {
+            return new TimeFeature(environment);
+        }
+        throw new IllegalStateException("no wrapper for " + entry);
+    }
+
+    /**
+     * The statistics entry {@code index} shares, or new ones of {@code size} elements, which the
+     * caller keeps once its wrapper accepted them.
+     */
+    private RunningMeanVariance shared(int index, int size) {
+        if (statistics[index] == null) {
+            return new RunningMeanVariance(size);
+        }
+        if (statistics[index].size() != size) {
+            throw new IllegalArgumentException("the statistics this chain shares here have " + statistics[index].size()
+                    + " elements, but this environment needs " + size);
+        }
+        return statistics[index];
+    }
+
+    private int index(String key) {
+        int index;
+        try {
+            index = Integer.parseInt(key);
+        } catch (NumberFormatException e) {
+            index = -1;
+        }
+        if (index < 0 || index >= statistics.length) {
+            throw new IllegalArgumentException("saved statistics \"" + key + "\" do not name an entry of "
+                    + WrapperSettings.PATH + ", which has " + statistics.length);
+        }
+        return index;
+    }
+
+    private static boolean normalizes(WrapperEntry entry) {
+        return entry instanceof WrapperEntry.NormalizeObservation || entry instanceof WrapperEntry.NormalizeReward;
+    }
+}
