@@ -169,7 +169,6 @@ class PixelPendulumTest {
     }
 
     private static double angleBetween(double a, double b) {
-        double difference = Math.abs(Math.IEEEremainder(a - b, 2 * Math.PI));
-        return difference;
+        return Math.abs(Math.IEEEremainder(a - b, 2 * Math.PI));
     }
 }
