@@ -1,0 +1,38 @@
+package io.acktr.envs.providers;
+
+import io.acktr.api.env.Environment;
+import io.acktr.api.env.EnvironmentProvider;
+import io.acktr.envs.pixel.ImageFrameStack;
+import io.acktr.envs.pixel.PixelPendulum;
+import io.acktr.envs.wrappers.TimeLimit;
+
+/**
+ * {@code PixelPendulumStacked-v1}: {@code PixelPendulum-v1} with its last {@value #FRAMES} images
+ * stacked along the channel axis (shape {@code [32, 32, 3]}, oldest first; a reset fills the stack
+ * with the first image), so that the motion of the rod is visible, and Pendulum-v1's 200-step
+ * time limit.
+ *
+ * <p>With the {@code mlp} policy the first layer sees 3,072 inputs, so K-FAC's input factor for it
+ * is 3,073 x 3,073: {@code acktr train} runs, but slowly (about 17 environment steps per second on
+ * two cores with the default run). A convolutional policy suits these observations better.
+ */
+public final class PixelPendulumStackedProvider implements EnvironmentProvider {
+    public static final String ID = "PixelPendulumStacked-v1";
+    public static final int FRAMES = 3;
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String description() {
+        return "Pendulum-v1 seen as the last " + FRAMES + " " + PixelPendulum.DEFAULT_SIZE + " x " + PixelPendulum.DEFAULT_SIZE
+                + " grey images; " + PendulumProvider.MAX_EPISODE_STEPS + " steps";
+    }
+
+    @Override
+    public Environment create() {
+        return new TimeLimit(new ImageFrameStack(new PixelPendulum(), FRAMES, ID), PendulumProvider.MAX_EPISODE_STEPS);
+    }
+}
