@@ -47,7 +47,8 @@ class BundleIT {
     void pluginsListsEstimatorsAndStepRulesByName(@TempDir Path dir) throws Exception {
         Result r = acktr(dir, "plugins");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("acktr.curvature.type: diagonal, ekfac, explicit, identity, kfac").contains("adam, adaptive-kl, fixed, rmsprop, trust-region");
+        assertThat(r.out()).contains("acktr.curvature.type: cg-fisher, diagonal, ekfac, explicit, identity, kfac")
+                .contains("adam, adaptive-kl, fixed, line-search, rmsprop, trust-region").contains("cnn, mlp");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.acktr.api.training.TrainingListener;
 import io.acktr.envs.registry.EnvironmentRegistry;
 import io.acktr.envs.registry.UnknownEnvironmentException;
 import io.acktr.envs.vector.SyncVectorEnvironment;
+import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.runtime.algorithm.AcktrUpdate;
 import io.acktr.runtime.bootstrap.AcktrInjector;
 import io.acktr.runtime.bootstrap.PluginRegistry;
@@ -86,9 +87,11 @@ public final class TrainingSession {
 
     private static SyncVectorEnvironment createEnvironments(EnvironmentRegistry registry, RunSettings run) {
         List<Environment> envs = new ArrayList<>();
+        // one chain: its normalisation statistics are shared by every environment of the vector
+        WrapperChain wrappers = new WrapperChain(run.wrappers());
         try {
             for (int i = 0; i < run.environmentCount(); i++) {
-                envs.add(registry.create(run.environmentId()));
+                envs.add(wrappers.wrap(registry.create(run.environmentId())));
             }
         } catch (UnknownEnvironmentException e) {
             throw new ConfigException.BadValue("acktr.env.id", e.getMessage());

@@ -1,5 +1,6 @@
 package io.acktr.runtime.settings;
 
+import io.acktr.envs.wrappers.WrapperSettings;
 import com.typesafe.config.Config;
 import io.acktr.api.plugin.SettingsReader;
 import java.util.Optional;
@@ -8,9 +9,10 @@ import java.util.Optional;
  * The top-level settings of a training run.
  *
  * @param runDirectory empty: the runtime picks {@code runs/<name>}
+ * @param wrappers {@code acktr.env.wrappers}, applied to every environment in order
  */
 public record RunSettings(long seed, long totalSteps, Optional<String> runDirectory, String environmentId,
-                          int environmentCount, int consoleInterval) {
+                          int environmentCount, int consoleInterval, WrapperSettings wrappers) {
     public static RunSettings from(Config config) {
         SettingsReader r = new SettingsReader(config, "acktr");
         long seed;
@@ -25,6 +27,6 @@ public record RunSettings(long seed, long totalSteps, Optional<String> runDirect
             throw r.bad("env.id", envId, "must name an environment (see `acktr envs`)");
         }
         return new RunSettings(seed, r.positiveLong("total-steps"), runDir.isEmpty() ? Optional.empty() : Optional.of(runDir),
-                envId, r.positiveInt("env.count"), r.positiveInt("logging.console-interval"));
+                envId, r.positiveInt("env.count"), r.positiveInt("logging.console-interval"), WrapperSettings.from(config));
     }
 }

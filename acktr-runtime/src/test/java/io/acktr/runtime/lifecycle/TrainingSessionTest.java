@@ -58,6 +58,19 @@ class TrainingSessionTest {
     }
 
     @Test
+    void configuredWrappersNormaliseWhatThePolicySeesWhileReturnsStayRaw(@TempDir Path dir) throws Exception {
+        Config c = config(dir.resolve("wrapped"), "acktr.env.id=Pendulum-v1", "acktr.total-steps=3200",
+                "acktr.env.wrappers=[{type = normalize-observation}, {type = normalize-reward}, {type = clip-action}]");
+        TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+        assertThat(summary.skippedUpdates()).isZero();
+        // Pendulum's raw returns are in the hundreds below zero; normalised rewards would sum to a few units
+        assertThat(summary.finalMeanReturn()).isLessThan(-100);
+        // a misspelt wrapper fails while the configuration is loaded, naming the entry and the allowed types
+        assertThatThrownBy(() -> config(dir.resolve("bad"), "acktr.env.wrappers=[{type = frame-stak}]"))
+                .hasMessageContaining("acktr.env.wrappers[0]").hasMessageContaining("frame-stack");
+    }
+
+    @Test
     void theDiagonalFisherCoversTheGaussianLogStd(@TempDir Path dir) {
         Config c = config(dir.resolve("diag"), "acktr.env.id=Pendulum-v1", "acktr.curvature.type=diagonal");
         TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
@@ -67,7 +80,7 @@ class TrainingSessionTest {
     @Test
     void everyCurvatureEstimatorTrainsCartPoleWithEveryStepRule(@TempDir Path dir) {
         // a 16-unit network keeps the explicit Fisher within its parameter limit
-        for (String curvature : List.of("kfac", "ekfac", "diagonal", "explicit", "identity")) {
+        for (String curvature : List.of("kfac", "ekfac", "diagonal", "cg-fisher", "explicit", "identity")) {
             for (String rule : List.of("trust-region", "line-search", "fixed", "rmsprop", "adam", "adaptive-kl")) {
                 Config c = config(dir.resolve(curvature + "-" + rule), "acktr.curvature.type=" + curvature,
                         "acktr.step-size.type=" + rule, "acktr.total-steps=320", "acktr.policy.mlp.hidden-sizes=[16]");

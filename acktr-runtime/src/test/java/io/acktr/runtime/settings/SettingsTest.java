@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import io.acktr.envs.wrappers.WrapperSettings;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +19,13 @@ class SettingsTest {
         assertThat(AlgorithmSettings.from(REFERENCE))
                 .isEqualTo(new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false));
         assertThat(RunSettings.from(REFERENCE))
-                .isEqualTo(new RunSettings(1, 100_000, Optional.empty(), "CartPole-v1", 16, 10));
+                .isEqualTo(new RunSettings(1, 100_000, Optional.empty(), "CartPole-v1", 16, 10, new WrapperSettings(List.of())));
     }
 
     @Test
     void everyKeyIsMappedFromItsPath() {
         Config c = ConfigFactory.parseString("""
-                acktr { seed = 7, total-steps = 5000, run-dir = "out/x", env { id = "Pendulum-v1", count = 3 }
+                acktr { seed = 7, total-steps = 5000, run-dir = "out/x", env { id = "Pendulum-v1", count = 3, wrappers = [{ type = normalize-observation }] }
                   logging.console-interval = 2
                   algorithm { rollout-steps = 5, gamma = 0.9, gae-lambda = 0.95, entropy-coefficient = 0.2,
                     value-coefficient = 0.25, value-fisher-coefficient = 0.5,
@@ -31,7 +33,9 @@ class SettingsTest {
                 """).withFallback(REFERENCE);
         assertThat(AlgorithmSettings.from(c))
                 .isEqualTo(new AlgorithmSettings(5, 0.9, 0.95, 0.2, 0.25, 0.5, true));
-        assertThat(RunSettings.from(c)).isEqualTo(new RunSettings(7, 5000, Optional.of("out/x"), "Pendulum-v1", 3, 2));
+        RunSettings run = RunSettings.from(c);
+        assertThat(run).isEqualTo(new RunSettings(7, 5000, Optional.of("out/x"), "Pendulum-v1", 3, 2, run.wrappers()));
+        assertThat(run.wrappers().entries()).hasSize(1);
     }
 
     @Test
