@@ -7,8 +7,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * One convolution written as a dense layer over its input patches (im2col): at each of the
  * {@code T = locations} output positions, {@code s_t = W abar_t} with {@code abar_t} the flattened
- * {@code c_in x k_h x k_w} patch extended by a constant 1, and {@code W} a {@code c_out x (c_in k_h k_w + 1)}
- * matrix whose last column is the bias. The layer's gradient is {@code sum_t g_t abar_t^T}.
+ * {@code k_h x k_w x c_in} patch (in an order the policy chooses and uses for its weights too)
+ * extended by a constant 1, and {@code W} a {@code c_out x (k_h k_w c_in + 1)} matrix whose last
+ * column is the bias. The layer's gradient is {@code sum_t g_t abar_t^T}.
  *
  * @param patches {@code (N T) x (c_in k_h k_w + 1)}, sample-major: rows {@code i T ... i T + T - 1}
  *     are sample {@code i}'s locations
