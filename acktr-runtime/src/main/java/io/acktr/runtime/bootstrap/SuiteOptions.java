@@ -30,16 +30,34 @@ final class SuiteOptions {
     @Option(names = "--dry-run", description = "Check every run's configuration and list the runs; train nothing.")
     boolean dryRun;
 
+    @Option(names = "--tasks", paramLabel = "NAME", split = ",", description = "Run only these tasks of the suite.")
+    List<String> tasks = new ArrayList<>();
+
+    @Option(names = "--merge", paramLabel = "DIR", split = ",",
+            description = "Train nothing: combine the results.json of these directories (parts of this suite) into --out.")
+    List<Path> merge = new ArrayList<>();
+
+    @Option(names = "--variants", paramLabel = "NAME", split = ",", description = "Run only these variants of the suite.")
+    List<String> variants = new ArrayList<>();
+
     int run(String command, String builtInSuite, PrintWriter out) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Config file = suite != null
                 ? ConfigLoader.parseFile(suite)
                 : ConfigFactory.parseResources(loader, builtInSuite, ConfigParseOptions.defaults().setAllowMissing(false));
-        SuiteDefinition definition = SuiteDefinition.from(file.resolve());
+        SuiteDefinition definition = SuiteDefinition.from(file.resolve()).only(tasks, variants);
         Path directory = this.out != null ? this.out
                 : Path.of("runs", command + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if (Files.exists(directory.resolve("results.json"))) {
             throw new ConfigException.BadValue("--out", directory + " already holds results.json; choose another directory");
+        }
+        if (!merge.isEmpty()) {
+            List<io.acktr.runtime.suite.RunResult> runs = io.acktr.runtime.suite.SuiteReport.readRuns(merge);
+            new io.acktr.runtime.suite.SuiteReport(definition).write(directory, runs);
+            out.println("merged " + runs.size() + " runs into " + directory.resolve("results.md") + " and "
+                    + directory.resolve("results.json"));
+            out.flush();
+            return 0;
         }
         SuiteRunner runner = new SuiteRunner(definition, loader, overrides);
         int runs = runner.resolveAll(directory).size();

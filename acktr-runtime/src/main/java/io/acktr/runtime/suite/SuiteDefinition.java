@@ -55,6 +55,29 @@ public record SuiteDefinition(String name, List<Long> seeds, String baseline, Li
         variants = List.copyOf(variants);
     }
 
+    /**
+     * This suite restricted to the named tasks and variants (all of them when a list is empty).
+     * Without the baseline among them the relative columns stay empty, until the results are
+     * merged with the baseline's ({@code --merge}).
+     */
+    public SuiteDefinition only(List<String> taskNames, List<String> variantNames) {
+        List<String> unknownTasks = taskNames.stream().filter(t -> tasks.stream().noneMatch(x -> x.name().equals(t))).toList();
+        if (!unknownTasks.isEmpty()) {
+            throw new ConfigException.BadValue("--tasks", unknownTasks + " not in the suite; tasks: "
+                    + tasks.stream().map(Task::name).toList());
+        }
+        List<String> unknownVariants = variantNames.stream()
+                .filter(v -> variants.stream().noneMatch(x -> x.name().equals(v))).toList();
+        if (!unknownVariants.isEmpty()) {
+            throw new ConfigException.BadValue("--variants", unknownVariants + " not in the suite; variants: "
+                    + variants.stream().map(Variant::name).toList());
+        }
+        List<Task> keptTasks = tasks.stream().filter(t -> taskNames.isEmpty() || taskNames.contains(t.name())).toList();
+        List<Variant> keptVariants = variants.stream().filter(v -> variantNames.isEmpty() || variantNames.contains(v.name()))
+                .toList();
+        return new SuiteDefinition(name, seeds, baseline, keptTasks, keptVariants);
+    }
+
     public static SuiteDefinition from(Config root) {
         if (!root.hasPath("suite")) {
             throw new ConfigException.Missing("suite");

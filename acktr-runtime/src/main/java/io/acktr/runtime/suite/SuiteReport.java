@@ -125,6 +125,37 @@ public final class SuiteReport {
         }
     }
 
+    /** The runs recorded in the {@code results.json} of each directory, in order. */
+    public static List<RunResult> readRuns(List<Path> directories) {
+        List<RunResult> runs = new java.util.ArrayList<>();
+        for (Path directory : directories) {
+            Path file = directory.resolve("results.json");
+            if (!Files.isRegularFile(file)) {
+                throw new com.typesafe.config.ConfigException.BadValue("--merge", file + " does not exist");
+            }
+            JsonObject json;
+            try {
+                json = new JsonObject(Files.readString(file));
+            } catch (IOException | io.vertx.core.json.DecodeException e) {
+                throw new com.typesafe.config.ConfigException.BadValue("--merge", file + " is not a suite's results.json: "
+                        + e.getMessage());
+            }
+            for (Object o : json.getJsonArray("runs")) {
+                JsonObject r = (JsonObject) o;
+                Long steps = r.getLong("stepsToThreshold");
+                runs.add(new RunResult(r.getString("task"), r.getString("variant"), r.getLong("seed"), r.getLong("envSteps"),
+                        steps == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(steps),
+                        orNaN(r.getDouble("finalMeanReturn")), orNaN(r.getDouble("meanUpdateMillis")),
+                        r.getDouble("wallSeconds"), r.getLong("skippedUpdates"), r.getString("runDirectory")));
+            }
+        }
+        return runs;
+    }
+
+    private static double orNaN(Double v) {
+        return v == null ? Double.NaN : v;
+    }
+
     private static void replace(Path file, String content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, content);

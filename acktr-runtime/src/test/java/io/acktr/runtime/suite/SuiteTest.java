@@ -59,6 +59,20 @@ class SuiteTest {
     }
 
     @Test
+    void resultsOfSeveralDirectoriesMergeIntoOneTable(@TempDir Path dir) throws Exception {
+        SuiteReport report = new SuiteReport(tiny());
+        report.write(dir.resolve("a"), List.of(new RunResult("cartpole", "kfac", 1, 100, OptionalLong.of(40), 10, 4.0, 1, 0, "a")));
+        report.write(dir.resolve("b"), List.of(new RunResult("cartpole", "a2c", 1, 100, OptionalLong.empty(), 5, 2.0, 1, 0, "b")));
+        List<RunResult> merged = SuiteReport.readRuns(List.of(dir.resolve("a"), dir.resolve("b")));
+        assertThat(merged).hasSize(2);
+        assertThat(merged.get(0).stepsToThreshold()).hasValue(40);
+        assertThat(merged.get(1).stepsToThreshold()).isEmpty();
+        assertThat(report.rows(merged).get(0).updateRelative().getAsDouble()).isEqualTo(2.0);
+        assertThatThrownBy(() -> SuiteReport.readRuns(List.of(dir.resolve("missing"))))
+                .hasMessageContaining("missing").hasMessageContaining("results.json");
+    }
+
+    @Test
     void theTableAggregatesSeedsAndComparesWithTheBaseline() {
         SuiteReport report = new SuiteReport(tiny());
         List<RunResult> results = List.of(
@@ -96,6 +110,16 @@ class SuiteTest {
                 .hasMessageContaining("suite.variants[0].per-task.pong");
         assertThatThrownBy(() -> SuiteDefinition.from(ConfigFactory.parseString(TINY.replace("total-steps = 6400", "total-steps = 0"))))
                 .hasMessageContaining("suite.tasks[0].total-steps");
+    }
+
+    @Test
+    void aSuiteCanBeRestrictedToSomeTasksAndVariants() {
+        SuiteDefinition only = tiny().only(List.of("cartpole"), List.of("kfac"));
+        assertThat(only.variants()).extracting(SuiteDefinition.Variant::name).containsExactly("kfac");
+        assertThat(only.baseline()).isEqualTo("a2c");
+        assertThatThrownBy(() -> tiny().only(List.of("pong"), List.of())).hasMessageContaining("--tasks").hasMessageContaining("pong");
+        assertThatThrownBy(() -> tiny().only(List.of(), List.of("trpo"))).hasMessageContaining("--variants")
+                .hasMessageContaining("kfac, a2c");
     }
 
     @Test
