@@ -10,9 +10,33 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the quadratic form {@code Delta^T F_hat Delta} that step-size rules use to predict the KL of a
  * step: {@code KL(eta) ~= 0.5 eta^2 quadraticForm}.
  */
-public record Direction(Map<String, INDArray> blocks, double quadraticForm) {
+public record Direction(Map<String, INDArray> blocks, double quadraticForm, Map<String, Double> blockQuadraticForms) {
+    /**
+     * @param blockQuadraticForms each block's share {@code Delta_b^T grad_b} of the quadratic form, where
+     *     the estimator's approximation is block-diagonal (empty when it is not, e.g. the exact Fisher)
+     */
     public Direction {
         blocks = Collections.unmodifiableMap(new LinkedHashMap<>(blocks));
+        blockQuadraticForms = Collections.unmodifiableMap(new LinkedHashMap<>(blockQuadraticForms));
+    }
+
+    public Direction(Map<String, INDArray> blocks, double quadraticForm) {
+        this(blocks, quadraticForm, Map.of());
+    }
+
+    /**
+     * The direction of a block-diagonal preconditioner, {@code Delta_b = F_b^{-1} grad_b}, whose
+     * quadratic form is {@code sum_b Delta_b^T grad_b}, kept per block.
+     */
+    public static Direction blockDiagonal(Gradient gradient, Map<String, INDArray> blocks) {
+        Map<String, Double> perBlock = new LinkedHashMap<>();
+        double total = 0;
+        for (String block : gradient.blocks().keySet()) {
+            double q = gradient.dot(block, blocks);
+            perBlock.put(block, q);
+            total += q;
+        }
+        return new Direction(blocks, total, perBlock);
     }
 
     /** Whether every entry and the quadratic form are finite. */

@@ -41,6 +41,10 @@ public record Gradient(Map<String, INDArray> blocks, Map<String, String> groups)
         if (o == null) {
             throw new IllegalArgumentException("no block named " + block);
         }
-        return blocks.get(block).castTo(DataType.DOUBLE).mul(o.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
+        INDArray mine = blocks.get(block);
+        if (mine.dataType() == o.dataType()) {
+            return mine.mul(o.reshape(mine.shape())).sumNumber().doubleValue();
+        }
+        return mine.castTo(DataType.DOUBLE).mul(o.castTo(DataType.DOUBLE).reshape(mine.shape())).sumNumber().doubleValue();
     }
 }

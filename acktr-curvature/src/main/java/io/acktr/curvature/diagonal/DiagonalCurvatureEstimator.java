@@ -54,7 +54,7 @@ public final class DiagonalCurvatureEstimator implements CurvatureEstimator {
             }
             blocks.put(e.getKey(), diagonals.precondition(e.getKey(), e.getValue(), settings.damping()));
         }
-        return new Direction(blocks, gradient.dot(blocks));
+        return Direction.blockDiagonal(gradient, blocks);
     }
 
     /** The running diagonal of a block, for tests and diagnostics. */

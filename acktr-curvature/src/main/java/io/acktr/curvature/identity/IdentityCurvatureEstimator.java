@@ -25,6 +25,6 @@ public final class IdentityCurvatureEstimator implements CurvatureEstimator {
 
     @Override
     public Direction precondition(Gradient gradient) {
-        return new Direction(gradient.blocks(), gradient.dot(gradient.blocks()));
+        return Direction.blockDiagonal(gradient, gradient.blocks());
     }
 }

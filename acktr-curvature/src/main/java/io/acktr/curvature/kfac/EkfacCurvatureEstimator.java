@@ -97,7 +97,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
         for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {
             blocks.put(e.getKey(), preconditioning ? preconditionBlock(e.getKey(), e.getValue()) : e.getValue());
         }
-        return new Direction(blocks, gradient.dot(blocks));
+        return Direction.blockDiagonal(gradient, blocks);
     }
 
     @Override

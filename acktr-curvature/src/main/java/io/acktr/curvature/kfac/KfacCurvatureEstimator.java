@@ -77,7 +77,7 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {
             blocks.put(e.getKey(), isPreconditioning() ? preconditionBlock(e.getKey(), e.getValue()) : e.getValue());
         }
-        return new Direction(blocks, gradient.dot(blocks));
+        return Direction.blockDiagonal(gradient, blocks);
     }
 
     @Override
@@ -93,7 +93,7 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     private INDArray preconditionBlock(String name, INDArray gradient) {
         KroneckerFactors layer = factors.get(name);
         if (layer != null && layer.hasEigenbases()) {
-            return layer.precondition(gradient, settings.dampingForm(), damping.current()).castTo(gradient.dataType());
+            return layer.precondition(gradient, settings.dampingForm(), damping.current());
         }
         if (diagonals.has(name)) {
             return diagonals.precondition(name, gradient, damping.current());

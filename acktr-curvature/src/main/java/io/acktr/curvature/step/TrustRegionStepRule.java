@@ -97,7 +97,9 @@ public final class TrustRegionStepRule implements StepSizeRule {
             quadraticForms.put(JOINT, direction.quadraticForm());
         } else {
             for (String block : direction.blocks().keySet()) {
-                quadraticForms.merge(gradient.group(block), gradient.dot(block, direction.blocks()), Double::sum);
+                Double share = direction.blockQuadraticForms().get(block);
+                quadraticForms.merge(gradient.group(block), share != null ? share : gradient.dot(block, direction.blocks()),
+                        Double::sum);
             }
         }
         Map<String, Double> etas = new LinkedHashMap<>();

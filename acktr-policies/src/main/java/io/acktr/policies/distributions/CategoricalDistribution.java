@@ -62,10 +62,13 @@ public final class CategoricalDistribution implements ActionDistribution {
     @Override
     public INDArray sample(RandomGenerator random) {
         requireNonNull(random, "random is null");
-        double[][] p = probabilities.toDoubleMatrix();
-        double[] actions = new double[p.length];
-        for (int i = 0; i < p.length; i++) {
-            actions[i] = inverseCdf(p[i], random.nextDouble());
+        int k = parameterWidth();
+        double[] flat = Matrices.rowMajor(probabilities);
+        double[] actions = new double[batchSize()];
+        double[] row = new double[k];
+        for (int i = 0; i < actions.length; i++) {
+            System.arraycopy(flat, i * k, row, 0, k);
+            actions[i] = inverseCdf(row, random.nextDouble());
         }
         return column(actions);
     }
@@ -138,10 +141,10 @@ public final class CategoricalDistribution implements ActionDistribution {
         }
         int n = batchSize();
         int k = parameterWidth();
-        double[][] a = actions.toDoubleMatrix();
+        double[] a = Matrices.rowMajor(actions);
         double[] flat = new double[n * k];
         for (int i = 0; i < n; i++) {
-            double v = a[i][0];
+            double v = a[i];
             if (v != Math.rint(v) || v < 0 || v >= k) {
                 throw new IllegalArgumentException("action " + v + " in row " + i + " is not an index in [0, " + k + ")");
             }

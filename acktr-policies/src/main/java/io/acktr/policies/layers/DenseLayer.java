@@ -43,7 +43,7 @@ public record DenseLayer(String name, int inputSize, int outputSize) implements 
     public INDArray forward(INDArray weights, INDArray homogeneousInput) {
         checkWeights(weights);
         checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
-        return homogeneousInput.mmul(weights.transpose());
+        return Nd4j.gemm(homogeneousInput, weights, false, true);
     }
 
     /** {@code dL/dW = g^T abar}, {@code outputSize x (inputSize + 1)}, summed over the batch. */
@@ -51,7 +51,7 @@ public record DenseLayer(String name, int inputSize, int outputSize) implements 
     public INDArray weightGradient(INDArray homogeneousInput, INDArray preActivationGradient) {
         checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
         checkShape("pre-activation gradient", preActivationGradient, homogeneousInput.rows(), outputSize);
-        return preActivationGradient.transpose().mmul(homogeneousInput);
+        return Nd4j.gemm(preActivationGradient, homogeneousInput, true, false);
     }
 
     /** {@code dL/da = g W[:, :inputSize]}, {@code N x inputSize}. */
@@ -59,7 +59,9 @@ public record DenseLayer(String name, int inputSize, int outputSize) implements 
     public INDArray inputGradient(INDArray weights, INDArray preActivationGradient) {
         checkWeights(weights);
         checkShape("pre-activation gradient", preActivationGradient, preActivationGradient.rows(), outputSize);
-        return preActivationGradient.mmul(weights.get(NDArrayIndex.all(), NDArrayIndex.interval(0, inputSize)));
+        // one product with the whole weight matrix; the bias column's share is dropped as a view
+        return Nd4j.gemm(preActivationGradient, weights, false, false).get(NDArrayIndex.all(),
+                NDArrayIndex.interval(0, inputSize));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
+import io.acktr.policies.distributions.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -54,8 +55,9 @@ public final class RolloutCollector {
 
         for (int t = 0; t < steps; t++) {
             ForwardPass pass = policy.forward(toMatrix(observations));
-            double[][] actions = pass.distribution().sample(random).castTo(DataType.DOUBLE).toDoubleMatrix();
-            double[] stepValues = pass.values().castTo(DataType.DOUBLE).toDoubleVector();
+            INDArray sampled = pass.distribution().sample(random);
+            double[][] actions = rows(Matrices.rowMajor(sampled), (int) sampled.rows(), (int) sampled.columns());
+            double[] stepValues = Matrices.rowMajor(pass.values());
             actionWidth = actions[0].length;
             VectorStep step = environments.step(actions);
             for (int e = 0; e < envs; e++) {
@@ -112,5 +114,13 @@ public final class RolloutCollector {
             System.arraycopy(rows[i], 0, flat, i * observationSize, observationSize);
         }
         return Nd4j.create(flat, new long[] {rows.length, observationSize}, DataType.DOUBLE);
+    }
+
+    private static double[][] rows(double[] flat, int rows, int columns) {
+        double[][] out = new double[rows][columns];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(flat, i * columns, out[i], 0, columns);
+        }
+        return out;
     }
 }
