@@ -63,6 +63,18 @@ class BundleIT {
     }
 
     @Test
+    void theMinAtarPluginInPluginsTrainsAConvolutionalPolicy(@TempDir Path dir) throws Exception {
+        Result envs = acktr(dir, "envs");
+        assertThat(envs.out()).contains("MinAtar/Breakout-v0").contains("Box(0.0, 1.0, [10, 10, 4]), actions Discrete(6)");
+        Result r = acktr(dir, "train", "-q", "--set", "acktr.env.id=MinAtar/Breakout-v0", "--set", "acktr.policy.type=cnn",
+                "--set", "acktr.policy.cnn.conv-layers=[{filters = 4, kernel = 3, stride = 1}]",
+                "--set", "acktr.policy.cnn.hidden-sizes=[16]", "--set", "acktr.env.count=4",
+                "--set", "acktr.total-steps=320", "--set", "acktr.run-dir=minatar");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("done: 320 env steps, 4 updates");
+    }
+
+    @Test
     void aConfigFileIsLayeredOverTheDefaults(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a2c.conf"), """
                 acktr { total-steps = 320, env.count = 2, curvature.type = identity, step-size.type = rmsprop, run-dir = a2c }
