@@ -55,9 +55,10 @@ final class BenchCommand implements Runnable {
         @Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--variant", paramLabel = "CURVATURE:STEP", split = ",",
+        @Option(names = "--variant", paramLabel = "CURVATURE:STEP[@KEY=VALUE...]", split = ",",
                 description = "Variants to time; the first is the baseline (default: identity:rmsprop, kfac:trust-region,"
-                        + " ekfac:trust-region, diagonal:trust-region, cg-fisher:line-search).")
+                        + " ekfac:trust-region, diagonal:trust-region, cg-fisher:line-search). Settings of one variant"
+                        + " follow @, e.g. kfac:trust-region@acktr.curvature.kfac.async=true.")
         List<String> variants = new ArrayList<>(List.of("identity:rmsprop", "kfac:trust-region", "ekfac:trust-region",
                 "diagonal:trust-region", "cg-fisher:line-search"));
 
@@ -83,11 +84,13 @@ final class BenchCommand implements Runnable {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
             List<UpdateCostBenchmark.Variant> resolved = new ArrayList<>();
             for (String variant : variants) {
-                String[] parts = variant.split(":");
+                String[] settings = variant.split("@");
+                String[] parts = settings[0].split(":");
                 if (parts.length != 2) {
                     throw new ConfigException.BadValue("--variant", "\"" + variant + "\": expected CURVATURE:STEP, e.g. kfac:trust-region");
                 }
                 List<String> sets = new ArrayList<>(overrides);
+                sets.addAll(List.of(settings).subList(1, settings.length));
                 sets.add(PluginRegistry.CURVATURE_TYPE + "=" + parts[0]);
                 sets.add(PluginRegistry.STEP_SIZE_TYPE + "=" + parts[1]);
                 Config c = ConfigLoader.load(loader, Optional.ofNullable(config), sets);
