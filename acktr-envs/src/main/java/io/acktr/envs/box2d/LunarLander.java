@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.StepResult;
+import io.acktr.envs.core.SeededEnvironment;
 import java.util.SplittableRandom;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.World;
@@ -29,7 +30,7 @@ import org.jbox2d.dynamics.World;
  * order), each episode gets a fresh Box2D world, the decorative exhaust particles are not
  * simulated, and the physics is JBox2D 2.2.1 where Gymnasium uses Box2D 2.3 via pybox2d.
  */
-public final class LunarLander extends SeededBox2dEnvironment {
+public final class LunarLander extends SeededEnvironment {
     public static final String ID = "LunarLander-v2";
     public static final String CONTINUOUS_ID = "LunarLanderContinuous-v2";
 

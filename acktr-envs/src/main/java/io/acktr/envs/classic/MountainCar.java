@@ -4,6 +4,7 @@ import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.StepResult;
+import io.acktr.envs.core.SeededEnvironment;
 
 import java.util.SplittableRandom;
 

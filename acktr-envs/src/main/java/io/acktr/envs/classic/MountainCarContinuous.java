@@ -3,6 +3,7 @@ package io.acktr.envs.classic;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.StepResult;
+import io.acktr.envs.core.SeededEnvironment;
 
 import java.util.SplittableRandom;
 

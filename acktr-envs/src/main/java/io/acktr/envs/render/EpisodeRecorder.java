@@ -2,8 +2,8 @@ package io.acktr.envs.render;
 
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.RgbFrame;
-import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
+import io.acktr.envs.wrappers.ForwardingEnvironment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,8 +31,7 @@ import static java.util.Objects.requireNonNull;
  * }
  * }</pre>
  */
-public final class EpisodeRecorder implements Environment {
-    private final Environment environment;
+public final class EpisodeRecorder extends ForwardingEnvironment {
     private final Path directory;
     private final RecordingFormat format;
     private final int framesPerSecond;
@@ -47,7 +46,7 @@ public final class EpisodeRecorder implements Environment {
      *                        CartPole, 30 for Pendulum and the mountain cars, 15 for Acrobot)
      */
     public EpisodeRecorder(Environment environment, Path directory, RecordingFormat format, int framesPerSecond) {
-        this.environment = requireNonNull(environment, "environment is null");
+        super(environment);
         this.directory = requireNonNull(directory, "directory is null");
         this.format = requireNonNull(format, "format is null");
         if (framesPerSecond < 1 || framesPerSecond > 100) {
@@ -61,30 +60,10 @@ public final class EpisodeRecorder implements Environment {
         return List.copyOf(recordings);
     }
 
-    /** The wrapped environment. */
-    public Environment environment() {
-        return environment;
-    }
-
-    @Override
-    public String id() {
-        return environment.id();
-    }
-
-    @Override
-    public Space observationSpace() {
-        return environment.observationSpace();
-    }
-
-    @Override
-    public Space actionSpace() {
-        return environment.actionSpace();
-    }
-
     @Override
     public double[] reset(long seed) {
         finishEpisode();
-        double[] observation = environment.reset(seed);
+        double[] observation = super.reset(seed);
         startEpisode();
         return observation;
     }
@@ -92,26 +71,21 @@ public final class EpisodeRecorder implements Environment {
     @Override
     public double[] reset() {
         finishEpisode();
-        double[] observation = environment.reset();
+        double[] observation = super.reset();
         startEpisode();
         return observation;
     }
 
     @Override
     public StepResult step(double[] action) {
-        StepResult result = environment.step(action);
+        StepResult result = super.step(action);
         if (recording()) {
-            capture(environment.render());
+            capture(render());
             if (result.done()) {
                 finishEpisode();
             }
         }
         return result;
-    }
-
-    @Override
-    public RgbFrame render() {
-        return environment.render();
     }
 
     /** Finishes the current recording and closes the wrapped environment. */
@@ -120,13 +94,13 @@ public final class EpisodeRecorder implements Environment {
         try {
             finishEpisode();
         } finally {
-            environment.close();
+            super.close();
         }
     }
 
     @Override
     public String toString() {
-        return "EpisodeRecorder(" + environment + ", " + directory + ")";
+        return "EpisodeRecorder(" + environment() + ", " + directory + ")";
     }
 
     private boolean recording() {
@@ -134,8 +108,8 @@ public final class EpisodeRecorder implements Environment {
     }
 
     private void startEpisode() {
-        RgbFrame first = environment.render(); // before creating files, for an environment that cannot render
-        String name = environment.id() + "-episode-" + episodes++;
+        RgbFrame first = render(); // before creating files, for an environment that cannot render
+        String name = id() + "-episode-" + episodes++;
         try {
             Files.createDirectories(directory);
             if (format == RecordingFormat.GIF) {

@@ -1,7 +1,6 @@
 package io.acktr.envs.wrappers;
 
 import io.acktr.api.env.Environment;
-import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
 
@@ -15,8 +14,7 @@ import static java.util.Objects.requireNonNull;
  * environment's origin (e.g. its provider class) and id. The
  * {@link io.acktr.envs.registry.EnvironmentRegistry} wraps every environment it creates in one.
  */
-public final class ObservationLengthCheck implements EnvironmentWrapper {
-    private final Environment environment;
+public final class ObservationLengthCheck extends ForwardingEnvironment {
     private final String origin;
     private final Space observationSpace;
     private final int length;
@@ -27,75 +25,45 @@ public final class ObservationLengthCheck implements EnvironmentWrapper {
      * @throws NullPointerException when the environment has no observation space
      */
     public ObservationLengthCheck(Environment environment, String origin) {
-        this.environment = requireNonNull(environment, "environment is null");
+        super(environment);
         this.origin = requireNonNull(origin, "origin is null");
         this.observationSpace = requireNonNull(environment.observationSpace(), "observationSpace of " + environment.id() + " is null");
         this.length = observationSpace.flatSize();
     }
 
-    /** The wrapped environment. */
-    @Override
-    public Environment environment() {
-        return environment;
-    }
-
-    @Override
-    public String id() {
-        return environment.id();
-    }
-
+    /** The wrapped environment's observation space, read once at construction. */
     @Override
     public Space observationSpace() {
         return observationSpace;
     }
 
     @Override
-    public Space actionSpace() {
-        return environment.actionSpace();
-    }
-
-    @Override
     public double[] reset(long seed) {
-        return check(environment.reset(seed), "reset(seed)");
+        return check(super.reset(seed), "reset(seed)");
     }
 
     @Override
     public double[] reset() {
-        return check(environment.reset(), "reset()");
+        return check(super.reset(), "reset()");
     }
 
     @Override
     public StepResult step(double[] action) {
-        StepResult result = environment.step(action);
+        StepResult result = super.step(action);
         if (result == null) {
-            throw new IllegalStateException(origin + ": environment " + environment.id() + " returned a null step result");
+            throw new IllegalStateException(origin + ": environment " + id() + " returned a null step result");
         }
         check(result.observation(), "step()");
         return result;
     }
 
-    @Override
-    public RgbFrame render() {
-        return environment.render();
-    }
-
-    @Override
-    public void close() {
-        environment.close();
-    }
-
-    @Override
-    public String toString() {
-        return "ObservationLengthCheck(" + environment + ")";
-    }
-
     private double[] check(double[] observation, String method) {
         if (observation == null) {
-            throw new IllegalStateException(origin + ": environment " + environment.id() + " returned a null observation from "
+            throw new IllegalStateException(origin + ": environment " + id() + " returned a null observation from "
                     + method);
         }
         if (observation.length != length) {
-            throw new IllegalStateException(origin + ": environment " + environment.id() + " returned an observation of length "
+            throw new IllegalStateException(origin + ": environment " + id() + " returned an observation of length "
                     + observation.length + " from " + method + ", but its observation space " + observationSpace.describe()
                     + " has " + length + " elements");
         }

@@ -1,4 +1,4 @@
-package io.acktr.envs.classic;
+package io.acktr.envs.core;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,16 +7,17 @@ import io.acktr.api.env.Space;
 import java.util.SplittableRandom;
 
 /**
- * What every simulated environment shares: its id, its spaces and a random generator that
- * {@link #reset(long)} reseeds before starting an episode with {@link #reset()}.
+ * What every simulated environment here shares (classic control and Box2D): its id, its spaces and
+ * a random generator that {@link #reset(long)} reseeds before starting an episode with
+ * {@link #reset()}. Subclasses draw their reset state from {@link #random()}.
  */
-abstract class SeededEnvironment implements Environment {
+public abstract class SeededEnvironment implements Environment {
     private final String id;
     private final Space observationSpace;
     private final Space actionSpace;
     private SplittableRandom random;
 
-    SeededEnvironment(String id, Space observationSpace, Space actionSpace, SplittableRandom random) {
+    protected SeededEnvironment(String id, Space observationSpace, Space actionSpace, SplittableRandom random) {
         this.id = requireNonNull(id, "id is null");
         this.observationSpace = requireNonNull(observationSpace, "observationSpace is null");
         this.actionSpace = requireNonNull(actionSpace, "actionSpace is null");
@@ -45,7 +46,7 @@ abstract class SeededEnvironment implements Environment {
     }
 
     /** The generator episodes draw from; replaced by every {@link #reset(long)}. */
-    final SplittableRandom random() {
+    protected final SplittableRandom random() {
         return random;
     }
 
