@@ -57,7 +57,7 @@ public class ActBenchmark {
                     + batch.rows() + " of preset " + preset);
         }
         policy = fixture.policy();
-        width = (int) batch.columns();
+        width = batch.columns();
         rows = new double[observations][];
         for (int i = 0; i < observations; i++) {
             rows[i] = batch.getRow(i).toDoubleVector();
