@@ -1,0 +1,80 @@
+package io.acktr.bench;
+
+import io.acktr.api.policy.ForwardPass;
+import io.acktr.api.policy.Policy;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The act step of a rollout as the collector runs it once per environment step: the
+ * environments' observations from plain arrays into a matrix, the policy's forward pass, one
+ * sampled action per environment and the state values back into plain arrays. The observations
+ * are the first rows of the preset's batch.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {ForkSettings.HEAP, ForkSettings.NO_PHYSICAL_BYTES_CHECK, ForkSettings.SINGLE_THREADED})
+public class ActBenchmark {
+    /** A {@link Preset} id: the network. */
+    @Param({"cartpole-16x20", "gaussian-17x6-2048"})
+    public String preset;
+
+    /** Observations per act step: the number of environments. */
+    @Param("16")
+    public int observations;
+
+    private Policy policy;
+    private double[][] rows;
+    private int width;
+    private SplittableRandom random;
+
+    /** Builds the policy and takes the observations from its batch. */
+    @Setup(Level.Trial)
+    public void setUp() {
+        TrainingFixture fixture = TrainingFixture.create(Preset.of(preset), Variant.A2C);
+        INDArray batch = fixture.batch().observations();
+        if (observations < 1 || observations > batch.rows()) {
+            throw new IllegalArgumentException("observations = " + observations + ": must be between 1 and the batch size "
+                    + batch.rows() + " of preset " + preset);
+        }
+        policy = fixture.policy();
+        width = batch.columns();
+        rows = new double[observations][];
+        for (int i = 0; i < observations; i++) {
+            rows[i] = batch.getRow(i).toDoubleVector();
+        }
+        random = new SplittableRandom(fixture.config().getLong("acktr.seed"));
+    }
+
+    /** One act step; returns the actions, consumes the values. */
+    @Benchmark
+    public double[][] act(Blackhole values) {
+        double[] flat = new double[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        ForwardPass pass = policy.forward(Nd4j.create(flat, new long[] {rows.length, width}, DataType.DOUBLE));
+        double[][] actions = pass.distribution().sample(random).castTo(DataType.DOUBLE).toDoubleMatrix();
+        values.consume(pass.values().castTo(DataType.DOUBLE).toDoubleVector());
+        return actions;
+    }
+}

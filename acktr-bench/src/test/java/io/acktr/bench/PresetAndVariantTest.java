@@ -1,0 +1,63 @@
+package io.acktr.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.Config;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PresetAndVariantTest {
+    private static final ClassLoader LOADER = PresetAndVariantTest.class.getClassLoader();
+
+    @Test
+    void everyPresetLoadsAsAValidRunPinningA64By64TanhNetwork() {
+        for (Preset preset : Preset.values()) {
+            Config config = preset.load(LOADER, List.of());
+            assertThat(config.getIntList("acktr.policy.mlp.hidden-sizes")).as(preset.id()).containsExactly(64, 64);
+            assertThat(config.getString("acktr.policy.mlp.activation")).as(preset.id()).isEqualTo("tanh");
+        }
+    }
+
+    @Test
+    void cartpolePresetsAreSixteenAndThirtyTwoEnvironmentsOfTwentySteps() {
+        Config small = Preset.CARTPOLE_16X20.load(LOADER, List.of());
+        Config large = Preset.CARTPOLE_32X20.load(LOADER, List.of());
+        assertThat(small.getInt("acktr.env.count")).isEqualTo(16);
+        assertThat(large.getInt("acktr.env.count")).isEqualTo(32);
+        assertThat(small.getInt("acktr.algorithm.rollout-steps")).isEqualTo(20);
+        assertThat(large.getInt("acktr.algorithm.rollout-steps")).isEqualTo(20);
+    }
+
+    @Test
+    void theGaussianPresetIsASyntheticBatchOf2048Transitions() {
+        TrainingFixture fixture = TrainingFixture.create(Preset.GAUSSIAN_17X6_2048, Variant.A2C);
+        assertThat(fixture.batch().size()).isEqualTo(2048);
+        assertThat(fixture.batch().observations().columns()).isEqualTo(17);
+        assertThat(fixture.batch().actions().columns()).isEqualTo(6);
+        TrainingFixture again = TrainingFixture.create(Preset.GAUSSIAN_17X6_2048, Variant.A2C);
+        assertThat(again.batch().actions()).isEqualTo(fixture.batch().actions());
+    }
+
+    @Test
+    void anUnknownPresetIsRefusedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> Preset.of("atari-16x5")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("atari-16x5").hasMessageContaining("cartpole-16x20, cartpole-32x20, gaussian-17x6-2048");
+    }
+
+    @Test
+    void aVariantIsCurvatureColonStepRule() {
+        Variant variant = Variant.parse("ekfac:trust-region");
+        assertThat(variant.curvature()).isEqualTo("ekfac");
+        assertThat(variant.stepSize()).isEqualTo("trust-region");
+        assertThat(variant.overrides()).containsExactly("acktr.curvature.type=ekfac", "acktr.step-size.type=trust-region");
+        assertThatThrownBy(() -> Variant.parse("kfac")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected CURVATURE:STEP");
+    }
+
+    @Test
+    void anUnknownCurvatureIsRefusedByThePluginRegistry() {
+        assertThatThrownBy(() -> TrainingFixture.create(Preset.CARTPOLE_16X20, Variant.parse("kfca:trust-region")).newCurvatureEstimator())
+                .hasMessageContaining("acktr.curvature.type").hasMessageContaining("kfca");
+    }
+}

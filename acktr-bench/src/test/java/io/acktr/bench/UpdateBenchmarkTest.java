@@ -1,0 +1,70 @@
+package io.acktr.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.acktr.runtime.algorithm.UpdateResult;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Param;
+
+class UpdateBenchmarkTest {
+
+    static List<String> defaults(Class<?> benchmark, String field) throws NoSuchFieldException {
+        return List.of(benchmark.getField(field).getAnnotation(Param.class).value());
+    }
+
+    private static UpdateResult runOnce(String variant, String preset) {
+        UpdateBenchmark benchmark = new UpdateBenchmark();
+        benchmark.variant = variant;
+        benchmark.preset = preset;
+        benchmark.setUp();
+        benchmark.restorePrimedParameters();
+        UpdateResult result = benchmark.update();
+        benchmark.checkNoUpdateWasSkipped();
+        return result;
+    }
+
+    /**
+     * A variant whose estimator needs Fisher-vector products ({@code cg-fisher}) is refused by a
+     * policy without forward mode, naming that; every other variant updates.
+     */
+    @Test
+    void everyDefaultVariantUpdatesTheSmallestPresetOrIsRefusedForLackOfForwardMode() throws Exception {
+        String smallest = Preset.CARTPOLE_16X20.id();
+        for (String variant : defaults(UpdateBenchmark.class, "variant")) {
+            UpdateResult result;
+            try {
+                result = runOnce(variant, smallest);
+            } catch (IllegalArgumentException refused) {
+                TrainingFixture fixture = TrainingFixture.create(Preset.CARTPOLE_16X20, Variant.parse(variant));
+                assertThat(fixture.newCurvatureEstimator().needsFisherVectorProducts()).as(variant).isTrue();
+                assertThat(fixture.policy().supportsOutputTangent()).as(variant).isFalse();
+                assertThat(refused).as(variant).hasMessageContaining("no forward mode");
+                continue;
+            }
+            assertThat(result.applied()).as(variant).isTrue();
+        }
+    }
+
+    @Test
+    void everyOtherDefaultPresetRunsOneKfacUpdate() throws Exception {
+        for (String preset : defaults(UpdateBenchmark.class, "preset")) {
+            if (preset.equals(Preset.CARTPOLE_16X20.id())) {
+                continue; // covered with every variant above
+            }
+            UpdateResult result = runOnce(Variant.ACKTR.toString(), preset);
+            assertThat(result.applied()).as(preset).isTrue();
+            assertThat(result.kl()).as(preset).isFinite();
+        }
+    }
+
+    @Test
+    void primingCoversKfacWarmUpAndOneInverseInterval() {
+        TrainingFixture kfac = TrainingFixture.create(Preset.CARTPOLE_16X20, Variant.ACKTR);
+        int warmup = kfac.config().getInt("acktr.curvature.kfac.warmup-updates");
+        int interval = kfac.config().getInt("acktr.curvature.kfac.inverse-interval");
+        assertThat(kfac.primingUpdates()).isEqualTo(Math.max(TrainingFixture.MIN_PRIMING_UPDATES, warmup + interval + 1));
+        assertThat(TrainingFixture.create(Preset.CARTPOLE_16X20, Variant.A2C).primingUpdates())
+                .isEqualTo(TrainingFixture.MIN_PRIMING_UPDATES);
+    }
+}
