@@ -5,7 +5,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The JVM every benchmark fork runs in, as the {@code acktr} launcher runs training: in each
- * benchmark's {@code @Fork(jvmArgsAppend = {HEAP, NO_PHYSICAL_BYTES_CHECK, SINGLE_THREADED})}.
+ * benchmark's {@code @Fork(jvmArgsAppend = {HEAP, SINGLE_THREADED})}.
  *
  * <p>ND4J reads {@code OMP_NUM_THREADS} from the environment when it loads, and JMH forks inherit
  * the environment but cannot be given one; so the forks also get {@code -D}{@value #THREADS_PROPERTY}
@@ -16,11 +16,6 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 final class ForkSettings {
     /** The launcher's default heap. */
     static final String HEAP = "-Xmx4g";
-    /**
-     * JavaCPP otherwise measures the process's physical memory on many allocations, a third to a
-     * half of a small update's time; the launcher turns it off too.
-     */
-    static final String NO_PHYSICAL_BYTES_CHECK = "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0";
     /** System property with the native thread count to use when {@code OMP_NUM_THREADS} is unset. */
     static final String THREADS_PROPERTY = "acktr.bench.native-threads";
     /** One native thread unless the environment says otherwise. */

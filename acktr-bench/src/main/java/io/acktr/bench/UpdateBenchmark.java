@@ -38,7 +38,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {ForkSettings.HEAP, ForkSettings.NO_PHYSICAL_BYTES_CHECK, ForkSettings.SINGLE_THREADED})
+@Fork(value = 1, jvmArgsAppend = {ForkSettings.HEAP, ForkSettings.SINGLE_THREADED})
 public class UpdateBenchmark {
     /** {@code curvature:step}, see {@link Variant}. */
     @Param({"identity:rmsprop", "kfac:trust-region", "ekfac:trust-region", "diagonal:trust-region", "cg-fisher:line-search"})
