@@ -4,7 +4,6 @@ import io.acktr.curvature.linalg.SymmetricEigen;
 import io.acktr.curvature.stats.KroneckerLayer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The running Kronecker factors of one layer, {@code A} and {@code G} (see {@link KroneckerLayer}),
@@ -94,8 +93,8 @@ final class KroneckerFactors {
     }
 
     /** What {@link #precondition} needs, in the gradient's data type, for one basis, damping and form. */
-    private record Cached(long basisVersion, double damping, DampingForm form, DataType dataType, INDArray qa,
-                          INDArray qg, INDArray inverseDenominator) {
+    private record Cached(long basisVersion, double damping, DampingForm form, DataType dataType, INDArray qgT, INDArray qa,
+                          INDArray qg, INDArray qaT, INDArray inverseDenominator) {
     }
 
     private Cached cached;
@@ -109,8 +108,7 @@ final class KroneckerFactors {
      */
     INDArray precondition(INDArray gradient, DampingForm form, double damping) {
         Cached c = prepared(gradient.dataType(), form, damping);
-        INDArray v1 = Nd4j.gemm(Nd4j.gemm(c.qg(), gradient, true, false), c.qa(), false, false);
-        return Nd4j.gemm(Nd4j.gemm(c.qg(), v1.muli(c.inverseDenominator()), false, false), c.qa(), false, true);
+        return c.qg().mmul(c.qgT().mmul(gradient).mmul(c.qa()).muli(c.inverseDenominator())).mmul(c.qaT());
     }
 
     private Cached prepared(DataType dataType, DampingForm form, double damping) {
@@ -132,8 +130,9 @@ final class KroneckerFactors {
             double root = Math.sqrt(damping);
             denominator = dg.add(root / pi).mmul(da.add(pi * root).transpose());
         }
-        cached = new Cached(basisVersion, damping, form, dataType, qa.castTo(dataType).dup('c'),
-                qg.castTo(dataType).dup('c'), denominator.rdiv(1.0).castTo(dataType));
+        cached = new Cached(basisVersion, damping, form, dataType, qg.transpose().castTo(dataType).dup('c'),
+                qa.castTo(dataType).dup('c'), qg.castTo(dataType).dup('c'), qa.transpose().castTo(dataType).dup('c'),
+                denominator.rdiv(1.0).castTo(dataType));
         return cached;
     }
 }
