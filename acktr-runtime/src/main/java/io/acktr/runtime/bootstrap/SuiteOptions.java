@@ -37,6 +37,10 @@ final class SuiteOptions {
             description = "Train nothing: combine the results.json of these directories (parts of this suite) into --out.")
     List<Path> merge = new ArrayList<>();
 
+    @Option(names = {"-j", "--jobs"}, description = "Runs trained at the same time (default: ${DEFAULT-VALUE}); more than"
+            + " one shortens the suite on several cores, but each run's update times then include the others' load.")
+    int jobs = 1;
+
     @Option(names = "--variants", paramLabel = "NAME", split = ",", description = "Run only these variants of the suite.")
     List<String> variants = new ArrayList<>();
 
@@ -70,7 +74,10 @@ final class SuiteOptions {
             return 0;
         }
         out.flush();
-        runner.run(directory, out);
+        if (jobs < 1) {
+            throw new ConfigException.BadValue("--jobs", jobs + ": must be >= 1");
+        }
+        runner.run(directory, out, jobs);
         out.println("wrote " + directory.resolve("results.md") + " and " + directory.resolve("results.json"));
         out.flush();
         return 0;

@@ -14,9 +14,16 @@ import io.acktr.runtime.lifecycle.TrainingSession;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.OptionalDouble;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs every task x variant x seed of a suite one after the other, each in its own run directory
@@ -47,36 +54,93 @@ public final class SuiteRunner {
         return configs;
     }
 
-    /** @param console progress lines, or null */
+    /** One run of the suite: where it stands in the suite's order, and its resolved configuration. */
+    private record Job(SuiteDefinition.Task task, SuiteDefinition.Variant variant, long seed, Config config) {
+    }
+
+    /** Runs one after the other; see {@link #run(Path, PrintWriter, int)}. */
     public List<RunResult> run(Path out, PrintWriter console) {
+        return run(out, console, 1);
+    }
+
+    /**
+     * Runs the suite, {@code jobs} runs at a time (each run stays deterministic for its seed; the
+     * update times of concurrent runs include each other's load).
+     *
+     * @param console progress lines, or null
+     * @return the results in the suite's order
+     */
+    public List<RunResult> run(Path out, PrintWriter console, int jobs) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
+        }
         List<Config> configs = resolveAll(out);
-        SuiteReport report = new SuiteReport(suite);
-        List<RunResult> results = new ArrayList<>();
+        List<Job> queue = new ArrayList<>();
         int index = 0;
         for (SuiteDefinition.Task task : suite.tasks()) {
             for (SuiteDefinition.Variant variant : suite.variants()) {
                 for (long seed : suite.seeds()) {
-                    Config config = configs.get(index++);
-                    TrainingSummary summary = new TrainingSession(config, classLoader)
-                            .train(null, OptionalDouble.of(task.threshold()), List.of());
-                    RunResult result = new RunResult(task.name(), variant.name(), seed, summary.envSteps(),
-                            summary.firstStepsAtThreshold(), summary.finalMeanReturn(), summary.meanUpdateMillis(),
-                            summary.wallSeconds(), summary.skippedUpdates(), config.getString("acktr.run-dir"));
-                    results.add(result);
-                    report.write(out, results);
-                    if (console != null) {
-                        console.printf(Locale.ROOT, "[%d/%d] %s %s seed %d: final %.2f, %s, %.2f ms/update, %.0f s%n",
-                                index, configs.size(), task.name(), variant.name(), seed, result.finalMeanReturn(),
-                                result.stepsToThreshold().isPresent()
-                                        ? "threshold at " + result.stepsToThreshold().getAsLong() + " steps"
-                                        : "threshold not reached",
-                                result.meanUpdateMillis(), result.wallSeconds());
-                        console.flush();
-                    }
+                    queue.add(new Job(task, variant, seed, configs.get(index++)));
                 }
             }
         }
-        return results;
+        SuiteReport report = new SuiteReport(suite);
+        RunResult[] results = new RunResult[queue.size()];
+        AtomicInteger finished = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, runnable -> {
+            Thread thread = new Thread(runnable, "acktr-suite-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < queue.size(); i++) {
+                int slot = i;
+                futures.add(pool.submit(() -> {
+                    RunResult result = train(queue.get(slot));
+                    synchronized (results) {
+                        results[slot] = result;
+                        report.write(out, Arrays.stream(results).filter(Objects::nonNull).toList());
+                        print(console, finished.incrementAndGet(), queue.size(), result);
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the suite was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(results);
+    }
+
+    private RunResult train(Job job) {
+        TrainingSummary summary = new TrainingSession(job.config(), classLoader)
+                .train(null, OptionalDouble.of(job.task().threshold()), List.of());
+        return new RunResult(job.task().name(), job.variant().name(), job.seed(), summary.envSteps(),
+                summary.firstStepsAtThreshold(), summary.finalMeanReturn(), summary.meanUpdateMillis(),
+                summary.wallSeconds(), summary.skippedUpdates(), job.config().getString("acktr.run-dir"));
+    }
+
+    private static void print(PrintWriter console, int finished, int total, RunResult result) {
+        if (console == null) {
+            return;
+        }
+        console.printf(Locale.ROOT, "[%d/%d] %s %s seed %d: final %.2f, %s, %.2f ms/update, %.0f s%n",
+                finished, total, result.task(), result.variant(), result.seed(), result.finalMeanReturn(),
+                result.stepsToThreshold().isPresent()
+                        ? "threshold at " + result.stepsToThreshold().getAsLong() + " steps"
+                        : "threshold not reached",
+                result.meanUpdateMillis(), result.wallSeconds());
+        console.flush();
     }
 
     private Config resolve(SuiteDefinition.Task task, SuiteDefinition.Variant variant, long seed, Path out) {

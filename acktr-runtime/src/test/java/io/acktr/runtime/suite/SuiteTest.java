@@ -73,6 +73,18 @@ class SuiteTest {
     }
 
     @Test
+    void runsTrainedSideBySideGiveTheSameResultsInTheSameOrder(@TempDir Path dir) {
+        SuiteDefinition suite = SuiteDefinition.from(ConfigFactory.parseString(
+                TINY.replace("total-steps = 6400", "total-steps = 960")).resolve());
+        List<RunResult> one = new SuiteRunner(suite, LOADER, List.of()).run(dir.resolve("one"), null, 1);
+        List<RunResult> two = new SuiteRunner(suite, LOADER, List.of()).run(dir.resolve("two"), null, 2);
+        assertThat(two).extracting(r -> r.variant() + "/" + r.seed()).containsExactly("kfac/1", "kfac/2", "a2c/1", "a2c/2");
+        for (int i = 0; i < one.size(); i++) {
+            assertThat(two.get(i).finalMeanReturn()).as(one.get(i).variant()).isEqualTo(one.get(i).finalMeanReturn());
+        }
+    }
+
+    @Test
     void theTableAggregatesSeedsAndComparesWithTheBaseline() {
         SuiteReport report = new SuiteReport(tiny());
         List<RunResult> results = List.of(
