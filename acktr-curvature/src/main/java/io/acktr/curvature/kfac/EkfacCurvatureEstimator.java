@@ -7,7 +7,6 @@ import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.api.curvature.StepOutcome;
 import io.acktr.curvature.guice.EkfacSettings;
 import io.acktr.curvature.stats.KroneckerLayer;
@@ -31,12 +30,9 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
     public static final String NAME = "ekfac";
 
     private final EkfacSettings settings;
-    private final Map<String, KroneckerFactors> factors = new LinkedHashMap<>();
+    private final KroneckerStatistics statistics;
     private final Map<String, Scales> scales = new LinkedHashMap<>();
-    private final RunningDiagonal diagonals = new RunningDiagonal(NAME);
-    private final EigenbasisSchedule schedule;
     private final AdaptiveDamping damping;
-    private long observations;
 
     /** The running scales of one layer, valid for one eigenbasis version. */
     private record Scales(long basisVersion, RunningDiagonal values) {
@@ -44,7 +40,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
 
     public EkfacCurvatureEstimator(EkfacSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.schedule = new EigenbasisSchedule(settings.inverseInterval(), settings.eigenvalueFloor(), settings.async());
+        this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), settings.eigenvalueFloor(), settings.async());
         this.damping = new AdaptiveDamping(settings.damping(), settings.levenbergMarquardt());
     }
 
@@ -61,19 +57,9 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
     @Override
     public void observe(FisherSample sample) {
         double decay = settings.statsDecay();
-        Map<String, KroneckerLayer> layers = new LinkedHashMap<>();
-        for (LayerStatistics statistics : sample.layers()) {
-            KroneckerLayer layer = KroneckerLayer.of(statistics, NAME);
-            layers.put(layer.name(), layer);
-            if (!factors.computeIfAbsent(layer.name(), KroneckerFactors::new).accumulate(layer, decay)) {
-                diagonals.warnNonFinite(layer.name());
-            }
-        }
-        sample.perSampleGradients().forEach((block, perSample) -> diagonals.foldPerSample(block, perSample, decay));
-        observations++;
-        schedule.afterObservation(factors);
+        Map<String, KroneckerLayer> layers = statistics.observe(sample, decay);
         layers.forEach((name, layer) -> {
-            KroneckerFactors f = factors.get(name);
+            KroneckerFactors f = statistics.factors(name);
             if (f.hasEigenbases()) {
                 currentScales(name, f).fold(name,
                         layer.projectedMeanSquare(f.eigenG().vectors(), f.eigenA().vectors()), decay);
@@ -93,7 +79,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
     @Override
     public Direction precondition(Gradient gradient) {
         Map<String, INDArray> blocks = new LinkedHashMap<>();
-        boolean preconditioning = observations > settings.warmupUpdates();
+        boolean preconditioning = statistics.observations() > settings.warmupUpdates();
         for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {
             blocks.put(e.getKey(), preconditioning ? preconditionBlock(e.getKey(), e.getValue()) : e.getValue());
         }
@@ -115,7 +101,8 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
      * next observation, when the scales restart in the new basis.
      */
     private INDArray preconditionBlock(String name, INDArray gradient) {
-        KroneckerFactors layer = factors.get(name);
+        KroneckerFactors layer = statistics.factors(name);
+        RunningDiagonal diagonals = statistics.diagonals();
         Scales scale = scales.get(name);
         if (layer != null && scale != null && scale.basisVersion() == layer.basisVersion() && scale.values().has(name)) {
             INDArray qa = layer.eigenA().vectors();
@@ -132,14 +119,14 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
 
     /** The layer's Fisher block as EKFAC models it, {@code (Q_A ⊗ Q_G) diag(scales) (Q_A ⊗ Q_G)^T}, for tests. */
     double[][] modelledFisher(String layer) {
-        KroneckerFactors f = factors.get(layer);
+        KroneckerFactors f = statistics.factors(layer);
         return KroneckerModels.fromEigenbasis(f.eigenG().vectors(), f.eigenA().vectors(),
                 scales.get(layer).values().get(layer));
     }
 
     /** K-FAC's {@code A ⊗ G} of the same statistics, in the same order, for tests. */
     double[][] kroneckerFisher(String layer) {
-        KroneckerFactors f = factors.get(layer);
+        KroneckerFactors f = statistics.factors(layer);
         return KroneckerModels.kronecker(f.g(), f.a());
     }
 }

@@ -7,10 +7,8 @@ import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.api.curvature.StepOutcome;
 import io.acktr.curvature.guice.KfacSettings;
-import io.acktr.curvature.stats.KroneckerLayer;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,15 +27,12 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     public static final String NAME = "kfac";
 
     private final KfacSettings settings;
-    private final Map<String, KroneckerFactors> factors = new LinkedHashMap<>();
-    private final RunningDiagonal diagonals = new RunningDiagonal(NAME);
-    private final EigenbasisSchedule schedule;
+    private final KroneckerStatistics statistics;
     private final AdaptiveDamping damping;
-    private long observations;
 
     public KfacCurvatureEstimator(KfacSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.schedule = new EigenbasisSchedule(settings.inverseInterval(), settings.eigenvalueFloor(), settings.async());
+        this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), settings.eigenvalueFloor(), settings.async());
         this.damping = new AdaptiveDamping(settings.damping(), settings.levenbergMarquardt());
     }
 
@@ -53,26 +48,17 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
 
     @Override
     public void observe(FisherSample sample) {
-        double decay = settings.statsDecay();
-        for (LayerStatistics statistics : sample.layers()) {
-            KroneckerLayer layer = KroneckerLayer.of(statistics, NAME);
-            if (!factors.computeIfAbsent(layer.name(), KroneckerFactors::new).accumulate(layer, decay)) {
-                diagonals.warnNonFinite(layer.name());
-            }
-        }
-        sample.perSampleGradients().forEach((block, perSample) -> diagonals.foldPerSample(block, perSample, decay));
-        observations++;
-        schedule.afterObservation(factors);
+        statistics.observe(sample, settings.statsDecay());
     }
 
     /** Whether the warm-up is over and directions are preconditioned. */
     public boolean isPreconditioning() {
-        return observations > settings.warmupUpdates();
+        return statistics.observations() > settings.warmupUpdates();
     }
 
     @Override
     public Direction precondition(Gradient gradient) {
-        schedule.installFinished(factors);
+        statistics.installFinished();
         Map<String, INDArray> blocks = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {
             blocks.put(e.getKey(), isPreconditioning() ? preconditionBlock(e.getKey(), e.getValue()) : e.getValue());
@@ -91,7 +77,8 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     }
 
     private INDArray preconditionBlock(String name, INDArray gradient) {
-        KroneckerFactors layer = factors.get(name);
+        KroneckerFactors layer = statistics.factors(name);
+        RunningDiagonal diagonals = statistics.diagonals();
         if (layer != null && layer.hasEigenbases()) {
             return layer.precondition(gradient, settings.dampingForm(), damping.current());
         }
@@ -99,32 +86,32 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
             return diagonals.precondition(name, gradient, damping.current());
         }
         throw new IllegalStateException("kfac has no curvature statistics for parameter block " + name
-                + "; blocks with statistics: " + String.join(", ", factors.keySet()) + ", "
+                + "; blocks with statistics: " + String.join(", ", statistics.allFactors().keySet()) + ", "
                 + String.join(", ", diagonals.blocks()));
     }
 
     /** Waits for a background eigendecomposition and installs it, for tests. */
     void awaitBackgroundRefresh() {
-        schedule.awaitBackground(factors);
+        statistics.awaitBackground();
     }
 
     /** Number of eigendecompositions started off the training thread. */
     public long backgroundRefreshes() {
-        return schedule.asyncRefreshes();
+        return statistics.backgroundRefreshes();
     }
 
     /** The running factor {@code A} of a layer, for tests and diagnostics. */
     public INDArray factorA(String layer) {
-        return factors.get(layer).a().dup();
+        return statistics.factors(layer).a().dup();
     }
 
     /** The running factor {@code G} of a layer, for tests and diagnostics. */
     public INDArray factorG(String layer) {
-        return factors.get(layer).g().dup();
+        return statistics.factors(layer).g().dup();
     }
 
     /** The version of a layer's installed eigenbasis (0 before the first), for tests. */
     long basisVersion(String layer) {
-        return factors.get(layer).basisVersion();
+        return statistics.factors(layer).basisVersion();
     }
 }

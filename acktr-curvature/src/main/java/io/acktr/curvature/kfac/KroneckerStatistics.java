@@ -1,0 +1,79 @@
+package io.acktr.curvature.kfac;
+
+import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.LayerStatistics;
+import io.acktr.curvature.stats.KroneckerLayer;
+import io.acktr.curvature.stats.RunningDiagonal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What K-FAC and EKFAC keep alike: the running Kronecker factors of every layer, a running diagonal
+ * Fisher for the blocks without Kronecker structure, the schedule of the eigendecompositions, and
+ * the number of observations.
+ */
+final class KroneckerStatistics {
+    private final String estimator;
+    private final Map<String, KroneckerFactors> factors = new LinkedHashMap<>();
+    private final RunningDiagonal diagonals;
+    private final EigenbasisSchedule schedule;
+    private long observations;
+
+    KroneckerStatistics(String estimator, int inverseInterval, double eigenvalueFloor, boolean async) {
+        this.estimator = estimator;
+        this.diagonals = new RunningDiagonal(estimator);
+        this.schedule = new EigenbasisSchedule(inverseInterval, eigenvalueFloor, async);
+    }
+
+    /**
+     * Folds one Fisher sample into the running statistics (a layer whose batch is not finite is left
+     * out and logged), then refreshes the eigenbases that are due.
+     *
+     * @return the sample's layers by name
+     */
+    Map<String, KroneckerLayer> observe(FisherSample sample, double decay) {
+        Map<String, KroneckerLayer> layers = new LinkedHashMap<>();
+        for (LayerStatistics statistics : sample.layers()) {
+            KroneckerLayer layer = KroneckerLayer.of(statistics, estimator);
+            layers.put(layer.name(), layer);
+            if (!factors.computeIfAbsent(layer.name(), KroneckerFactors::new).accumulate(layer, decay)) {
+                diagonals.warnNonFinite(layer.name());
+            }
+        }
+        sample.perSampleGradients().forEach((block, perSample) -> diagonals.foldPerSample(block, perSample, decay));
+        observations++;
+        schedule.afterObservation(factors);
+        return layers;
+    }
+
+    long observations() {
+        return observations;
+    }
+
+    /** The factors of a layer, or null. */
+    KroneckerFactors factors(String layer) {
+        return factors.get(layer);
+    }
+
+    Map<String, KroneckerFactors> allFactors() {
+        return Collections.unmodifiableMap(factors);
+    }
+
+    RunningDiagonal diagonals() {
+        return diagonals;
+    }
+
+    /** Installs a finished background eigendecomposition, if there is one. */
+    void installFinished() {
+        schedule.installFinished(factors);
+    }
+
+    void awaitBackground() {
+        schedule.awaitBackground(factors);
+    }
+
+    long backgroundRefreshes() {
+        return schedule.asyncRefreshes();
+    }
+}
