@@ -1,10 +1,10 @@
 package io.acktr.api.curvature;
 
+import io.acktr.api.numerics.Vectors;
 import io.acktr.api.policy.ParameterBlock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -41,10 +41,6 @@ public record Gradient(Map<String, INDArray> blocks, Map<String, String> groups)
         if (o == null) {
             throw new IllegalArgumentException("no block named " + block);
         }
-        INDArray mine = blocks.get(block);
-        if (mine.dataType() == o.dataType()) {
-            return mine.mul(o.reshape(mine.shape())).sumNumber().doubleValue();
-        }
-        return mine.castTo(DataType.DOUBLE).mul(o.castTo(DataType.DOUBLE).reshape(mine.shape())).sumNumber().doubleValue();
+        return Vectors.dot(blocks.get(block), o);
     }
 }

@@ -35,6 +35,16 @@ public interface Policy {
     BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient);
 
     /**
+     * What a curvature estimator observes of a backward pass: its layer statistics and per-sample
+     * gradients, with an empty map of parameter gradients. A policy can skip the weight-gradient
+     * products then (one per layer); by default this is {@link #backward} without its gradients.
+     */
+    default BackwardPass backwardStatistics(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
+        BackwardPass full = backward(pass, distributionGradient, valueGradient);
+        return new BackwardPass(java.util.Map.of(), full.layers(), full.perSampleGradients());
+    }
+
+    /**
      * Whether {@link #outputTangent} is implemented; estimators that need exact Fisher-vector
      * products (e.g. {@code cg-fisher}) refuse a policy without it at start-up.
      */

@@ -3,6 +3,7 @@ package io.acktr.curvature.stats;
 import io.acktr.api.curvature.ConvLayerStatistics;
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.LayerStatistics;
+import io.acktr.api.numerics.Vectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,9 +17,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The Kronecker factors follow KFC (Grosse and Martens 2016): {@code A} averages
  * {@code abar abar^T} over samples and locations, {@code G} averages {@code g g^T} over samples
  * and locations and is scaled by {@code T} (spatially uncorrelated derivatives), so that
- * {@code A ⊗ G} approximates {@code E[vec(G_i) vec(G_i)^T]}. Dense statistics are small and are
- * multiplied in double precision; convolution patches can hold millions of entries and are
- * multiplied in their own data type. Results are always double.
+ * {@code A ⊗ G} approximates {@code E[vec(G_i) vec(G_i)^T]}. The products are taken in the
+ * statistics' own data type (the policy's) and folded into running factors kept in double
+ * precision; results are always double.
  */
 public record KroneckerLayer(String name, INDArray inputs, INDArray gradients, int locations) {
 
@@ -47,43 +48,40 @@ public record KroneckerLayer(String name, INDArray inputs, INDArray gradients, i
         return (int) gradients.columns();
     }
 
-    /** {@code A = sum_{i,t} abar abar^T / (N T)}. */
+    /** {@code A = sum_{i,t} abar abar^T / (N T)}, {@code d_in x d_in}, c order. */
     public INDArray inputFactor() {
-        INDArray a = working(inputs);
-        return a.transpose().mmul(a).castTo(DataType.DOUBLE).divi(inputs.rows());
+        return gram(inputs).muli(1.0 / inputs.rows());
     }
 
-    /** {@code G = T sum_{i,t} g g^T / (N T) = sum_{i,t} g g^T / N}. */
+    /** {@code G = T sum_{i,t} g g^T / (N T) = sum_{i,t} g g^T / N}, {@code d_out x d_out}, c order. */
     public INDArray gradientFactor() {
-        INDArray g = working(gradients);
-        return g.transpose().mmul(g).castTo(DataType.DOUBLE).divi(batchSize());
+        return gram(gradients).muli(1.0 / batchSize());
     }
 
-    /** Whether every input and gradient is finite (two reductions). */
+    /** Whether every input and gradient is finite. */
     public boolean isFinite() {
-        return Double.isFinite(inputs.sumNumber().doubleValue()) && Double.isFinite(gradients.sumNumber().doubleValue());
+        return Vectors.isFinite(inputs) && Vectors.isFinite(gradients);
     }
 
-    /** {@code running <- decay running + (1 - decay) A}, in place; for a dense layer one fused product. */
+    /** {@code running <- decay running + (1 - decay) A}, in place. */
     public void foldInputFactor(INDArray running, double decay) {
-        fold(running, working(inputs), inputs.rows(), decay);
+        fold(running, inputs, inputs.rows(), decay);
     }
 
     /** {@code running <- decay running + (1 - decay) G}, in place. */
     public void foldGradientFactor(INDArray running, double decay) {
-        fold(running, working(gradients), batchSize(), decay);
+        fold(running, gradients, batchSize(), decay);
     }
 
+    /** One product and one cast; the running average itself is two level-1 calls when {@code running} is c order. */
     private static void fold(INDArray running, INDArray rows, double normaliser, double decay) {
-        if (rows.dataType() == DataType.DOUBLE && running.ordering() == 'f') {
-            Nd4j.gemm(rows, rows, running, true, false, (1 - decay) / normaliser, decay);
-        } else {
-            running.muli(decay).addi(rows.transpose().mmul(rows).castTo(DataType.DOUBLE).muli((1 - decay) / normaliser));
-        }
+        Vectors.scale(decay, running);
+        Vectors.axpy((1 - decay) / normaliser, gram(rows), running);
     }
 
-    private INDArray working(INDArray statistics) {
-        return locations == 1 ? statistics.castTo(DataType.DOUBLE) : statistics;
+    /** {@code rows^T rows} in the rows' data type, cast to double. */
+    private static INDArray gram(INDArray rows) {
+        return Nd4j.gemm(rows, rows, true, false).castTo(DataType.DOUBLE);
     }
 
     /** The per-sample gradients {@code G_i = sum_t g_t abar_t^T}, {@code N x d_out x d_in}, one batched product. */

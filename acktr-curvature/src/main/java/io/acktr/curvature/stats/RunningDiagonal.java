@@ -1,5 +1,6 @@
 package io.acktr.curvature.stats;
 
+import io.acktr.api.numerics.Vectors;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +30,7 @@ public final class RunningDiagonal {
 
     /** Folds in a batch's mean squares: the first sets the average, later ones decay into it. */
     public boolean fold(String block, INDArray batchMeanSquares, double decay) {
-        if (!Double.isFinite(batchMeanSquares.sumNumber().doubleValue())) {
+        if (!Vectors.isFinite(batchMeanSquares)) {
             warnNonFinite(block);
             return false;
         }

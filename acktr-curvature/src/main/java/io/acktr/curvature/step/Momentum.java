@@ -1,5 +1,6 @@
 package io.acktr.curvature.step;
 
+import io.acktr.api.numerics.Vectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class Momentum {
     private final double momentum;
     private final double dampening;
-    private final Map<String, INDArray> velocity = new LinkedHashMap<>();
+    private final Map<String, INDArray> negatedVelocity = new LinkedHashMap<>();
 
     Momentum(double momentum, double dampening) {
         this.momentum = momentum;
@@ -29,19 +30,24 @@ final class Momentum {
         return apply(direction, scales);
     }
 
-    /** As {@link #apply(Map, double)} with a scale per block. */
+    /**
+     * As {@link #apply(Map, double)} with a scale per block. The returned arrays are this object's
+     * state (the negated velocities, updated in place by the next call): read them, do not modify them.
+     */
     Map<String, INDArray> apply(Map<String, INDArray> direction, Map<String, Double> scales) {
         Map<String, INDArray> delta = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : direction.entrySet()) {
-            INDArray step = e.getValue().mul(scales.get(e.getKey()));
-            INDArray v = velocity.get(e.getKey());
-            if (v == null || momentum == 0) {
-                v = step;
+            double scale = scales.get(e.getKey());
+            INDArray negated = negatedVelocity.get(e.getKey());
+            if (negated == null || momentum == 0) {
+                negated = e.getValue().mul(-scale);
             } else {
-                v.muli(momentum).addi(step.muli(1 - dampening));
+                // -v <- momentum (-v) - (1 - dampening) scale direction, two level-1 calls
+                Vectors.scale(momentum, negated);
+                Vectors.axpy(-(1 - dampening) * scale, e.getValue(), negated);
             }
-            velocity.put(e.getKey(), v);
-            delta.put(e.getKey(), v.neg());
+            negatedVelocity.put(e.getKey(), negated);
+            delta.put(e.getKey(), negated);
         }
         return delta;
     }

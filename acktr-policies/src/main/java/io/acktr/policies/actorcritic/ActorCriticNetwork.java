@@ -53,7 +53,11 @@ sealed interface ActorCriticNetwork permits SharedTorsoNetwork, SeparateNetworks
 
     Outputs forward(INDArray observations);
 
-    Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient);
+    /**
+     * @param weightGradients whether to compute the weight gradients (else their map is empty and
+     *     only the layer statistics are computed)
+     */
+    Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient, boolean weightGradients);
 
     /**
      * Forward mode along the weight tangents (by block name; absent blocks are zero), at the

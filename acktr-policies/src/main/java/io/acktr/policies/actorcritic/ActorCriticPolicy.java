@@ -110,6 +110,16 @@ public abstract class ActorCriticPolicy implements Policy {
 
     @Override
     public BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
+        return backward(pass, distributionGradient, valueGradient, true);
+    }
+
+    @Override
+    public BackwardPass backwardStatistics(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
+        return backward(pass, distributionGradient, valueGradient, false);
+    }
+
+    private BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient,
+                                  boolean parameterGradients) {
         ActorCriticForwardPass ownPass = own(pass);
         int n = pass.batchSize();
         INDArray distribution = checked("distributionGradient", distributionGradient, n,
@@ -117,7 +127,10 @@ public abstract class ActorCriticPolicy implements Policy {
         INDArray value = checked("valueGradient", valueGradient, n, 1);
 
         ActorCriticNetwork.Gradients layers = network.backward(ownPass.outputs(),
-                head.networkOutputGradient(distribution), value);
+                head.networkOutputGradient(distribution), value, parameterGradients);
+        if (!parameterGradients) {
+            return new BackwardPass(Map.of(), layers.layers(), head.perSampleGradients(distribution));
+        }
         Map<String, INDArray> gradients = new LinkedHashMap<>(layers.weightGradients());
         gradients.putAll(head.parameterGradients(distribution));
         Map<String, INDArray> ordered = new LinkedHashMap<>();

@@ -54,9 +54,10 @@ final class SeparateNetworks implements ActorCriticNetwork {
     }
 
     @Override
-    public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient) {
-        LayerStack.Gradients policyGradients = policy.backward(outputs.stacks().get(0), policyOutputGradient, false);
-        LayerStack.Gradients valueGradients = value.backward(outputs.stacks().get(1), valueGradient, false);
+    public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient,
+                               boolean withWeightGradients) {
+        LayerStack.Gradients policyGradients = policy.backward(outputs.stacks().get(0), policyOutputGradient, false, withWeightGradients);
+        LayerStack.Gradients valueGradients = value.backward(outputs.stacks().get(1), valueGradient, false, withWeightGradients);
         List<LayerStatistics> layers = new ArrayList<>(policyGradients.layers());
         layers.addAll(valueGradients.layers());
         Map<String, INDArray> weightGradients = new LinkedHashMap<>(policyGradients.weightGradients());

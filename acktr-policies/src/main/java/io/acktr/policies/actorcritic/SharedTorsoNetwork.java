@@ -62,11 +62,12 @@ final class SharedTorsoNetwork implements ActorCriticNetwork {
 
     /** The torso receives the sum of what both heads send back. */
     @Override
-    public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient) {
-        LayerStack.Gradients policy = policyHead.backward(outputs.stacks().get(1), policyOutputGradient, true);
-        LayerStack.Gradients value = valueHead.backward(outputs.stacks().get(2), valueGradient, true);
+    public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient,
+                               boolean withWeightGradients) {
+        LayerStack.Gradients policy = policyHead.backward(outputs.stacks().get(1), policyOutputGradient, true, withWeightGradients);
+        LayerStack.Gradients value = valueHead.backward(outputs.stacks().get(2), valueGradient, true, withWeightGradients);
         INDArray featureGradient = policy.inputGradient().addi(value.inputGradient());
-        LayerStack.Gradients features = torso.backward(outputs.stacks().get(0), featureGradient, false);
+        LayerStack.Gradients features = torso.backward(outputs.stacks().get(0), featureGradient, false, withWeightGradients);
 
         List<LayerStatistics> layers = new ArrayList<>(features.layers());
         layers.addAll(policy.layers());

@@ -33,10 +33,50 @@ public final class LayerStack {
         }
     }
 
-    /** What a forward pass through the chain keeps for the backward pass and forward mode. */
-    public record Activations(INDArray input, List<INDArray> homogeneousInputs, List<INDArray> outputs) {
+    /**
+     * What a forward pass through the chain keeps for the backward pass and forward mode. Each
+     * layer's activation derivative {@code f'(x)} is computed once, when a backward pass or a tangent
+     * first needs it, and shared by the later ones (an update makes several passes through one
+     * forward pass).
+     */
+    public static final class Activations {
+        private final INDArray input;
+        private final List<INDArray> homogeneousInputs;
+        private final List<INDArray> outputs;
+        private final INDArray[] derivatives;
+
+        Activations(INDArray input, List<INDArray> homogeneousInputs, List<INDArray> outputs) {
+            this.input = input;
+            this.homogeneousInputs = List.copyOf(homogeneousInputs);
+            this.outputs = List.copyOf(outputs);
+            this.derivatives = new INDArray[outputs.size()];
+        }
+
+        public INDArray input() {
+            return input;
+        }
+
+        public List<INDArray> homogeneousInputs() {
+            return homogeneousInputs;
+        }
+
+        public List<INDArray> outputs() {
+            return outputs;
+        }
+
         public INDArray output() {
             return outputs.isEmpty() ? input : outputs.get(outputs.size() - 1);
+        }
+
+        /** {@code dL/dx = dL/dy * f'(x)} of layer {@code i}, or {@code dL/dy} itself for the identity. */
+        INDArray backward(int i, Activation activation, INDArray outputGradient) {
+            if (activation == Activation.IDENTITY) {
+                return outputGradient;
+            }
+            if (derivatives[i] == null) {
+                derivatives[i] = activation.derivative(outputs.get(i));
+            }
+            return outputGradient.mul(derivatives[i]);
         }
     }
 
@@ -78,7 +118,7 @@ public final class LayerStack {
             homogeneousInputs.add(abar);
             outputs.add(a);
         }
-        return new Activations(input, List.copyOf(homogeneousInputs), List.copyOf(outputs));
+        return new Activations(input, homogeneousInputs, outputs);
     }
 
     /**
@@ -86,6 +126,15 @@ public final class LayerStack {
      * @param needInputGradient whether to compute {@code dL/d input} (else it is {@code null})
      */
     public Gradients backward(Activations activations, INDArray outputGradient, boolean needInputGradient) {
+        return backward(activations, outputGradient, needInputGradient, true);
+    }
+
+    /**
+     * @param needWeightGradients whether to compute {@code dL/dW} (else the map is empty: a curvature
+     *     estimator needs only the layer statistics, and this saves one product per layer)
+     */
+    public Gradients backward(Activations activations, INDArray outputGradient, boolean needInputGradient,
+                              boolean needWeightGradients) {
         int count = layers.size();
         LayerStatistics[] statistics = new LayerStatistics[count];
         INDArray[] preActivationGradients = new INDArray[count];
@@ -93,13 +142,13 @@ public final class LayerStack {
         for (int i = count - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
             INDArray abar = activations.homogeneousInputs().get(i);
-            INDArray g = layer.activation().backward(activations.outputs().get(i), upstream);
+            INDArray g = activations.backward(i, layer.activation(), upstream);
             preActivationGradients[i] = g;
             statistics[i] = layer.shape().statistics(abar, g);
             upstream = i > 0 || needInputGradient ? layer.shape().inputGradient(layer.weights(), g) : null;
         }
         Map<String, INDArray> weightGradients = new LinkedHashMap<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < (needWeightGradients ? count : 0); i++) {
             WeightLayer shape = layers.get(i).shape();
             weightGradients.put(shape.name(),
                     shape.weightGradient(activations.homogeneousInputs().get(i), preActivationGradients[i]));
@@ -120,7 +169,7 @@ public final class LayerStack {
                     activations.homogeneousInputs().get(i), tangent, weightTangents.get(layer.shape().name()));
             tangent = preActivation == null
                     ? null
-                    : layer.activation().tangent(activations.outputs().get(i), preActivation);
+                    : activations.backward(i, layer.activation(), preActivation);
         }
         return tangent;
     }

@@ -194,7 +194,7 @@ public final class AcktrUpdate {
         }
         // d/dV log N(v; V, 1) = v - V
         INDArray dValues = targetValues.subi(values).muli(settings.valueFisherCoefficient());
-        BackwardPass fisher = policy.backward(pass, pi.logProbGradient(targetActions), dValues);
+        BackwardPass fisher = policy.backwardStatistics(pass, pi.logProbGradient(targetActions), dValues);
         return product == null
                 ? new FisherSample(fisher.layers(), fisher.perSampleGradients(), n)
                 : new FisherSample(fisher.layers(), fisher.perSampleGradients(), n, product);

@@ -1,0 +1,97 @@
+package io.acktr.api.numerics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class VectorsTest {
+    /** Arrays of one logical 5 x 7 matrix in the layouts an update meets: c, f, views, float and double. */
+    private static List<INDArray> layouts(long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        INDArray base = Nd4j.randn(DataType.DOUBLE, 5, 7);
+        INDArray wide = Nd4j.randn(DataType.DOUBLE, 5, 9);
+        wide.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 8)).assign(base);
+        INDArray tall = Nd4j.randn(DataType.DOUBLE, 8, 7);
+        tall.get(NDArrayIndex.interval(2, 7), NDArrayIndex.all()).assign(base);
+        List<INDArray> arrays = new ArrayList<>();
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            arrays.add(base.dup('c').castTo(type));
+            arrays.add(base.dup('f').castTo(type));
+            arrays.add(base.transpose().dup('c').castTo(type).transpose());
+            arrays.add(wide.castTo(type).get(NDArrayIndex.all(), NDArrayIndex.interval(1, 8)));
+            arrays.add(tall.castTo(type).get(NDArrayIndex.interval(2, 7), NDArrayIndex.all()));
+        }
+        return arrays;
+    }
+
+    private static double elementwiseDot(INDArray x, INDArray y) {
+        double sum = 0;
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.columns(); j++) {
+                sum += x.getDouble(i, j) * y.getDouble(i, j);
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void dotMatchesTheElementwiseSumForEveryLayoutPair() {
+        for (INDArray x : layouts(1)) {
+            for (INDArray y : layouts(2)) {
+                double expected = elementwiseDot(x, y);
+                assertThat(Vectors.dot(x, y)).as("%s / %s", x.ordering(), y.ordering())
+                        .isCloseTo(expected, within(1e-4 * Math.max(1, Math.abs(expected))));
+            }
+        }
+    }
+
+    @Test
+    void axpyAddsElementwiseForEveryLayoutPair() {
+        for (INDArray x : layouts(3)) {
+            for (INDArray y : layouts(4)) {
+                INDArray expected = y.castTo(DataType.DOUBLE).add(x.castTo(DataType.DOUBLE).mul(-0.5));
+                Vectors.axpy(-0.5, x, y);
+                assertThat(y.castTo(DataType.DOUBLE).sub(expected).amaxNumber().doubleValue()).isLessThan(1e-5);
+            }
+        }
+    }
+
+    @Test
+    void scaleLeavesTheRestOfAViewsBufferAlone() {
+        INDArray wide = Nd4j.ones(DataType.DOUBLE, 3, 4);
+        Vectors.scale(3, wide.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3)));
+        assertThat(wide.toDoubleMatrix()).isEqualTo(new double[][] {{1, 3, 3, 1}, {1, 3, 3, 1}, {1, 3, 3, 1}});
+        INDArray owned = Nd4j.ones(DataType.FLOAT, 2, 2);
+        Vectors.scale(-2, owned);
+        assertThat(owned.sumNumber().doubleValue()).isEqualTo(-8.0);
+    }
+
+    @Test
+    void isFiniteFindsOneNanOrInfinityAnywhere() {
+        for (INDArray x : layouts(5)) {
+            assertThat(Vectors.isFinite(x)).isTrue();
+            for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+                INDArray copy = x.dup(x.ordering());
+                copy.putScalar(4, 6, bad);
+                assertThat(Vectors.isFinite(copy)).as("%s in %s", bad, x.ordering()).isFalse();
+                INDArray view = x.dup();
+                view.putScalar(0, 3, bad);
+                assertThat(Vectors.isFinite(view)).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void arraysOfDifferentSizesAreRefusedWithTheirShapes() {
+        assertThatThrownBy(() -> Vectors.dot(Nd4j.ones(2, 3), Nd4j.ones(3, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 3]").hasMessageContaining("[3, 3]");
+    }
+}
