@@ -11,11 +11,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * The running Kronecker factors of one layer, {@code A} and {@code G} (see {@link KroneckerLayer}),
  * in double precision, and their eigendecompositions as last installed. Each installation bumps
  * {@link #basisVersion()}, so that estimators holding statistics in the old basis can tell.
+ *
+ * <p>The batches observed since the factors were last read are first summed, with their decay
+ * weights, in the statistics' own data type: one product per factor and update, with no
+ * conversion. Reading the factors folds that sum into the double-precision running averages, so
+ * the long average is kept in double whatever the policy's type.
  */
 final class KroneckerFactors {
     private final String layer;
     private INDArray a;
     private INDArray g;
+    private INDArray pendingA;
+    private INDArray pendingG;
+    private int pendingBatches;
+    private double pendingDecay;
     private SymmetricEigen eigenA;
     private SymmetricEigen eigenG;
     private long basisVersion;
@@ -39,11 +48,34 @@ final class KroneckerFactors {
         if (a == null) {
             a = batch.inputFactor().dup('c');
             g = batch.gradientFactor().dup('c');
-        } else {
-            batch.foldInputFactor(a, decay);
-            batch.foldGradientFactor(g, decay);
+            return true;
         }
+        if (pendingBatches > 0 && (decay != pendingDecay || pendingA.dataType() != batch.dataType())) {
+            fold();
+        }
+        if (pendingA == null || pendingA.dataType() != batch.dataType()) {
+            pendingA = Nd4j.create(batch.dataType(), a.shape());
+            pendingG = Nd4j.create(batch.dataType(), g.shape());
+        }
+        double keep = pendingBatches == 0 ? 0 : decay;
+        batch.addInputFactor(pendingA, keep, 1 - decay);
+        batch.addGradientFactor(pendingG, keep, 1 - decay);
+        pendingDecay = decay;
+        pendingBatches++;
         return true;
+    }
+
+    /** {@code A <- decay^k A + sum_j decay^(k-1-j) (1 - decay) A_j} over the k pending batches. */
+    private void fold() {
+        if (pendingBatches == 0) {
+            return;
+        }
+        double carried = Math.pow(pendingDecay, pendingBatches);
+        Vectors.scale(carried, a);
+        Vectors.axpy(1.0, pendingA.castTo(DataType.DOUBLE), a);
+        Vectors.scale(carried, g);
+        Vectors.axpy(1.0, pendingG.castTo(DataType.DOUBLE), g);
+        pendingBatches = 0;
     }
 
     boolean hasStatistics() {
@@ -56,6 +88,7 @@ final class KroneckerFactors {
 
     /** Whether the running statistics exist and are finite. */
     boolean isFinite() {
+        fold();
         return a != null && Vectors.isFinite(a) && Vectors.isFinite(g);
     }
 
@@ -65,6 +98,7 @@ final class KroneckerFactors {
 
     /** Copies of the factors that another thread may decompose while these keep accumulating. */
     Snapshot snapshot() {
+        fold();
         return new Snapshot(a.dup(), g.dup());
     }
 
@@ -79,10 +113,12 @@ final class KroneckerFactors {
     }
 
     INDArray a() {
+        fold();
         return a;
     }
 
     INDArray g() {
+        fold();
         return g;
     }
 
@@ -94,23 +130,30 @@ final class KroneckerFactors {
         return eigenG;
     }
 
-    /** What {@link #precondition} needs, in the gradient's data type, for one basis, damping and form. */
+    /**
+     * What {@link #precondition} applies, in the gradient's data type, for one basis, damping and
+     * form: the eigenbases and {@code 1 / D} (eigen damping), or the two damped inverses (factored
+     * Tikhonov damping, whose inverse is itself a Kronecker product).
+     */
     private record Cached(long basisVersion, double damping, DampingForm form, DataType dataType, INDArray qa, INDArray qg,
-                          INDArray inverseDenominator) {
+                          INDArray inverseDenominator, INDArray inverseA, INDArray inverseG) {
     }
 
     private Cached cached;
 
     /**
      * {@code (F_hat)^{-1} vec(gradient)} as a {@code d_out x (d_in+1)} matrix in the gradient's data
-     * type, using the eigenbases {@code V1 = Q_G^T grad Q_A; V2 = V1 / D; Delta = Q_G V2 Q_A^T} where
-     * {@code D} is {@code d_G d_A^T + lambda} (eigen damping) or
-     * {@code (d_G + sqrt(lambda)/pi)(d_A + pi sqrt(lambda))^T}. The bases and {@code 1 / D} are
-     * prepared once per basis and damping, so that an update costs five operations per layer: four
-     * products that transpose in BLAS rather than in copies, and one element-wise product.
+     * type. With eigen damping, {@code V1 = Q_G^T grad Q_A; V2 = V1 / (d_G d_A^T + lambda);
+     * Delta = Q_G V2 Q_A^T}: four products and one element-wise product per update. With factored
+     * Tikhonov damping, {@code Delta = (G + sqrt(lambda)/pi I)^{-1} grad (A + pi sqrt(lambda) I)^{-1}}
+     * with both inverses formed from the eigendecompositions: two products per update. Either is
+     * prepared once per basis and damping; the products transpose in BLAS rather than in copies.
      */
     INDArray precondition(INDArray gradient, DampingForm form, double damping) {
         Cached c = prepared(gradient.dataType(), form, damping);
+        if (form == DampingForm.FACTORED_TIKHONOV) {
+            return Nd4j.gemm(Nd4j.gemm(c.inverseG(), gradient, false, false), c.inverseA(), false, false);
+        }
         INDArray v = Nd4j.gemm(Nd4j.gemm(c.qg(), gradient, true, false), c.qa(), false, false).muli(c.inverseDenominator());
         return Nd4j.gemm(Nd4j.gemm(c.qg(), v, false, false), c.qa(), false, true);
     }
@@ -124,18 +167,28 @@ final class KroneckerFactors {
         INDArray qg = eigenG.vectors();
         INDArray da = eigenA.values();
         INDArray dg = eigenG.values();
-        INDArray denominator;
         if (form == DampingForm.EIGEN) {
-            denominator = dg.mmul(da.transpose()).addi(damping);
+            INDArray denominator = dg.mmul(da.transpose()).addi(damping);
+            cached = new Cached(basisVersion, damping, form, dataType, inType(qa, dataType), inType(qg, dataType),
+                    inType(denominator.rdiv(1.0), dataType), null, null);
         } else {
             double meanA = eigenA.trace() / eigenA.size();
             double meanG = eigenG.trace() / eigenG.size();
             double pi = meanA > 0 && meanG > 0 ? Math.sqrt(meanA / meanG) : 1.0;
             double root = Math.sqrt(damping);
-            denominator = dg.add(root / pi).mmul(da.add(pi * root).transpose());
+            cached = new Cached(basisVersion, damping, form, dataType, null, null, null,
+                    inType(inverse(qa, da, pi * root), dataType), inType(inverse(qg, dg, root / pi), dataType));
         }
-        cached = new Cached(basisVersion, damping, form, dataType, qa.castTo(dataType).dup('c'), qg.castTo(dataType).dup('c'),
-                denominator.rdiv(1.0).castTo(dataType).dup('c'));
         return cached;
+    }
+
+    /** {@code Q diag(1 / (d + shift)) Q^T}, in double. */
+    private static INDArray inverse(INDArray q, INDArray d, double shift) {
+        INDArray scaledColumns = q.mulRowVector(d.reshape(1, d.length()).add(shift).rdivi(1.0));
+        return Nd4j.gemm(scaledColumns, q, false, true);
+    }
+
+    private static INDArray inType(INDArray array, DataType dataType) {
+        return array.castTo(dataType).dup('c');
     }
 }

@@ -63,20 +63,22 @@ public record KroneckerLayer(String name, INDArray inputs, INDArray gradients, i
         return Vectors.isFinite(inputs) && Vectors.isFinite(gradients);
     }
 
-    /** {@code running <- decay running + (1 - decay) A}, in place. */
-    public void foldInputFactor(INDArray running, double decay) {
-        fold(running, inputs, inputs.rows(), decay);
+    /**
+     * {@code target <- keep target + weight A}, in place, in one product in the statistics' data
+     * type, which {@code target} must have.
+     */
+    public void addInputFactor(INDArray target, double keep, double weight) {
+        Nd4j.gemm(inputs, inputs, target, true, false, weight / inputs.rows(), keep);
     }
 
-    /** {@code running <- decay running + (1 - decay) G}, in place. */
-    public void foldGradientFactor(INDArray running, double decay) {
-        fold(running, gradients, batchSize(), decay);
+    /** {@code target <- keep target + weight G}, as {@link #addInputFactor}. */
+    public void addGradientFactor(INDArray target, double keep, double weight) {
+        Nd4j.gemm(gradients, gradients, target, true, false, weight / batchSize(), keep);
     }
 
-    /** One product and one cast; the running average itself is two level-1 calls when {@code running} is c order. */
-    private static void fold(INDArray running, INDArray rows, double normaliser, double decay) {
-        Vectors.scale(decay, running);
-        Vectors.axpy((1 - decay) / normaliser, gram(rows), running);
+    /** The data type of the statistics (the policy's). */
+    public DataType dataType() {
+        return inputs.dataType();
     }
 
     /** {@code rows^T rows} in the rows' data type, cast to double. */

@@ -184,16 +184,15 @@ public final class AcktrUpdate {
         ActionDistribution pi = pass.distribution();
         INDArray values = pass.values();
         INDArray targetActions;
-        INDArray targetValues;
+        INDArray dValues;
+        // d/dV c log N(v; V, 1) = c (v - V): for a sampled v = V + eps that is c eps
         if (curvature.fisherTargets() == FisherTargets.SAMPLED) {
             targetActions = pi.sample(random);
-            targetValues = values.add(standardNormal(values.rows(), values));
+            dValues = standardNormal(values.rows(), settings.valueFisherCoefficient(), values);
         } else {
             targetActions = batch.actions();
-            targetValues = batch.returns().castTo(values.dataType());
+            dValues = batch.returns().castTo(values.dataType()).sub(values).muli(settings.valueFisherCoefficient());
         }
-        // d/dV log N(v; V, 1) = v - V
-        INDArray dValues = targetValues.subi(values).muli(settings.valueFisherCoefficient());
         BackwardPass fisher = policy.backwardStatistics(pass, pi.logProbGradient(targetActions), dValues);
         return product == null
                 ? new FisherSample(fisher.layers(), fisher.perSampleGradients(), n)
@@ -216,10 +215,11 @@ public final class AcktrUpdate {
         };
     }
 
-    private INDArray standardNormal(long rows, INDArray like) {
+    /** A column of {@code scale * N(0, 1)} draws. */
+    private INDArray standardNormal(long rows, double scale, INDArray like) {
         double[] noise = new double[(int) rows];
         for (int i = 0; i < noise.length; i++) {
-            noise[i] = random.nextGaussian();
+            noise[i] = scale * random.nextGaussian();
         }
         return Nd4j.create(noise, new long[] {rows, 1}, like.dataType());
     }
