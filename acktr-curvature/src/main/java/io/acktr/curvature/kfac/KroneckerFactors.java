@@ -1,5 +1,6 @@
 package io.acktr.curvature.kfac;
 
+import io.acktr.api.numerics.Gemm;
 import io.acktr.api.numerics.Vectors;
 import io.acktr.curvature.linalg.SymmetricEigen;
 import io.acktr.curvature.stats.KroneckerLayer;
@@ -152,10 +153,10 @@ final class KroneckerFactors {
     INDArray precondition(INDArray gradient, DampingForm form, double damping) {
         Cached c = prepared(gradient.dataType(), form, damping);
         if (form == DampingForm.FACTORED_TIKHONOV) {
-            return Nd4j.gemm(Nd4j.gemm(c.inverseG(), gradient, false, false), c.inverseA(), false, false);
+            return Gemm.product(Gemm.product(c.inverseG(), gradient, false, false), c.inverseA(), false, false);
         }
-        INDArray v = Nd4j.gemm(Nd4j.gemm(c.qg(), gradient, true, false), c.qa(), false, false).muli(c.inverseDenominator());
-        return Nd4j.gemm(Nd4j.gemm(c.qg(), v, false, false), c.qa(), false, true);
+        INDArray v = Gemm.product(Gemm.product(c.qg(), gradient, true, false), c.qa(), false, false).muli(c.inverseDenominator());
+        return Gemm.product(Gemm.product(c.qg(), v, false, false), c.qa(), false, true);
     }
 
     private Cached prepared(DataType dataType, DampingForm form, double damping) {

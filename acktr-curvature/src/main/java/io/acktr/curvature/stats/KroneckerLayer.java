@@ -1,5 +1,6 @@
 package io.acktr.curvature.stats;
 
+import io.acktr.api.numerics.Gemm;
 import io.acktr.api.curvature.ConvLayerStatistics;
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.LayerStatistics;
@@ -68,12 +69,12 @@ public record KroneckerLayer(String name, INDArray inputs, INDArray gradients, i
      * type, which {@code target} must have.
      */
     public void addInputFactor(INDArray target, double keep, double weight) {
-        Nd4j.gemm(inputs, inputs, target, true, false, weight / inputs.rows(), keep);
+        Gemm.accumulate(inputs, inputs, target, true, false, weight / inputs.rows(), keep);
     }
 
     /** {@code target <- keep target + weight G}, as {@link #addInputFactor}. */
     public void addGradientFactor(INDArray target, double keep, double weight) {
-        Nd4j.gemm(gradients, gradients, target, true, false, weight / batchSize(), keep);
+        Gemm.accumulate(gradients, gradients, target, true, false, weight / batchSize(), keep);
     }
 
     /** The data type of the statistics (the policy's). */
@@ -83,7 +84,7 @@ public record KroneckerLayer(String name, INDArray inputs, INDArray gradients, i
 
     /** {@code rows^T rows} in the rows' data type, cast to double. */
     private static INDArray gram(INDArray rows) {
-        return Nd4j.gemm(rows, rows, true, false).castTo(DataType.DOUBLE);
+        return Gemm.product(rows, rows, true, false).castTo(DataType.DOUBLE);
     }
 
     /** The per-sample gradients {@code G_i = sum_t g_t abar_t^T}, {@code N x d_out x d_in}, one batched product. */

@@ -1,5 +1,6 @@
 package io.acktr.curvature.step;
 
+import io.acktr.api.numerics.Vectors;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -12,8 +13,7 @@ final class GradientClipping {
     static double factor(Map<String, INDArray> blocks, double maxNorm) {
         double sumSquares = 0;
         for (INDArray b : blocks.values()) {
-            double n = b.norm2Number().doubleValue();
-            sumSquares += n * n;
+            sumSquares += Vectors.dot(b, b);
         }
         double norm = Math.sqrt(sumSquares);
         return norm > maxNorm ? maxNorm / norm : 1.0;

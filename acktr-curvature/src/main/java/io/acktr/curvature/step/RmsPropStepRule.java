@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
+import io.acktr.api.numerics.Vectors;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.curvature.guice.RmsPropSettings;
@@ -37,18 +38,22 @@ public final class RmsPropStepRule implements StepSizeRule {
         double clip = GradientClipping.factor(direction.blocks(), settings.maxGradientNorm());
         double decay = settings.decay();
         Map<String, INDArray> delta = new LinkedHashMap<>();
+        // with d = clip g: s <- decay s + (1 - decay) d^2; delta = -lr d / (sqrt(s) + eps). Four
+        // element-wise operations per block; the scalings are level-1 calls.
         for (Map.Entry<String, INDArray> e : direction.blocks().entrySet()) {
-            INDArray d = e.getValue().mul(clip);
-            INDArray square = d.mul(d);
+            INDArray g = e.getValue();
+            INDArray square = g.mul(g);
             INDArray s = squareAverage.get(e.getKey());
             if (s == null) {
-                s = square.muli(1 - decay);
+                s = square.muli((1 - decay) * clip * clip);
                 squareAverage.put(e.getKey(), s);
             } else {
-                s.muli(decay).addi(square.muli(1 - decay));
+                Vectors.scale(decay, s);
+                Vectors.axpy((1 - decay) * clip * clip, square, s);
             }
-            INDArray denominator = Transforms.sqrt(s, true).addi(settings.epsilon());
-            delta.put(e.getKey(), d.divi(denominator).muli(-settings.learningRate()));
+            INDArray step = Transforms.sqrt(s, true).addi(settings.epsilon()).rdivi(g);
+            Vectors.scale(-settings.learningRate() * clip, step);
+            delta.put(e.getKey(), step);
         }
         return new StepProposal(delta, settings.learningRate(), Double.NaN);
     }

@@ -3,6 +3,7 @@ package io.acktr.policies.layers;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.DenseLayerStatistics;
+import io.acktr.api.numerics.Gemm;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -43,7 +44,7 @@ public record DenseLayer(String name, int inputSize, int outputSize) implements 
     public INDArray forward(INDArray weights, INDArray homogeneousInput) {
         checkWeights(weights);
         checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
-        return Nd4j.gemm(homogeneousInput, weights, false, true);
+        return Gemm.product(homogeneousInput, weights, false, true);
     }
 
     /** {@code dL/dW = g^T abar}, {@code outputSize x (inputSize + 1)}, summed over the batch. */
@@ -51,7 +52,7 @@ public record DenseLayer(String name, int inputSize, int outputSize) implements 
     public INDArray weightGradient(INDArray homogeneousInput, INDArray preActivationGradient) {
         checkShape("homogeneous input", homogeneousInput, homogeneousInput.rows(), inputSize + 1L);
         checkShape("pre-activation gradient", preActivationGradient, homogeneousInput.rows(), outputSize);
-        return Nd4j.gemm(preActivationGradient, homogeneousInput, true, false);
+        return Gemm.product(preActivationGradient, homogeneousInput, true, false);
     }
 
     /** {@code dL/da = g W[:, :inputSize]}, {@code N x inputSize}. */
@@ -60,7 +61,7 @@ public record DenseLayer(String name, int inputSize, int outputSize) implements 
         checkWeights(weights);
         checkShape("pre-activation gradient", preActivationGradient, preActivationGradient.rows(), outputSize);
         // one product with the whole weight matrix; the bias column's share is dropped as a view
-        return Nd4j.gemm(preActivationGradient, weights, false, false).get(NDArrayIndex.all(),
+        return Gemm.product(preActivationGradient, weights, false, false).get(NDArrayIndex.all(),
                 NDArrayIndex.interval(0, inputSize));
     }
 
@@ -84,9 +85,14 @@ public record DenseLayer(String name, int inputSize, int outputSize) implements 
         if (weightTangent != null) {
             checkShape("weight tangent", weightTangent, outputSize, inputSize + 1L);
             tangent = tangent == null
-                    ? Nd4j.gemm(homogeneousInput, weightTangent, false, true)
-                    : Nd4j.gemm(homogeneousInput, weightTangent, tangent, false, true, 1.0, 1.0);
+                    ? Gemm.product(homogeneousInput, weightTangent, false, true)
+                    : accumulated(homogeneousInput, weightTangent, tangent);
         }
+        return tangent;
+    }
+
+    private static INDArray accumulated(INDArray homogeneousInput, INDArray weightTangent, INDArray tangent) {
+        Gemm.accumulate(homogeneousInput, weightTangent, tangent, false, true, 1.0, 1.0);
         return tangent;
     }
 

@@ -1,0 +1,92 @@
+package io.acktr.api.numerics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class GemmTest {
+    /** One logical matrix in c order, f order and as a view, in the given type. */
+    private static List<INDArray> layouts(INDArray logical, DataType type) {
+        INDArray padded = Nd4j.zeros(DataType.DOUBLE, logical.rows() + 1, logical.columns() + 2);
+        INDArray view = padded.castTo(type).get(NDArrayIndex.interval(1, logical.rows() + 1),
+                NDArrayIndex.interval(2, logical.columns() + 2));
+        view.assign(logical.castTo(type));
+        List<INDArray> out = new ArrayList<>();
+        out.add(logical.castTo(type).dup('c'));
+        out.add(logical.castTo(type).dup('f'));
+        out.add(view);
+        return out;
+    }
+
+    private static double maxDifference(INDArray x, INDArray y) {
+        return x.castTo(DataType.DOUBLE).sub(y.castTo(DataType.DOUBLE)).amaxNumber().doubleValue();
+    }
+
+    @Test
+    void theCpuBackendsBlasIsCalledDirectly() {
+        assertThat(Gemm.usesDirectBlas()).isTrue();
+    }
+
+    @Test
+    void productEqualsNd4jForEveryLayoutTransposeAndType() {
+        Nd4j.getRandom().setSeed(7);
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            double tolerance = type == DataType.DOUBLE ? 1e-12 : 1e-4;
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    INDArray a = Nd4j.randn(DataType.DOUBLE, ta ? 7 : 3, ta ? 3 : 7);
+                    INDArray b = Nd4j.randn(DataType.DOUBLE, tb ? 5 : 7, tb ? 7 : 5);
+                    INDArray expected = (ta ? a.transpose() : a).mmul(tb ? b.transpose() : b);
+                    for (INDArray x : layouts(a, type)) {
+                        for (INDArray y : layouts(b, type)) {
+                            INDArray product = Gemm.product(x, y, ta, tb);
+                            assertThat(product.shape()).containsExactly(3, 5);
+                            assertThat(maxDifference(product, expected)).as("%s%s x %s%s %s", x.ordering(), ta, y.ordering(),
+                                    tb, type).isLessThan(tolerance);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void accumulateScalesTheTargetAndAddsTheScaledProductInEveryTargetLayout() {
+        Nd4j.getRandom().setSeed(8);
+        INDArray a = Nd4j.randn(DataType.DOUBLE, 6, 4);
+        INDArray c0 = Nd4j.randn(DataType.DOUBLE, 4, 4);
+        INDArray expected = c0.mul(0.9).add(a.transpose().mmul(a).mul(0.25));
+        for (INDArray c : layouts(c0, DataType.DOUBLE)) {
+            for (INDArray x : layouts(a, DataType.DOUBLE)) {
+                INDArray target = c.isView() ? c : c.dup(c.ordering());
+                if (c.isView()) {
+                    target.assign(c0);
+                }
+                Gemm.accumulate(x, x, target, true, false, 0.25, 0.9);
+                assertThat(maxDifference(target, expected)).as("target %s, operand %s", c.ordering(), x.ordering())
+                        .isLessThan(1e-12);
+            }
+        }
+    }
+
+    @Test
+    void aZeroBetaIgnoresWhateverTheTargetHeld() {
+        INDArray a = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, 'c');
+        INDArray target = Nd4j.valueArrayOf(new long[] {2, 2}, Float.NaN, DataType.FLOAT);
+        Gemm.accumulate(a, a, target, false, false, 1.0, 0.0);
+        assertThat(target.toFloatMatrix()).isEqualTo(new float[][] {{7, 10}, {15, 22}});
+    }
+
+    @Test
+    void mismatchedShapesAreRefusedWithBothShapes() {
+        assertThatThrownBy(() -> Gemm.accumulate(Nd4j.ones(2, 3), Nd4j.ones(2, 3), Nd4j.ones(2, 2), false, false, 1, 0))
+                .isInstanceOf(RuntimeException.class).hasMessageContaining("[2, 3]");
+    }
+}
