@@ -56,6 +56,54 @@ public final class Gemm {
         }
     }
 
+    /**
+     * {@code target <- alpha rows^T rows + beta target} on the lower triangle (diagonal included) of
+     * the square {@code target}; its strict upper triangle is left unspecified. Half the arithmetic of
+     * the full product ({@code ?syrk}), for Gram matrices that are symmetrised when read.
+     */
+    public static void gramLower(INDArray rows, INDArray target, double alpha, double beta) {
+        int n = (int) rows.columns();
+        if (target.rank() != 2 || target.rows() != n || target.columns() != n) {
+            throw new IllegalArgumentException("the Gram matrix of " + Arrays.toString(rows.shape()) + " is " + n + " x " + n
+                    + ", not " + Arrays.toString(target.shape()));
+        }
+        if (!(direct(rows, rows, target) && target.ordering() == 'c')) {
+            accumulate(rows, rows, target, true, false, alpha, beta);
+            return;
+        }
+        int k = (int) rows.rows();
+        // a c-order K x N matrix R: R^T R is syrk with Trans; an f-order one is the row-major N x K R^T: NoTrans
+        boolean rowMajorRows = rows.ordering() == 'c';
+        int trans = rowMajorRows ? openblas.CblasTrans : openblas.CblasNoTrans;
+        int lda = rowMajorRows ? n : k;
+        try {
+            Pointer pr = rows.data().addressPointer();
+            Pointer pc = target.data().addressPointer();
+            if (target.dataType() == DataType.FLOAT) {
+                openblas.cblas_ssyrk(openblas.CblasRowMajor, openblas.CblasLower, trans, n, k, (float) alpha,
+                        new FloatPointer(pr), lda, (float) beta, new FloatPointer(pc), n);
+            } else {
+                openblas.cblas_dsyrk(openblas.CblasRowMajor, openblas.CblasLower, trans, n, k, alpha,
+                        new DoublePointer(pr), lda, beta, new DoublePointer(pc), n);
+            }
+        } finally {
+            Reference.reachabilityFence(rows);
+            Reference.reachabilityFence(target);
+        }
+    }
+
+    /** The symmetric matrix whose lower triangle is that of the square {@code lower}, in double, c order. */
+    public static INDArray symmetricFromLower(INDArray lower) {
+        int n = (int) lower.rows();
+        double[] values = lower.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                values[i * n + j] = values[j * n + i];
+            }
+        }
+        return Nd4j.create(values, new long[] {n, n}, 'c');
+    }
+
     private static boolean direct(INDArray a, INDArray b, INDArray c) {
         return DIRECT && plain(a) && plain(b) && b.dataType() == a.dataType()
                 && (c == null || plain(c) && c.dataType() == a.dataType());

@@ -77,6 +77,27 @@ class GemmTest {
     }
 
     @Test
+    void gramLowerMatchesTheFullProductOnTheLowerTriangleForEveryLayout() {
+        Nd4j.getRandom().setSeed(9);
+        INDArray rows = Nd4j.randn(DataType.DOUBLE, 9, 4);
+        INDArray start = Nd4j.randn(DataType.DOUBLE, 4, 4);
+        INDArray expected = start.mul(0.5).add(rows.transpose().mmul(rows).mul(2.0));
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            for (INDArray r : layouts(rows, type)) {
+                INDArray target = start.castTo(type).dup('c');
+                Gemm.gramLower(r, target, 2.0, 0.5);
+                INDArray symmetric = Gemm.symmetricFromLower(target);
+                for (int i = 0; i < 4; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        assertThat(symmetric.getDouble(i, j)).isCloseTo(expected.getDouble(i, j), org.assertj.core.api.Assertions.within(1e-4));
+                        assertThat(symmetric.getDouble(j, i)).isEqualTo(symmetric.getDouble(i, j));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void aZeroBetaIgnoresWhateverTheTargetHeld() {
         INDArray a = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, 'c');
         INDArray target = Nd4j.valueArrayOf(new long[] {2, 2}, Float.NaN, DataType.FLOAT);

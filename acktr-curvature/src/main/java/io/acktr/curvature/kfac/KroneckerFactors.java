@@ -14,8 +14,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link #basisVersion()}, so that estimators holding statistics in the old basis can tell.
  *
  * <p>The batches observed since the factors were last read are first summed, with their decay
- * weights, in the statistics' own data type: one product per factor and update, with no
- * conversion. Reading the factors folds that sum into the double-precision running averages, so
+ * weights, in the statistics' own data type: one product per factor and update (its lower
+ * triangle only, half the arithmetic), with no conversion. Reading the factors folds that sum into the double-precision running averages, so
  * the long average is kept in double whatever the policy's type.
  */
 final class KroneckerFactors {
@@ -59,8 +59,8 @@ final class KroneckerFactors {
             pendingG = Nd4j.create(batch.dataType(), g.shape());
         }
         double keep = pendingBatches == 0 ? 0 : decay;
-        batch.addInputFactor(pendingA, keep, 1 - decay);
-        batch.addGradientFactor(pendingG, keep, 1 - decay);
+        batch.addInputFactorLower(pendingA, keep, 1 - decay);
+        batch.addGradientFactorLower(pendingG, keep, 1 - decay);
         pendingDecay = decay;
         pendingBatches++;
         return true;
@@ -73,9 +73,9 @@ final class KroneckerFactors {
         }
         double carried = Math.pow(pendingDecay, pendingBatches);
         Vectors.scale(carried, a);
-        Vectors.axpy(1.0, pendingA.castTo(DataType.DOUBLE), a);
+        Vectors.axpy(1.0, Gemm.symmetricFromLower(pendingA), a);
         Vectors.scale(carried, g);
-        Vectors.axpy(1.0, pendingG.castTo(DataType.DOUBLE), g);
+        Vectors.axpy(1.0, Gemm.symmetricFromLower(pendingG), g);
         pendingBatches = 0;
     }
 
@@ -137,7 +137,7 @@ final class KroneckerFactors {
      * Tikhonov damping, whose inverse is itself a Kronecker product).
      */
     private record Cached(long basisVersion, double damping, DampingForm form, DataType dataType, INDArray qa, INDArray qg,
-                          INDArray inverseDenominator, INDArray inverseA, INDArray inverseG) {
+                          INDArray inverseDenominator, INDArray inverseA, INDArray inverseG, INDArray[] scratch) {
     }
 
     private Cached cached;
@@ -152,11 +152,17 @@ final class KroneckerFactors {
      */
     INDArray precondition(INDArray gradient, DampingForm form, double damping) {
         Cached c = prepared(gradient.dataType(), form, damping);
+        INDArray[] t = c.scratch();
         if (form == DampingForm.FACTORED_TIKHONOV) {
-            return Gemm.product(Gemm.product(c.inverseG(), gradient, false, false), c.inverseA(), false, false);
+            Gemm.accumulate(c.inverseG(), gradient, t[0], false, false, 1, 0);
+            return Gemm.product(t[0], c.inverseA(), false, false);
         }
-        INDArray v = Gemm.product(Gemm.product(c.qg(), gradient, true, false), c.qa(), false, false).muli(c.inverseDenominator());
-        return Gemm.product(Gemm.product(c.qg(), v, false, false), c.qa(), false, true);
+        // the intermediates live in scratch arrays of this layer; only the direction is new
+        Gemm.accumulate(c.qg(), gradient, t[0], true, false, 1, 0);
+        Gemm.accumulate(t[0], c.qa(), t[1], false, false, 1, 0);
+        t[1].muli(c.inverseDenominator());
+        Gemm.accumulate(c.qg(), t[1], t[2], false, false, 1, 0);
+        return Gemm.product(t[2], c.qa(), false, true);
     }
 
     private Cached prepared(DataType dataType, DampingForm form, double damping) {
@@ -171,16 +177,22 @@ final class KroneckerFactors {
         if (form == DampingForm.EIGEN) {
             INDArray denominator = dg.mmul(da.transpose()).addi(damping);
             cached = new Cached(basisVersion, damping, form, dataType, inType(qa, dataType), inType(qg, dataType),
-                    inType(denominator.rdiv(1.0), dataType), null, null);
+                    inType(denominator.rdiv(1.0), dataType), null, null, scratch(dataType));
         } else {
             double meanA = eigenA.trace() / eigenA.size();
             double meanG = eigenG.trace() / eigenG.size();
             double pi = meanA > 0 && meanG > 0 ? Math.sqrt(meanA / meanG) : 1.0;
             double root = Math.sqrt(damping);
             cached = new Cached(basisVersion, damping, form, dataType, null, null, null,
-                    inType(inverse(qa, da, pi * root), dataType), inType(inverse(qg, dg, root / pi), dataType));
+                    inType(inverse(qa, da, pi * root), dataType), inType(inverse(qg, dg, root / pi), dataType),
+                    scratch(dataType));
         }
         return cached;
+    }
+
+    private INDArray[] scratch(DataType dataType) {
+        long[] shape = {eigenG.size(), eigenA.size()};
+        return new INDArray[] {Nd4j.create(dataType, shape), Nd4j.create(dataType, shape), Nd4j.create(dataType, shape)};
     }
 
     /** {@code Q diag(1 / (d + shift)) Q^T}, in double. */

@@ -65,16 +65,17 @@ public record KroneckerLayer(String name, INDArray inputs, INDArray gradients, i
     }
 
     /**
-     * {@code target <- keep target + weight A}, in place, in one product in the statistics' data
-     * type, which {@code target} must have.
+     * {@code target <- keep target + weight A} on the lower triangle of {@code target} (see
+     * {@link Gemm#gramLower}), in place, in one product in the statistics' data type, which
+     * {@code target} must have.
      */
-    public void addInputFactor(INDArray target, double keep, double weight) {
-        Gemm.accumulate(inputs, inputs, target, true, false, weight / inputs.rows(), keep);
+    public void addInputFactorLower(INDArray target, double keep, double weight) {
+        Gemm.gramLower(inputs, target, weight / inputs.rows(), keep);
     }
 
-    /** {@code target <- keep target + weight G}, as {@link #addInputFactor}. */
-    public void addGradientFactor(INDArray target, double keep, double weight) {
-        Gemm.accumulate(gradients, gradients, target, true, false, weight / batchSize(), keep);
+    /** {@code target <- keep target + weight G}, as {@link #addInputFactorLower}. */
+    public void addGradientFactorLower(INDArray target, double keep, double weight) {
+        Gemm.gramLower(gradients, target, weight / batchSize(), keep);
     }
 
     /** The data type of the statistics (the policy's). */
