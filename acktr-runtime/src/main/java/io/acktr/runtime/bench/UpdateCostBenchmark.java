@@ -12,6 +12,7 @@ import io.acktr.runtime.algorithm.AcktrUpdate;
 import io.acktr.runtime.algorithm.Batch;
 import io.acktr.runtime.bootstrap.AcktrInjector;
 import io.acktr.runtime.bootstrap.PluginRegistry;
+import io.acktr.runtime.lifecycle.NativeMemoryGuard;
 import io.acktr.runtime.lifecycle.Plugins;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.RunSettings;
@@ -32,9 +33,13 @@ public final class UpdateCostBenchmark {
     public record Variant(String name, Config config) {
     }
 
-    /** Timings of one variant in milliseconds. */
-    public record Timing(String variant, double medianMillis, double meanMillis, double minMillis, int updates,
-                         long parameters, int batchSize) {
+    /**
+     * Timings of one variant in milliseconds, and {@code roundRatio}: the median over rounds of its
+     * time divided by the first variant's in the same round, which load that comes and goes on a
+     * shared machine affects least.
+     */
+    public record Timing(String variant, double medianMillis, double meanMillis, double minMillis, double roundRatio,
+                         int updates, long parameters, int batchSize) {
     }
 
     private final ClassLoader classLoader;
@@ -71,9 +76,13 @@ public final class UpdateCostBenchmark {
                         plugins.stepSizeRule(config).create(), algorithm, random.split()));
             }
         }
+        // between updates, as the trainer does (the launcher leaves the resident set to it)
+        NativeMemoryGuard guard = NativeMemoryGuard.forThisProcess(
+                RunSettings.from(variants.get(0).config()).residentGcThresholdBytes());
         for (int i = 0; i < warmup; i++) {
             for (AcktrUpdate update : updates) {
                 update.update(batch, 0);
+                guard.check();
             }
         }
         long[][] nanos = new long[variants.size()][rounds];
@@ -82,6 +91,7 @@ public final class UpdateCostBenchmark {
                 long start = System.nanoTime();
                 updates.get(v).update(batch, 0);
                 nanos[v][r] = System.nanoTime() - start;
+                guard.check();
             }
         }
         List<Timing> timings = new ArrayList<>();
@@ -90,7 +100,12 @@ public final class UpdateCostBenchmark {
             Arrays.sort(sorted);
             double median = sorted[rounds / 2] / 1e6;
             double mean = Arrays.stream(sorted).average().orElse(Double.NaN) / 1e6;
-            timings.add(new Timing(variants.get(v).name(), median, mean, sorted[0] / 1e6, rounds,
+            double[] ratios = new double[rounds];
+            for (int r = 0; r < rounds; r++) {
+                ratios[r] = (double) nanos[v][r] / nanos[0][r];
+            }
+            Arrays.sort(ratios);
+            timings.add(new Timing(variants.get(v).name(), median, mean, sorted[0] / 1e6, ratios[rounds / 2], rounds,
                     updates.get(v).policy().parameterCount(), batch.size()));
         }
         return timings;

@@ -63,6 +63,7 @@ public final class TrainingSession {
             List<TrainingListener> listeners = new ArrayList<>(extraListeners);
             listeners.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { })));
             listeners.add(ProgressCsvWriter.create(directory));
+            listeners.add(NativeMemoryGuard.forThisProcess(run.residentGcThresholdBytes()));
             if (console != null) {
                 console.println("training " + policy.parameterCount() + " parameters on " + run.environmentCount() + " x "
                         + run.environmentId() + " with " + curvature.name() + " + " + stepSizeRule.name() + "; writing to "

@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param wrappers {@code acktr.env.wrappers}, applied to every environment in order
  */
 public record RunSettings(long seed, long totalSteps, Optional<String> runDirectory, String environmentId,
-                          int environmentCount, int consoleInterval, WrapperSettings wrappers) {
+                          int environmentCount, int consoleInterval, WrapperSettings wrappers,
+                          long residentGcThresholdBytes) {
     public static RunSettings from(Config config) {
         SettingsReader r = new SettingsReader(config, "acktr");
         long seed;
@@ -27,6 +28,21 @@ public record RunSettings(long seed, long totalSteps, Optional<String> runDirect
             throw r.bad("env.id", envId, "must name an environment (see `acktr envs`)");
         }
         return new RunSettings(seed, r.positiveLong("total-steps"), runDir.isEmpty() ? Optional.empty() : Optional.of(runDir),
-                envId, r.positiveInt("env.count"), r.positiveInt("logging.console-interval"), WrapperSettings.from(config));
+                envId, r.positiveInt("env.count"), r.positiveInt("logging.console-interval"), WrapperSettings.from(config),
+                residentGcThreshold(config, r));
+    }
+
+    private static long residentGcThreshold(Config config, SettingsReader r) {
+        String key = "memory.resident-gc-threshold";
+        long bytes;
+        try {
+            bytes = config.getBytes(r.path(key));
+        } catch (com.typesafe.config.ConfigException.BadValue | com.typesafe.config.ConfigException.WrongType e) {
+            throw r.bad(key, config.getValue(r.path(key)).unwrapped(), "must be a size such as 2G or 512M, or 0 for off");
+        }
+        if (bytes < 0) {
+            throw r.bad(key, bytes, "must be >= 0");
+        }
+        return bytes;
     }
 }

@@ -19,7 +19,8 @@ class SettingsTest {
         assertThat(AlgorithmSettings.from(REFERENCE))
                 .isEqualTo(new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false));
         assertThat(RunSettings.from(REFERENCE))
-                .isEqualTo(new RunSettings(1, 100_000, Optional.empty(), "CartPole-v1", 16, 10, new WrapperSettings(List.of())));
+                .isEqualTo(new RunSettings(1, 100_000, Optional.empty(), "CartPole-v1", 16, 10, new WrapperSettings(List.of()),
+                        2L << 30));
     }
 
     @Test
@@ -34,7 +35,8 @@ class SettingsTest {
         assertThat(AlgorithmSettings.from(c))
                 .isEqualTo(new AlgorithmSettings(5, 0.9, 0.95, 0.2, 0.25, 0.5, true));
         RunSettings run = RunSettings.from(c);
-        assertThat(run).isEqualTo(new RunSettings(7, 5000, Optional.of("out/x"), "Pendulum-v1", 3, 2, run.wrappers()));
+        assertThat(run).isEqualTo(new RunSettings(7, 5000, Optional.of("out/x"), "Pendulum-v1", 3, 2, run.wrappers(),
+                run.residentGcThresholdBytes()));
         assertThat(run.wrappers().entries()).hasSize(1);
     }
 
@@ -45,5 +47,14 @@ class SettingsTest {
                 .hasMessageContaining("acktr.algorithm.gamma").hasMessageContaining("1.5").hasMessageContaining("[0.0, 1.0]");
         Config count = ConfigFactory.parseString("acktr.env.count = 0").withFallback(REFERENCE);
         assertThatThrownBy(() -> RunSettings.from(count)).hasMessageContaining("acktr.env.count").hasMessageContaining(">= 1");
+        Config memory = ConfigFactory.parseString("acktr.memory.resident-gc-threshold = lots").withFallback(REFERENCE);
+        assertThatThrownBy(() -> RunSettings.from(memory)).hasMessageContaining("acktr.memory.resident-gc-threshold")
+                .hasMessageContaining("lots").hasMessageContaining("2G");
+    }
+
+    @Test
+    void theResidentGcThresholdIsASize() {
+        Config config = ConfigFactory.parseString("acktr.memory.resident-gc-threshold = 512M").withFallback(REFERENCE);
+        assertThat(RunSettings.from(config).residentGcThresholdBytes()).isEqualTo(512L << 20);
     }
 }
