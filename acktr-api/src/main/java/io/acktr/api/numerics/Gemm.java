@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * Matrix products as direct calls of the BLAS that ND4J's CPU backend itself runs on. Through
  * ND4J's executioner a product of two small matrices costs 20-50 microseconds more than the
  * arithmetic (an operation context, checks, a custom-op dispatch); an update makes dozens. A call
- * here goes straight to {@code cblas_?gemm} when both operands (and the target) own their whole
- * buffer, are rank 2, c or f order, and share a float or double type; anything else, and any
- * backend without that BLAS, goes through {@link Nd4j#gemm} with the same result.
+ * here goes straight to {@code cblas_?gemm} for rank-2 float or double operands of one type; an
+ * operand that is not its whole buffer in c or f layout (a view, a strided window) is copied to c
+ * order first. A backend without that BLAS goes through {@link Nd4j#gemm}.
  */
 public final class Gemm {
     private static final Logger LOG = LoggerFactory.getLogger(Gemm.class);
@@ -34,26 +34,36 @@ public final class Gemm {
 
     /** {@code op(a) op(b)} as a new c-order matrix, where {@code op} transposes when asked. */
     public static INDArray product(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
-        long m = transposeA ? a.columns() : a.rows();
-        long n = transposeB ? b.rows() : b.columns();
-        if (!direct(a, b, null)) {
+        if (!DIRECT || !floating(a) || b.dataType() != a.dataType()) {
             return Nd4j.gemm(a, b, transposeA, transposeB);
         }
-        INDArray c = Nd4j.createUninitialized(a.dataType(), new long[] {m, n}, 'c');
-        call(a, b, c, transposeA, transposeB, 1.0, 0.0);
+        INDArray x = plainOrCopy(a);
+        INDArray y = plainOrCopy(b);
+        long m = transposeA ? x.columns() : x.rows();
+        long n = transposeB ? y.rows() : y.columns();
+        INDArray c = Nd4j.createUninitialized(x.dataType(), new long[] {m, n}, 'c');
+        call(x, y, c, transposeA, transposeB, 1.0, 0.0);
         return c;
     }
 
     /** {@code c <- alpha op(a) op(b) + beta c}, in place. */
     public static void accumulate(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
                                   double alpha, double beta) {
-        if (direct(a, b, c)) {
-            call(a, b, c, transposeA, transposeB, alpha, beta);
-        } else if (c.isView()) {
-            c.muli(beta).addi(Nd4j.gemm(a, b, transposeA, transposeB).muli(alpha));
+        if (DIRECT && floating(a) && b.dataType() == a.dataType() && c.dataType() == a.dataType() && plain(c)) {
+            call(plainOrCopy(a), plainOrCopy(b), c, transposeA, transposeB, alpha, beta);
         } else {
-            Nd4j.gemm(a, b, c, transposeA, transposeB, alpha, beta);
+            INDArray product = product(a, b, transposeA, transposeB).castTo(c.dataType());
+            c.muli(beta).addi(product.muli(alpha));
         }
+    }
+
+    private static boolean floating(INDArray x) {
+        return x.rank() == 2 && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);
+    }
+
+    /** The array itself when BLAS can read its buffer as it is, else a c-order copy (ND4J copies any layout). */
+    private static INDArray plainOrCopy(INDArray x) {
+        return plain(x) ? x : x.dup('c');
     }
 
     /**
@@ -67,10 +77,12 @@ public final class Gemm {
             throw new IllegalArgumentException("the Gram matrix of " + Arrays.toString(rows.shape()) + " is " + n + " x " + n
                     + ", not " + Arrays.toString(target.shape()));
         }
-        if (!(direct(rows, rows, target) && target.ordering() == 'c')) {
+        if (!(DIRECT && floating(rows) && plain(target) && target.ordering() == 'c'
+                && target.dataType() == rows.dataType())) {
             accumulate(rows, rows, target, true, false, alpha, beta);
             return;
         }
+        rows = plainOrCopy(rows);
         int k = (int) rows.rows();
         // a c-order K x N matrix R: R^T R is syrk with Trans; an f-order one is the row-major N x K R^T: NoTrans
         boolean rowMajorRows = rows.ordering() == 'c';
@@ -104,14 +116,8 @@ public final class Gemm {
         return Nd4j.create(values, new long[] {n, n}, 'c');
     }
 
-    private static boolean direct(INDArray a, INDArray b, INDArray c) {
-        return DIRECT && plain(a) && plain(b) && b.dataType() == a.dataType()
-                && (c == null || plain(c) && c.dataType() == a.dataType());
-    }
-
     private static boolean plain(INDArray x) {
-        return x.rank() == 2 && !x.isView() && x.length() > 0 && (x.ordering() == 'c' || x.ordering() == 'f')
-                && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);
+        return x.rank() == 2 && (x.ordering() == 'c' || x.ordering() == 'f') && Vectors.ownsItsBuffer(x);
     }
 
     /**

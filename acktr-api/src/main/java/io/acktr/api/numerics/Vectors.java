@@ -3,6 +3,7 @@ package io.acktr.api.numerics;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -58,7 +59,16 @@ public final class Vectors {
     }
 
     private static boolean owned(INDArray x) {
-        return !x.isView() && x.length() > 0 && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);
+        return ownsItsBuffer(x);
+    }
+
+    /**
+     * Whether the array is its whole buffer in its ordering's standard layout (no offset, no gaps, no
+     * overlapping strides), in float or double: then BLAS may read the buffer as the array.
+     */
+    static boolean ownsItsBuffer(INDArray x) {
+        return x.length() > 0 && !x.isView() && x.offset() == 0 && x.data().length() == x.length()
+                && Shape.hasDefaultStridesForShape(x) && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);
     }
 
     private static boolean flatCompatible(INDArray x, INDArray y) {

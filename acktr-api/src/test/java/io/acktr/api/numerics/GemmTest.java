@@ -98,6 +98,15 @@ class GemmTest {
     }
 
     @Test
+    void anArrayWithOverlappingStridesOverItsBufferIsMultipliedAsTheMatrixItShows() {
+        INDArray buffer = Nd4j.arange(6).castTo(DataType.FLOAT).reshape(1, 6);
+        // rows [0 1 2], [1 2 3], [2 3 4], [3 4 5]: sliding windows over one buffer of six
+        INDArray windows = Nd4j.create(buffer.data(), new long[] {4, 3}, new long[] {1, 1}, 0, 'c', DataType.FLOAT);
+        INDArray ones = Nd4j.ones(DataType.FLOAT, 3, 1);
+        assertThat(Gemm.product(windows, ones, false, false).toFloatVector()).containsExactly(3f, 6f, 9f, 12f);
+    }
+
+    @Test
     void aZeroBetaIgnoresWhateverTheTargetHeld() {
         INDArray a = Nd4j.create(new float[] {1, 2, 3, 4}, new long[] {2, 2}, 'c');
         INDArray target = Nd4j.valueArrayOf(new long[] {2, 2}, Float.NaN, DataType.FLOAT);
