@@ -15,8 +15,9 @@ package io.acktr.api.training;
  * @param stepSize the effective step size {@code eta}
  * @param fps environment steps per second of wall time since the start
  * @param skippedUpdates updates skipped so far because of non-finite numbers
+ * @param residentBytes the process's resident set after the update (Java heap and native buffers)
  */
 public record UpdateMetrics(long envSteps, long updates, long episodes, double meanReturn, double entropy,
                             double valueLoss, double policyLoss, double kl, double predictedKl, double stepSize,
-                            double fps, long skippedUpdates) {
+                            double fps, long skippedUpdates, long residentBytes) {
 }

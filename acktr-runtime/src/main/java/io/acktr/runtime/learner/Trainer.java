@@ -9,6 +9,7 @@ import io.acktr.runtime.algorithm.UpdateResult;
 import io.acktr.runtime.worker.Rollout;
 import io.acktr.runtime.worker.RolloutCollector;
 import java.util.List;
+import org.bytedeco.javacpp.Pointer;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ public final class Trainer {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 UpdateMetrics metrics = new UpdateMetrics(envSteps, updates, window.count(), window.mean(), result.entropy(),
                         result.valueLoss(), result.policyLoss(), result.kl(), result.predictedKl(), result.stepSize(),
-                        envSteps / Math.max(seconds, 1e-9), skipped);
+                        envSteps / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes());
                 for (TrainingListener l : listeners) {
                     l.onUpdate(metrics);
                 }

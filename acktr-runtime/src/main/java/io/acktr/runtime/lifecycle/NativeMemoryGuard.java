@@ -44,6 +44,13 @@ public final class NativeMemoryGuard implements TrainingListener {
 
     /** Reads the resident set and collects when it is over the threshold and the cooldown has passed. */
     public void check() {
+        if (thresholdBytes > 0) {
+            check(residentBytes.getAsLong());
+        }
+    }
+
+    /** As {@link #check()}, with the resident set already read. */
+    public void check(long resident) {
         if (thresholdBytes == 0) {
             return;
         }
@@ -51,7 +58,6 @@ public final class NativeMemoryGuard implements TrainingListener {
         if (now - lastCollection < COOLDOWN_NANOS) {
             return;
         }
-        long resident = residentBytes.getAsLong();
         if (resident > thresholdBytes) {
             collect.run();
             lastCollection = now;
@@ -68,8 +74,9 @@ public final class NativeMemoryGuard implements TrainingListener {
         return collections;
     }
 
+    /** Uses the resident set the trainer read for the update's metrics. */
     @Override
     public void onUpdate(UpdateMetrics metrics) {
-        check();
+        check(metrics.residentBytes());
     }
 }

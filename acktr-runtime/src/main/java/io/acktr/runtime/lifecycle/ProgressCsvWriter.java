@@ -18,7 +18,7 @@ import java.util.Locale;
 public final class ProgressCsvWriter implements TrainingListener {
     public static final String FILE_NAME = "progress.csv";
     public static final List<String> COLUMNS = List.of("env_steps", "updates", "episodes", "mean_return", "entropy",
-            "value_loss", "kl", "step_size", "fps", "policy_loss", "predicted_kl", "skipped_updates");
+            "value_loss", "kl", "step_size", "fps", "policy_loss", "predicted_kl", "skipped_updates", "resident_mb");
 
     private final BufferedWriter writer;
 
@@ -42,9 +42,10 @@ public final class ProgressCsvWriter implements TrainingListener {
 
     @Override
     public void onUpdate(UpdateMetrics m) {
-        String line = String.format(Locale.ROOT, "%d,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d", m.envSteps(), m.updates(), m.episodes(),
+        String line = String.format(Locale.ROOT, "%d,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d,%d", m.envSteps(), m.updates(), m.episodes(),
                 num(m.meanReturn()), num(m.entropy()), num(m.valueLoss()), num(m.kl()), num(m.stepSize()),
-                String.format(Locale.ROOT, "%.1f", m.fps()), num(m.policyLoss()), num(m.predictedKl()), m.skippedUpdates());
+                String.format(Locale.ROOT, "%.1f", m.fps()), num(m.policyLoss()), num(m.predictedKl()), m.skippedUpdates(),
+                m.residentBytes() >> 20);
         try {
             writer.write(line);
             writer.newLine();

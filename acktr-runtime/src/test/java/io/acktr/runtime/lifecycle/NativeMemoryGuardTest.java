@@ -51,6 +51,15 @@ class NativeMemoryGuardTest {
     }
 
     @Test
+    void onUpdateUsesTheResidentSetOfTheMetrics() {
+        NativeMemoryGuard guard = new NativeMemoryGuard(1000, () -> {
+            throw new AssertionError("read again");
+        }, now::get, collected::incrementAndGet);
+        guard.onUpdate(new io.acktr.api.training.UpdateMetrics(1, 1, 0, Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 2000));
+        assertThat(collected).hasValue(1);
+    }
+
+    @Test
     void aNegativeThresholdIsRefused() {
         assertThatThrownBy(() -> guard(-1)).hasMessageContaining("-1");
     }
