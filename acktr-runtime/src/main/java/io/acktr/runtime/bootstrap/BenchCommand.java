@@ -101,14 +101,16 @@ final class BenchCommand implements Runnable {
             UpdateCostBenchmark.Timing base = timings.get(0);
             out.printf(Locale.ROOT, "%d parameters, batch %d, %d timed updates per variant (after %d warm-up), interleaved%n",
                     base.parameters(), base.batchSize(), rounds, warmup);
-            out.printf(Locale.ROOT, "%-28s %10s %10s %10s %12s %12s %12s%n", "variant", "median ms", "mean ms", "min ms",
-                    "median/base", "mean/base", "round ratio");
+            out.printf(Locale.ROOT, "%-28s %10s %10s %10s %12s %12s %12s %13s%n", "variant", "median ms", "mean ms", "min ms",
+                    "median/base", "mean/base", "round ratio", "window ratio");
             for (UpdateCostBenchmark.Timing t : timings) {
-                out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %10.3f %11.2fx %11.2fx %11.2fx%n", t.variant(), t.medianMillis(),
-                        t.meanMillis(), t.minMillis(), t.medianMillis() / base.medianMillis(), t.meanMillis() / base.meanMillis(),
-                        t.roundRatio());
+                out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %10.3f %11.2fx %11.2fx %11.2fx %12.2fx%n", t.variant(),
+                        t.medianMillis(), t.meanMillis(), t.minMillis(), t.medianMillis() / base.medianMillis(),
+                        t.meanMillis() / base.meanMillis(), t.roundRatio(), t.windowRatio());
             }
-            out.println("round ratio: the median over rounds of the variant's time / the first variant's in that round");
+            out.println("round ratio: the median over rounds of the variant's time / the first variant's in that round;");
+            out.println("window ratio: the same over windows of " + UpdateCostBenchmark.WINDOW
+                    + " consecutive rounds (K-FAC's eigendecompositions amortised)");
             out.flush();
             return 0;
         }
