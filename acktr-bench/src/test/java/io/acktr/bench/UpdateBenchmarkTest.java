@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.runtime.algorithm.UpdateResult;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Param;
 
@@ -13,10 +14,21 @@ class UpdateBenchmarkTest {
         return List.of(benchmark.getField(field).getAnnotation(Param.class).value());
     }
 
+    /** Tests left out of {@code mvn test} unless {@code -Dbench.excludedGroups=none}: minutes each. */
+    static final String SLOW = "slow";
+
+    /** The Nature CNN of {@link Preset#NATURE_CNN_32X20} on a batch of 8 instead of 640, so that a test stays fast. */
+    static final Workload SMALL_CNN_BATCH = ((SyntheticBatch) Preset.NATURE_CNN_32X20.workload()).withRows(8);
+
     private static UpdateResult runOnce(String variant, String preset) {
+        return runOnce(variant, preset, null);
+    }
+
+    private static UpdateResult runOnce(String variant, String preset, Workload workload) {
         UpdateBenchmark benchmark = new UpdateBenchmark();
         benchmark.variant = variant;
         benchmark.preset = preset;
+        benchmark.workload = workload;
         benchmark.setUp();
         benchmark.restorePrimedParameters();
         UpdateResult result = benchmark.update();
@@ -56,6 +68,26 @@ class UpdateBenchmarkTest {
             assertThat(result.applied()).as(preset).isTrue();
             assertThat(result.kl()).as(preset).isFinite();
         }
+    }
+
+    /** One update at batch 640 takes seconds: the network of the preset, on a batch of 8. */
+    @Test
+    void theNatureCnnPresetRunsAnA2cUpdate() {
+        UpdateResult result = runOnce(Variant.A2C.toString(), Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
+        assertThat(result.applied()).isTrue();
+        assertThat(result.kl()).isFinite();
+    }
+
+    /**
+     * Slow whatever the batch: priming K-FAC refreshes the eigendecomposition of the dense layer's
+     * 3137x3137 factor three times, about 35 s each on one core.
+     */
+    @Test
+    @Tag(SLOW)
+    void theNatureCnnPresetRunsAKfacUpdate() {
+        UpdateResult result = runOnce(Variant.ACKTR.toString(), Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
+        assertThat(result.applied()).isTrue();
+        assertThat(result.kl()).isFinite();
     }
 
     @Test
