@@ -72,22 +72,27 @@ class UpdateBenchmarkTest {
 
     /** One update at batch 640 takes seconds: the network of the preset, on a batch of 8. */
     @Test
-    void theNatureCnnPresetRunsAnA2cUpdate() {
-        UpdateResult result = runOnce(Variant.A2C.toString(), Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
-        assertThat(result.applied()).isTrue();
-        assertThat(result.kl()).isFinite();
+    void theNatureCnnPresetRunsA2cAndDiagonalUpdates() {
+        for (String variant : List.of(Variant.A2C.toString(), "diagonal:trust-region")) {
+            UpdateResult result = runOnce(variant, Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
+            assertThat(result.applied()).as(variant).isTrue();
+            assertThat(result.kl()).as(variant).isFinite();
+        }
     }
 
     /**
-     * Slow whatever the batch: priming K-FAC refreshes the eigendecomposition of the dense layer's
-     * 3137x3137 factor three times, about 35 s each on one core.
+     * Slow whatever the batch: priming K-FAC or EKFAC refreshes the eigendecomposition of the dense
+     * layer's 3137x3137 factor three times (tens of seconds each on one core); cg-fisher takes about
+     * a minute.
      */
     @Test
     @Tag(SLOW)
-    void theNatureCnnPresetRunsAKfacUpdate() {
-        UpdateResult result = runOnce(Variant.ACKTR.toString(), Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
-        assertThat(result.applied()).isTrue();
-        assertThat(result.kl()).isFinite();
+    void theNatureCnnPresetRunsKfacEkfacAndCgFisherUpdates() {
+        for (String variant : List.of(Variant.ACKTR.toString(), "ekfac:trust-region", "cg-fisher:line-search")) {
+            UpdateResult result = runOnce(variant, Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
+            assertThat(result.applied()).as(variant).isTrue();
+            assertThat(result.kl()).as(variant).isFinite();
+        }
     }
 
     @Test
