@@ -43,9 +43,12 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {ForkSettings.HEAP, ForkSettings.SINGLE_THREADED})
 public class KfacRefreshBenchmark {
-    /** A {@link Preset} id: the network whose factors are decomposed. */
+    /** A {@link Preset} id: the network whose factors are decomposed; not {@code nature-cnn-32x20} by default (slow). */
     @Param({"cartpole-16x20", "cartpole-32x20", "gaussian-17x6-2048"})
     public String preset;
+
+    /** Not a JMH parameter: a smaller batch of the preset's network, for tests; {@code null}: the preset's own. */
+    Workload workload;
 
     /** The two Kronecker factors of one layer. */
     record LayerFactors(String layer, INDArray a, INDArray g) {
@@ -58,7 +61,8 @@ public class KfacRefreshBenchmark {
     /** Primes a K-FAC estimator on the preset and copies its factors. */
     @Setup(Level.Trial)
     public void setUp() {
-        TrainingFixture fixture = TrainingFixture.create(Preset.of(preset), Variant.ACKTR);
+        TrainingFixture fixture = TrainingFixture.create(Preset.of(preset), Variant.ACKTR,
+                workload != null ? workload : Preset.of(preset).workload());
         CurvatureEstimator estimator = fixture.newCurvatureEstimator();
         if (!(estimator instanceof KfacCurvatureEstimator kfac)) {
             throw new IllegalStateException("the kfac plugin built a " + estimator.getClass().getName()

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import io.acktr.api.env.BoxSpace;
+import io.acktr.api.env.DiscreteSpace;
 import io.acktr.runtime.bootstrap.ConfigLoader;
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.stream.Collectors;
  * preset's {@link Workload}. The presets pin the network (sizes, activation, data type) instead of
  * inheriting the defaults, so that a change of defaults does not silently change a benchmark.
  *
- * <p>Another network is one more constant and one more {@code .conf} file: e.g. a convolutional
- * policy is {@code acktr.policy.type = cnn} in its file and a {@link SyntheticBatch} of image
- * observations here.
+ * <p>Another network is one more constant and one more {@code .conf} file, as
+ * {@link #NATURE_CNN_32X20}: {@code acktr.policy.type = cnn} in its file and a
+ * {@link SyntheticBatch} of image observations here.
  */
 public enum Preset {
     /** CartPole-v1 (4 observations, 2 actions), 16 environments x 20 steps, 64-64 tanh MLP. */
@@ -27,7 +28,13 @@ public enum Preset {
     CARTPOLE_32X20("cartpole-32x20", new EnvironmentRollout()),
     /** 17 observations, a 6-dimensional diagonal Gaussian action (MuJoCo-sized), batch 2048, 64-64 tanh MLP. */
     GAUSSIAN_17X6_2048("gaussian-17x6-2048", new SyntheticBatch(
-            BoxSpace.uniform(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 17), BoxSpace.uniform(-1, 1, 6), 2048));
+            BoxSpace.uniform(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 17), BoxSpace.uniform(-1, 1, 6), 2048)),
+    /**
+     * The Nature-DQN CNN of the Atari runs on 84x84x4 frames, Discrete(6), 32 environments x 20 steps
+     * = a synthetic batch of 640.
+     */
+    NATURE_CNN_32X20("nature-cnn-32x20", new SyntheticBatch(
+            BoxSpace.uniform(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 84, 84, 4), new DiscreteSpace(6), 640));
 
     /** Class-path folder of the presets' configurations. */
     public static final String RESOURCES = "io/acktr/bench/presets/";

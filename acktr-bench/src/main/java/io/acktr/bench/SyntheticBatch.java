@@ -34,6 +34,11 @@ public record SyntheticBatch(Space observationSpace, Space actionSpace, int rows
         }
     }
 
+    /** The same spaces with {@code rows} transitions, e.g. a small batch of a large network for a test. */
+    public SyntheticBatch withRows(int rows) {
+        return new SyntheticBatch(observationSpace, actionSpace, rows);
+    }
+
     @Override
     public PolicyAndBatch create(Config config, PolicyFactory policies, ClassLoader classLoader) {
         long seed = RunSettings.from(config).seed();

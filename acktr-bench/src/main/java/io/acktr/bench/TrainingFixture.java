@@ -47,12 +47,21 @@ public record TrainingFixture(Preset preset, Variant variant, Config config, Plu
 
     /** Builds the fixture of a preset and variant, through the configuration and the plugin registry. */
     public static TrainingFixture create(Preset preset, Variant variant) {
+        return create(preset, variant, preset.workload());
+    }
+
+    /**
+     * The same with another workload than the preset's, e.g. a smaller {@link SyntheticBatch} so that
+     * a test of a large network stays fast.
+     */
+    public static TrainingFixture create(Preset preset, Variant variant, Workload workload) {
+        requireNonNull(workload, "workload is null");
         ForkSettings.applyNativeThreads();
         ClassLoader classLoader = TrainingFixture.class.getClassLoader();
         Config config = preset.load(classLoader, variant.overrides());
         Injector injector = AcktrInjector.create(config, AcktrInjector.discoverModules(classLoader));
         PluginRegistry plugins = Plugins.registry(injector);
-        Workload.PolicyAndBatch created = preset.workload().create(config, plugins.policy(config), classLoader);
+        Workload.PolicyAndBatch created = workload.create(config, plugins.policy(config), classLoader);
         return new TrainingFixture(preset, variant, config, plugins, created.policy(), created.batch());
     }
 

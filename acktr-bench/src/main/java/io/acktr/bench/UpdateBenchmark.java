@@ -44,9 +44,12 @@ public class UpdateBenchmark {
     @Param({"identity:rmsprop", "kfac:trust-region", "ekfac:trust-region", "diagonal:trust-region", "cg-fisher:line-search"})
     public String variant;
 
-    /** A {@link Preset} id. */
+    /** A {@link Preset} id; not {@code nature-cnn-32x20} by default (minutes per trial). */
     @Param({"cartpole-16x20", "cartpole-32x20", "gaussian-17x6-2048"})
     public String preset;
+
+    /** Not a JMH parameter: a smaller batch of the preset's network, for tests; {@code null}: the preset's own. */
+    Workload workload;
 
     private TrainingFixture fixture;
     private AcktrUpdate update;
@@ -57,7 +60,8 @@ public class UpdateBenchmark {
     /** Builds the fixture and primes the estimator. */
     @Setup(Level.Trial)
     public void setUp() {
-        fixture = TrainingFixture.create(Preset.of(preset), Variant.parse(variant));
+        fixture = TrainingFixture.create(Preset.of(preset), Variant.parse(variant),
+                workload != null ? workload : Preset.of(preset).workload());
         update = fixture.newUpdate(fixture.newCurvatureEstimator());
         fixture.prime(update);
         primedParameters = fixture.saveParameters();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
+import io.acktr.api.env.DiscreteSpace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +12,12 @@ class PresetAndVariantTest {
     private static final ClassLoader LOADER = PresetAndVariantTest.class.getClassLoader();
 
     @Test
-    void everyPresetLoadsAsAValidRunPinningA64By64TanhNetwork() {
+    void everyMlpPresetLoadsAsAValidRunPinningA64By64TanhNetwork() {
         for (Preset preset : Preset.values()) {
             Config config = preset.load(LOADER, List.of());
+            if (!config.getString("acktr.policy.type").equals("mlp")) {
+                continue;
+            }
             assertThat(config.getIntList("acktr.policy.mlp.hidden-sizes")).as(preset.id()).containsExactly(64, 64);
             assertThat(config.getString("acktr.policy.mlp.activation")).as(preset.id()).isEqualTo("tanh");
         }
@@ -37,6 +41,21 @@ class PresetAndVariantTest {
         assertThat(fixture.batch().actions().columns()).isEqualTo(6);
         TrainingFixture again = TrainingFixture.create(Preset.GAUSSIAN_17X6_2048, Variant.A2C);
         assertThat(again.batch().actions()).isEqualTo(fixture.batch().actions());
+    }
+
+    @Test
+    void theNatureCnnPresetIsTheAtariNetworkOnASyntheticBatchOf640Frames() {
+        Config config = Preset.NATURE_CNN_32X20.load(LOADER, List.of());
+        assertThat(config.getString("acktr.policy.type")).isEqualTo("cnn");
+        assertThat(config.getIntList("acktr.policy.cnn.hidden-sizes")).containsExactly(512);
+        assertThat(config.getBoolean("acktr.policy.cnn.shared-torso")).isTrue();
+        SyntheticBatch batch = (SyntheticBatch) Preset.NATURE_CNN_32X20.workload();
+        assertThat(batch.rows()).isEqualTo(640);
+        assertThat(batch.observationSpace().flatSize()).isEqualTo(84 * 84 * 4);
+        assertThat(batch.actionSpace()).isEqualTo(new DiscreteSpace(6));
+        TrainingFixture small = TrainingFixture.create(Preset.NATURE_CNN_32X20, Variant.A2C, batch.withRows(4));
+        assertThat(small.batch().size()).isEqualTo(4);
+        assertThat(small.batch().observations().columns()).isEqualTo(84 * 84 * 4);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.runtime.algorithm.UpdateResult;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Param;
 
@@ -13,10 +14,21 @@ class UpdateBenchmarkTest {
         return List.of(benchmark.getField(field).getAnnotation(Param.class).value());
     }
 
+    /** Tests left out of {@code mvn test} unless {@code -Dbench.excludedGroups=none}: minutes each. */
+    static final String SLOW = "slow";
+
+    /** The Nature CNN of {@link Preset#NATURE_CNN_32X20} on a batch of 8 instead of 640, so that a test stays fast. */
+    static final Workload SMALL_CNN_BATCH = ((SyntheticBatch) Preset.NATURE_CNN_32X20.workload()).withRows(8);
+
     private static UpdateResult runOnce(String variant, String preset) {
+        return runOnce(variant, preset, null);
+    }
+
+    private static UpdateResult runOnce(String variant, String preset, Workload workload) {
         UpdateBenchmark benchmark = new UpdateBenchmark();
         benchmark.variant = variant;
         benchmark.preset = preset;
+        benchmark.workload = workload;
         benchmark.setUp();
         benchmark.restorePrimedParameters();
         UpdateResult result = benchmark.update();
@@ -55,6 +67,31 @@ class UpdateBenchmarkTest {
             UpdateResult result = runOnce(Variant.ACKTR.toString(), preset);
             assertThat(result.applied()).as(preset).isTrue();
             assertThat(result.kl()).as(preset).isFinite();
+        }
+    }
+
+    /** One update at batch 640 takes seconds: the network of the preset, on a batch of 8. */
+    @Test
+    void theNatureCnnPresetRunsA2cAndDiagonalUpdates() {
+        for (String variant : List.of(Variant.A2C.toString(), "diagonal:trust-region")) {
+            UpdateResult result = runOnce(variant, Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
+            assertThat(result.applied()).as(variant).isTrue();
+            assertThat(result.kl()).as(variant).isFinite();
+        }
+    }
+
+    /**
+     * Slow whatever the batch: priming K-FAC or EKFAC refreshes the eigendecomposition of the dense
+     * layer's 3137x3137 factor three times (tens of seconds each on one core); cg-fisher takes about
+     * a minute.
+     */
+    @Test
+    @Tag(SLOW)
+    void theNatureCnnPresetRunsKfacEkfacAndCgFisherUpdates() {
+        for (String variant : List.of(Variant.ACKTR.toString(), "ekfac:trust-region", "cg-fisher:line-search")) {
+            UpdateResult result = runOnce(variant, Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
+            assertThat(result.applied()).as(variant).isTrue();
+            assertThat(result.kl()).as(variant).isFinite();
         }
     }
 
