@@ -15,8 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The batches observed since the factors were last read are first summed, with their decay
  * weights, in the statistics' own data type: one product per factor and update (its lower
- * triangle only, half the arithmetic), with no conversion. Reading the factors folds that sum into the double-precision running averages, so
- * the long average is kept in double whatever the policy's type.
+ * triangle only, half the arithmetic), with no conversion. Reading the factors folds that sum
+ * into the double-precision running averages, so the long average is kept in double whatever the
+ * policy's type.
  */
 final class KroneckerFactors {
     private final String layer;
