@@ -34,7 +34,7 @@ public final class Gemm {
 
     /** {@code op(a) op(b)} as a new c-order matrix, where {@code op} transposes when asked. */
     public static INDArray product(INDArray a, INDArray b, boolean transposeA, boolean transposeB) {
-        if (!DIRECT || !floating(a) || b.dataType() != a.dataType()) {
+        if (!DIRECT || !floating(a) || !floating(b) || b.dataType() != a.dataType()) {
             return Nd4j.gemm(a, b, transposeA, transposeB);
         }
         INDArray x = plainOrCopy(a);
@@ -49,11 +49,16 @@ public final class Gemm {
     /** {@code c <- alpha op(a) op(b) + beta c}, in place. */
     public static void accumulate(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB,
                                   double alpha, double beta) {
-        if (DIRECT && floating(a) && b.dataType() == a.dataType() && c.dataType() == a.dataType() && plain(c)) {
+        if (DIRECT && floating(a) && floating(b) && b.dataType() == a.dataType() && c.dataType() == a.dataType()
+                && plain(c)) {
             call(plainOrCopy(a), plainOrCopy(b), c, transposeA, transposeB, alpha, beta);
+            return;
+        }
+        INDArray product = product(a, b, transposeA, transposeB).castTo(c.dataType()).muli(alpha);
+        if (beta == 0) {
+            c.assign(product); // as BLAS: a zero beta ignores whatever c held, NaN included
         } else {
-            INDArray product = product(a, b, transposeA, transposeB).castTo(c.dataType());
-            c.muli(beta).addi(product.muli(alpha));
+            c.muli(beta).addi(product);
         }
     }
 

@@ -112,6 +112,10 @@ class GemmTest {
         INDArray target = Nd4j.valueArrayOf(new long[] {2, 2}, Float.NaN, DataType.FLOAT);
         Gemm.accumulate(a, a, target, false, false, 1.0, 0.0);
         assertThat(target.toFloatMatrix()).isEqualTo(new float[][] {{7, 10}, {15, 22}});
+        INDArray padded = Nd4j.valueArrayOf(new long[] {2, 3}, Float.NaN, DataType.FLOAT);
+        INDArray view = padded.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3));
+        Gemm.accumulate(a, a, view, false, false, 1.0, 0.0);
+        assertThat(view.toFloatMatrix()).isEqualTo(new float[][] {{7, 10}, {15, 22}});
     }
 
     @Test
