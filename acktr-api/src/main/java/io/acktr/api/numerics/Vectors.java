@@ -40,7 +40,7 @@ public final class Vectors {
 
     /** {@code x <- alpha x}, in place. */
     public static void scale(double alpha, INDArray x) {
-        if (owned(x)) {
+        if (ownsItsBuffer(x)) {
             Nd4j.getBlasWrapper().level1().scal(x.length(), alpha, x);
         } else {
             x.muli(alpha);
@@ -52,14 +52,10 @@ public final class Vectors {
      * is (or, conservatively, when the sum overflows).
      */
     public static boolean isFinite(INDArray x) {
-        if (owned(x)) {
+        if (ownsItsBuffer(x)) {
             return Double.isFinite(Nd4j.getBlasWrapper().level1().asum(x));
         }
         return Double.isFinite(x.norm1Number().doubleValue());
-    }
-
-    private static boolean owned(INDArray x) {
-        return ownsItsBuffer(x);
     }
 
     /**
@@ -72,7 +68,7 @@ public final class Vectors {
     }
 
     private static boolean flatCompatible(INDArray x, INDArray y) {
-        return owned(x) && owned(y) && x.dataType() == y.dataType()
+        return ownsItsBuffer(x) && ownsItsBuffer(y) && x.dataType() == y.dataType()
                 && (x.ordering() == y.ordering() || x.isVector() && y.isVector() || x.length() == 1)
                 && Arrays.equals(x.shape(), y.shape());
     }

@@ -191,7 +191,11 @@ final class KroneckerFactors {
         return cached;
     }
 
+    /** The previous preparation's scratch arrays when they fit (the layer's shape never changes), else new ones. */
     private INDArray[] scratch(DataType dataType) {
+        if (cached != null && cached.scratch()[0].dataType() == dataType) {
+            return cached.scratch();
+        }
         long[] shape = {eigenG.size(), eigenA.size()};
         return new INDArray[] {Nd4j.create(dataType, shape), Nd4j.create(dataType, shape), Nd4j.create(dataType, shape)};
     }
