@@ -62,7 +62,7 @@ public final class Vectors {
      * Whether the array is its whole buffer in its ordering's standard layout (no offset, no gaps, no
      * overlapping strides), in float or double: then BLAS may read the buffer as the array.
      */
-    static boolean ownsItsBuffer(INDArray x) {
+    public static boolean ownsItsBuffer(INDArray x) {
         return x.length() > 0 && !x.isView() && x.offset() == 0 && x.data().length() == x.length()
                 && Shape.hasDefaultStridesForShape(x) && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);
     }

@@ -35,6 +35,15 @@ public interface ActionDistribution {
     /** {@code d log p(a_i) / d params_i}, {@code N x parameterWidth()}. */
     INDArray logProbGradient(INDArray actions);
 
+    /**
+     * {@code d log p(a_i) / d params_i} at actions {@code a_i} sampled from this distribution, the
+     * output gradient of a sampled Fisher. Draws from {@code random} exactly as {@link #sample} does,
+     * so the two give the same actions; distributions may compute it without forming the actions.
+     */
+    default INDArray sampledLogProbGradient(RandomGenerator random) {
+        return logProbGradient(sample(random));
+    }
+
     /** {@code d H_i / d params_i}, {@code N x parameterWidth()}. */
     INDArray entropyGradient();
 

@@ -173,22 +173,36 @@ final class KroneckerFactors {
         }
         INDArray qa = eigenA.vectors();
         INDArray qg = eigenG.vectors();
-        INDArray da = eigenA.values();
-        INDArray dg = eigenG.values();
         if (form == DampingForm.EIGEN) {
-            INDArray denominator = dg.mmul(da.transpose()).addi(damping);
             cached = new Cached(basisVersion, damping, form, dataType, inType(qa, dataType), inType(qg, dataType),
-                    inType(denominator.rdiv(1.0), dataType), null, null, scratch(dataType));
+                    inverseDenominator(dataType, damping), null, null, scratch(dataType));
         } else {
             double meanA = eigenA.trace() / eigenA.size();
             double meanG = eigenG.trace() / eigenG.size();
             double pi = meanA > 0 && meanG > 0 ? Math.sqrt(meanA / meanG) : 1.0;
             double root = Math.sqrt(damping);
             cached = new Cached(basisVersion, damping, form, dataType, null, null, null,
-                    inType(inverse(qa, da, pi * root), dataType), inType(inverse(qg, dg, root / pi), dataType),
-                    scratch(dataType));
+                    inType(inverse(qa, eigenA.values(), pi * root), dataType),
+                    inType(inverse(qg, eigenG.values(), root / pi), dataType), scratch(dataType));
         }
         return cached;
+    }
+
+    /**
+     * {@code 1 / (d_G d_A^T + lambda)}, {@code d_out x d_in}, built in Java from the two eigenvalue
+     * vectors and created in one allocation: an eigenbasis refresh then costs the training thread
+     * two casts and this, not a chain of small array operations.
+     */
+    private INDArray inverseDenominator(DataType dataType, double damping) {
+        double[] da = eigenA.values().toDoubleVector();
+        double[] dg = eigenG.values().toDoubleVector();
+        double[] inverse = new double[dg.length * da.length];
+        for (int i = 0; i < dg.length; i++) {
+            for (int j = 0; j < da.length; j++) {
+                inverse[i * da.length + j] = 1.0 / (dg[i] * da[j] + damping);
+            }
+        }
+        return Nd4j.create(inverse, new long[] {dg.length, da.length}, dataType);
     }
 
     /** The previous preparation's scratch arrays when they fit (the layer's shape never changes), else new ones. */
@@ -206,7 +220,9 @@ final class KroneckerFactors {
         return Nd4j.gemm(scaledColumns, q, false, true);
     }
 
+    /** A c-order copy of the array in the data type, in one operation where a cast is needed. */
     private static INDArray inType(INDArray array, DataType dataType) {
-        return array.castTo(dataType).dup('c');
+        INDArray cast = array.castTo(dataType);
+        return cast != array && cast.ordering() == 'c' ? cast : cast.dup('c');
     }
 }

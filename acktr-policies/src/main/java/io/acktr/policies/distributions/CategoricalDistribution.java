@@ -73,6 +73,23 @@ public final class CategoricalDistribution implements ActionDistribution {
         return column(actions);
     }
 
+    /** {@code onehot(a) - p} for sampled {@code a}, built in one pass over {@code p} without forming the actions. */
+    @Override
+    public INDArray sampledLogProbGradient(RandomGenerator random) {
+        requireNonNull(random, "random is null");
+        int k = parameterWidth();
+        double[] gradient = Matrices.rowMajor(probabilities);
+        double[] row = new double[k];
+        for (int i = 0; i < batchSize(); i++) {
+            System.arraycopy(gradient, i * k, row, 0, k);
+            int action = inverseCdf(row, random.nextDouble());
+            for (int j = 0; j < k; j++) {
+                gradient[i * k + j] = (j == action ? 1.0 : 0.0) - row[j];
+            }
+        }
+        return Nd4j.create(gradient, new long[] {batchSize(), k}, logits.dataType());
+    }
+
     @Override
     public INDArray mode() {
         return logits.argMax(1).castTo(logits.dataType()).reshape(logits.rows(), 1);

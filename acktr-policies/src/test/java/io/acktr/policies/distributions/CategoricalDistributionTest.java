@@ -48,6 +48,19 @@ class CategoricalDistributionTest {
     }
 
     @Test
+    void sampledLogProbGradientEqualsTheGradientAtTheActionsSampleDrawsFromTheSameSeed() {
+        for (DataType type : new DataType[] {DataType.DOUBLE, DataType.FLOAT}) {
+            CategoricalDistribution d = new CategoricalDistribution(gaussian(random, 2, 200, 4).castTo(type));
+            INDArray fused = d.sampledLogProbGradient(new SplittableRandom(5));
+            INDArray separate = d.logProbGradient(d.sample(new SplittableRandom(5)));
+            assertThat(fused.dataType()).isEqualTo(type);
+            assertThat(fused).isEqualTo(separate);
+            assertThat(fused.sub(d.logProbGradient(d.sample(new SplittableRandom(6)))).amaxNumber().doubleValue())
+                    .as("another seed samples other actions").isGreaterThan(0.5);
+        }
+    }
+
+    @Test
     void entropyGradientMatchesFiniteDifferences() {
         INDArray coefficients = gaussian(random, 1, 5, 1);
         CategoricalDistribution d = new CategoricalDistribution(logits);

@@ -183,17 +183,17 @@ public final class AcktrUpdate {
         }
         ActionDistribution pi = pass.distribution();
         INDArray values = pass.values();
-        INDArray targetActions;
+        INDArray dDistribution;
         INDArray dValues;
         // d/dV c log N(v; V, 1) = c (v - V): for a sampled v = V + eps that is c eps
         if (curvature.fisherTargets() == FisherTargets.SAMPLED) {
-            targetActions = pi.sample(random);
+            dDistribution = pi.sampledLogProbGradient(random);
             dValues = standardNormal(values.rows(), settings.valueFisherCoefficient(), values);
         } else {
-            targetActions = batch.actions();
+            dDistribution = pi.logProbGradient(batch.actions());
             dValues = batch.returns().castTo(values.dataType()).sub(values).muli(settings.valueFisherCoefficient());
         }
-        BackwardPass fisher = policy.backwardStatistics(pass, pi.logProbGradient(targetActions), dValues);
+        BackwardPass fisher = policy.backwardStatistics(pass, dDistribution, dValues);
         return product == null
                 ? new FisherSample(fisher.layers(), fisher.perSampleGradients(), n)
                 : new FisherSample(fisher.layers(), fisher.perSampleGradients(), n, product);
