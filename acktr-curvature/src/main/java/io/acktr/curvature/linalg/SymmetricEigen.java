@@ -1,10 +1,8 @@
 package io.acktr.curvature.linalg;
 
-import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -16,47 +14,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * @param values {@code n x 1} column of eigenvalues
  */
 public record SymmetricEigen(INDArray vectors, INDArray values) {
-    private static final boolean DIVIDE_AND_CONQUER = lapackAvailable();
 
-    private static boolean lapackAvailable() {
-        try {
-            double[] identity = {2, 0, 0, 3};
-            double[] values = new double[2];
-            return openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'L', 2, identity, 2, values) == 0
-                    && values[0] == 2 && values[1] == 3;
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
-    }
-
-    /** Whether decompositions call LAPACK's {@code dsyevd} directly (else ND4J's solver), for tests. */
-    static boolean usesDivideAndConquer() {
-        return DIVIDE_AND_CONQUER;
-    }
-
-    /**
-     * Decomposes {@code symmetric} (left untouched) and clips eigenvalues at {@code floor}. The
-     * decomposition is LAPACK's divide and conquer ({@code dsyevd}) called directly, about twice as
-     * fast as ND4J's {@code dsyev} on K-FAC's 65 x 65 factors and more on large ones; where that
-     * LAPACK is missing or does not converge, ND4J's.
-     */
+    /** Decomposes {@code symmetric} (left untouched) and clips eigenvalues at {@code floor}. */
     public static SymmetricEigen of(INDArray symmetric, double floor) {
         if (symmetric.rank() != 2 || symmetric.rows() != symmetric.columns()) {
             throw new IllegalArgumentException("expected a square matrix, got shape " + java.util.Arrays.toString(symmetric.shape()));
-        }
-        int n = (int) symmetric.rows();
-        if (DIVIDE_AND_CONQUER) {
-            double[] matrix = symmetric.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-            double[] values = new double[n];
-            // row-major: on return, column j of the matrix is the eigenvector of values[j] (ascending)
-            int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'L', n, matrix, n, values);
-            if (info == 0) {
-                for (int i = 0; i < n; i++) {
-                    values[i] = Math.max(values[i], floor);
-                }
-                return new SymmetricEigen(Nd4j.create(matrix, new long[] {n, n}, 'c'),
-                        Nd4j.create(values, new long[] {n, 1}, 'c'));
-            }
         }
         INDArray work = symmetric.castTo(DataType.DOUBLE).dup('f');
         INDArray values = Eigen.symmetricGeneralizedEigenvalues(work, true);

@@ -9,27 +9,6 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class SymmetricEigenTest {
     @Test
-    void decomposesWithLapacksDivideAndConquerOnThisBackend() {
-        assertThat(SymmetricEigen.usesDivideAndConquer()).isTrue();
-    }
-
-    @Test
-    void eigenvectorsAreOrthonormalAndValuesAscendOnAFactorSizedMatrix() {
-        Nd4j.getRandom().setSeed(11);
-        INDArray x = Nd4j.randn(DataType.DOUBLE, 160, 65);
-        INDArray s = x.transpose().mmul(x).divi(160);
-        SymmetricEigen e = SymmetricEigen.of(s, 0);
-        INDArray q = e.vectors();
-        assertThat(q.transpose().mmul(q).sub(Nd4j.eye(65)).amaxNumber().doubleValue()).isLessThan(1e-10);
-        assertThat(q.mulRowVector(e.values().reshape(1, 65)).mmul(q.transpose()).sub(s).amaxNumber().doubleValue())
-                .isLessThan(1e-10);
-        double[] values = e.values().toDoubleVector();
-        for (int i = 1; i < values.length; i++) {
-            assertThat(values[i]).isGreaterThanOrEqualTo(values[i - 1]);
-        }
-    }
-
-    @Test
     void reconstructsTheMatrixFromVectorsAndValues() {
         Nd4j.getRandom().setSeed(7);
         INDArray x = Nd4j.randn(DataType.DOUBLE, 9, 5);
