@@ -3,23 +3,29 @@ package io.acktr.curvature.kfac;
 import io.acktr.curvature.linalg.SymmetricEigen;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * When the eigendecompositions of the Kronecker factors are refreshed: every {@code interval}
- * observations, and at once for a layer that has none yet. With {@code async} the periodic
- * refreshes run on a background thread on a snapshot of the factors, while updates keep using the
- * newest installed eigenbases; finished results are installed on the training thread at the next
- * {@link #installFinished} call, so estimators never see a half-written basis.
+ * Where the running Kronecker factors change and when their eigendecompositions are refreshed:
+ * every {@code interval} observations, and at once for a layer that has none yet.
+ *
+ * <p>Synchronously, everything runs on the training thread. With {@code async}, every change of
+ * the factors (folding in a batch) and every periodic refresh runs on one background thread, in the
+ * order the observations came, so the factors are exactly the synchronous ones; the training thread
+ * only queues the work and, at the next {@link #installFinished} call after a refresh is done,
+ * installs its eigenbases, so estimators never see a half-written basis. Reading the factors on the
+ * training thread first waits for the queued work ({@link #quiesce}).
  */
 final class EigenbasisSchedule {
-    /** One daemon thread shared by every estimator in the JVM: decompositions queue, never pile up threads. */
+    /** One daemon thread shared by every estimator in the JVM: work queues, never piles up threads. */
     private static final class Background {
         static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "acktr-kfac-inverses");
+            Thread thread = new Thread(runnable, "acktr-kfac-statistics");
             thread.setDaemon(true);
             return thread;
         });
@@ -32,6 +38,8 @@ final class EigenbasisSchedule {
     private final double eigenvalueFloor;
     private final boolean async;
     private long sinceRefresh;
+    /** The last queued change of the factors (async); the next one runs after it. */
+    private CompletableFuture<?> lane = CompletableFuture.completedFuture(null);
     private CompletableFuture<Map<String, Decomposed>> pending;
     private long asyncRefreshes;
 
@@ -41,72 +49,99 @@ final class EigenbasisSchedule {
         this.async = async;
     }
 
-    /** Counts one observation and refreshes (or starts refreshing) the eigenbases that are due. */
+    /** Changes the factors: now, or (async) on the background thread after the changes queued before. */
+    void change(Runnable change) {
+        if (async) {
+            lane = lane.thenRunAsync(change, Background.EXECUTOR);
+        } else {
+            change.run();
+        }
+    }
+
+    /** Waits for every queued change: the factors may then be read on this thread. */
+    void quiesce() {
+        join(lane);
+    }
+
+    /** Counts one observation and refreshes (or queues the refresh of) the eigenbases that are due. */
     void afterObservation(Map<String, KroneckerFactors> factors) {
         installFinished(factors);
         sinceRefresh++;
-        boolean missing = factors.values().stream().anyMatch(f -> !f.hasEigenbases() && f.isFinite());
-        if (missing) {
-            refreshNow(factors.values());
-        } else if (sinceRefresh >= interval) {
+        List<KroneckerFactors> all = List.copyOf(factors.values());
+        if (all.stream().anyMatch(f -> !f.hasEigenbases())) {
+            quiesce();
+            if (all.stream().anyMatch(f -> !f.hasEigenbases() && f.isFinite())) {
+                decompose(all, eigenvalueFloor).forEach((layer, d) -> factors.get(layer).install(d.a(), d.g()));
+                sinceRefresh = 0;
+                return;
+            }
+        }
+        if (sinceRefresh >= interval) {
             if (async) {
-                startBackgroundRefresh(factors);
+                startBackgroundRefresh(all);
             } else {
-                refreshNow(factors.values());
+                decompose(all, eigenvalueFloor).forEach((layer, d) -> factors.get(layer).install(d.a(), d.g()));
+                sinceRefresh = 0;
             }
         }
     }
 
-    /** Installs a finished background refresh, if there is one. */
+    /** Installs a finished background refresh, if there is one; rethrows what failed on the background thread. */
     void installFinished(Map<String, KroneckerFactors> factors) {
+        if (lane.isCompletedExceptionally()) {
+            quiesce();
+        }
         if (pending == null || !pending.isDone()) {
             return;
         }
-        Map<String, Decomposed> result = pending.join();
+        Map<String, Decomposed> result = join(pending);
         pending = null;
         result.forEach((layer, d) -> factors.get(layer).install(d.a(), d.g()));
     }
 
-    /** Waits for a running background refresh and installs it (for tests and orderly shutdown). */
+    /** Waits for the queued work and installs a refresh among it (for tests and orderly shutdown). */
     void awaitBackground(Map<String, KroneckerFactors> factors) {
-        if (pending != null) {
-            pending.join();
-            installFinished(factors);
-        }
+        quiesce();
+        installFinished(factors);
     }
 
-    /** Number of refreshes started on the background thread. */
+    /** Number of refreshes run on the background thread. */
     long asyncRefreshes() {
         return asyncRefreshes;
     }
 
-    private void refreshNow(Collection<KroneckerFactors> factors) {
-        for (KroneckerFactors f : factors) {
-            if (f.isFinite()) {
-                f.install(SymmetricEigen.of(f.a(), eigenvalueFloor), SymmetricEigen.of(f.g(), eigenvalueFloor));
-            }
-        }
-        sinceRefresh = 0;
-    }
-
-    private void startBackgroundRefresh(Map<String, KroneckerFactors> factors) {
+    private void startBackgroundRefresh(List<KroneckerFactors> factors) {
         if (pending != null) {
             return; // the previous one is still running: keep counting, try again next observation
         }
-        Map<String, KroneckerFactors.Snapshot> snapshots = new LinkedHashMap<>();
-        factors.forEach((layer, f) -> {
-            if (f.isFinite()) {
-                snapshots.put(layer, f.snapshot());
-            }
-        });
         double floor = eigenvalueFloor;
-        pending = CompletableFuture.supplyAsync(() -> {
-            Map<String, Decomposed> result = new LinkedHashMap<>();
-            snapshots.forEach((layer, s) -> result.put(layer,
-                    new Decomposed(SymmetricEigen.of(s.a(), floor), SymmetricEigen.of(s.g(), floor))));
-            return result;
-        }, Background.EXECUTOR);
+        CompletableFuture<Map<String, Decomposed>> refresh = lane.thenApplyAsync(ignored -> decompose(factors, floor),
+                Background.EXECUTOR);
+        pending = refresh;
+        lane = refresh;
         asyncRefreshes++;
         sinceRefresh = 0;
+    }
+
+    /** The eigendecompositions of every layer whose factors are finite, by layer. */
+    private static Map<String, Decomposed> decompose(Collection<KroneckerFactors> factors, double floor) {
+        Map<String, Decomposed> result = new LinkedHashMap<>();
+        for (KroneckerFactors f : factors) {
+            if (f.isFinite()) {
+                result.put(f.layer(), new Decomposed(SymmetricEigen.of(f.a(), floor), SymmetricEigen.of(f.g(), floor)));
+            }
+        }
+        return result;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 }

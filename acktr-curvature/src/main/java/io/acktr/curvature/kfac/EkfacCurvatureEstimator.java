@@ -126,7 +126,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
 
     /** K-FAC's {@code A ⊗ G} of the same statistics, in the same order, for tests. */
     double[][] kroneckerFisher(String layer) {
-        KroneckerFactors f = statistics.factors(layer);
+        KroneckerFactors f = statistics.settled(layer);
         return KroneckerModels.kronecker(f.g(), f.a());
     }
 }

@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * K-FAC (Martens and Grosse 2015) for dense layers and KFC (Grosse and Martens 2016) for
  * convolutions: each layer's Fisher block is approximated by {@code A ⊗ G}, kept as running
  * averages and inverted through eigendecompositions refreshed every {@code inverse-interval}
- * observations (on a background thread with {@code async}). Blocks without Kronecker structure
+ * observations (with {@code async}, the statistics and the decompositions run on a background thread). Blocks without Kronecker structure
  * (e.g. a Gaussian log-std) get a running diagonal Fisher {@code E[g^2]}. During the first
  * {@code warmup-updates} observations the statistics only accumulate and the direction is the
  * plain gradient. The damping is fixed or adapted by the Levenberg-Marquardt rule.
@@ -102,12 +102,12 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
 
     /** The running factor {@code A} of a layer, for tests and diagnostics. */
     public INDArray factorA(String layer) {
-        return statistics.factors(layer).a().dup();
+        return statistics.settled(layer).a().dup();
     }
 
     /** The running factor {@code G} of a layer, for tests and diagnostics. */
     public INDArray factorG(String layer) {
-        return statistics.factors(layer).g().dup();
+        return statistics.settled(layer).g().dup();
     }
 
     /** The version of a layer's installed eigenbasis (0 before the first), for tests. */

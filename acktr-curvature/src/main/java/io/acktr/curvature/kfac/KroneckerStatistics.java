@@ -37,10 +37,14 @@ final class KroneckerStatistics {
         for (LayerStatistics statistics : sample.layers()) {
             KroneckerLayer layer = KroneckerLayer.of(statistics, estimator);
             layers.put(layer.name(), layer);
-            if (!factors.computeIfAbsent(layer.name(), KroneckerFactors::new).accumulate(layer, decay)) {
-                diagonals.warnNonFinite(layer.name());
-            }
         }
+        Map<KroneckerFactors, KroneckerLayer> batch = new LinkedHashMap<>();
+        layers.forEach((name, layer) -> batch.put(factors.computeIfAbsent(name, KroneckerFactors::new), layer));
+        schedule.change(() -> batch.forEach((f, layer) -> {
+            if (!f.accumulate(layer, decay)) {
+                diagonals.warnNonFinite(f.layer());
+            }
+        }));
         sample.perSampleGradients().forEach((block, perSample) -> diagonals.foldPerSample(block, perSample, decay));
         observations++;
         schedule.afterObservation(factors);
@@ -51,8 +55,14 @@ final class KroneckerStatistics {
         return observations;
     }
 
-    /** The factors of a layer, or null. */
+    /** The factors of a layer, or null; their eigenbases only (the running factors may be changing, see {@link #settled}). */
     KroneckerFactors factors(String layer) {
+        return factors.get(layer);
+    }
+
+    /** The factors of a layer, or null, once every queued change is done: their running {@code A} and {@code G} may be read. */
+    KroneckerFactors settled(String layer) {
+        schedule.quiesce();
         return factors.get(layer);
     }
 

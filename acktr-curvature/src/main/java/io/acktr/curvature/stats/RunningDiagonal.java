@@ -2,10 +2,10 @@ package io.acktr.curvature.stats;
 
 import io.acktr.api.numerics.Vectors;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
@@ -21,7 +21,7 @@ public final class RunningDiagonal {
 
     private final String estimator;
     private final Map<String, INDArray> diagonals = new LinkedHashMap<>();
-    private final Set<String> warned = new HashSet<>();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet(); // background statistics warn too
 
     /** @param estimator the estimator's name, for log messages */
     public RunningDiagonal(String estimator) {

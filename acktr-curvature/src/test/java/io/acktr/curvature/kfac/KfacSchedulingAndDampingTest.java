@@ -61,6 +61,22 @@ class KfacSchedulingAndDampingTest {
     }
 
     @Test
+    void asyncStatisticsFoldEveryBatchInOrderIntoExactlyTheSynchronousFactors() {
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        List<FisherSample> samples = samples(11);
+        for (FisherSample sample : samples) {
+            sync.observe(sample);
+            async.observe(sample); // queued: the factors are read below only after the queue is done
+        }
+        assertThat(async.factorA("w")).isEqualTo(sync.factorA("w"));
+        assertThat(async.factorG("w")).isEqualTo(sync.factorG("w"));
+        KfacCurvatureEstimator fewer = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        samples.subList(0, 10).forEach(fewer::observe);
+        assertThat(fewer.factorG("w")).as("the last batch counts").isNotEqualTo(sync.factorG("w"));
+    }
+
+    @Test
     void untilABackgroundRefreshIsInstalledTheUpdateKeepsThePreviousBasis() {
         KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
         List<FisherSample> samples = samples(4);
