@@ -9,27 +9,39 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Where the running Kronecker factors change and when their eigendecompositions are refreshed:
  * every {@code interval} observations, and at once for a layer that has none yet.
  *
  * <p>Synchronously, everything runs on the training thread. With {@code async}, every change of
- * the factors (folding in a batch) and every periodic refresh runs on one background thread, in the
- * order the observations came, so the factors are exactly the synchronous ones; the training thread
- * only queues the work and, at the next {@link #installFinished} call after a refresh is done,
- * installs its eigenbases, so estimators never see a half-written basis. Reading the factors on the
- * training thread first waits for the queued work ({@link #quiesce}).
+ * the factors (folding in a batch) runs on a statistics thread, in the order the observations came,
+ * so the factors are exactly the synchronous ones. A periodic refresh copies the factors there, in
+ * turn, and decomposes the copies on a second thread, so long decompositions (a CNN's) hold up
+ * neither the training nor the statistics. The training thread only queues the work and, at the
+ * next {@link #installFinished} call after a refresh is done, installs its eigenbases, so estimators
+ * never see a half-written basis. It waits when {@value #MAX_QUEUED} changes are queued (the queued
+ * batches' activations stay in memory until folded), and before reading the factors itself
+ * ({@link #quiesce}).
  */
 final class EigenbasisSchedule {
-    /** One daemon thread shared by every estimator in the JVM: work queues, never piles up threads. */
+    /** Daemon threads shared by every estimator in the JVM: work queues, never piles up threads. */
     private static final class Background {
-        static final ExecutorService EXECUTOR = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "acktr-kfac-statistics");
-            thread.setDaemon(true);
-            return thread;
-        });
+        static final ExecutorService STATISTICS = daemon("acktr-kfac-statistics");
+        static final ExecutorService INVERSES = daemon("acktr-kfac-inverses");
+
+        private static ExecutorService daemon(String name) {
+            return Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, name);
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
     }
+
+    /** Changes of the factors that may wait in the queue before the training thread waits for them. */
+    static final int MAX_QUEUED = 4;
 
     private record Decomposed(SymmetricEigen a, SymmetricEigen g) {
     }
@@ -40,6 +52,7 @@ final class EigenbasisSchedule {
     private long sinceRefresh;
     /** The last queued change of the factors (async); the next one runs after it. */
     private CompletableFuture<?> lane = CompletableFuture.completedFuture(null);
+    private final AtomicInteger queued = new AtomicInteger();
     private CompletableFuture<Map<String, Decomposed>> pending;
     private long asyncRefreshes;
 
@@ -52,7 +65,17 @@ final class EigenbasisSchedule {
     /** Changes the factors: now, or (async) on the background thread after the changes queued before. */
     void change(Runnable change) {
         if (async) {
-            lane = lane.thenRunAsync(change, Background.EXECUTOR);
+            if (queued.get() >= MAX_QUEUED) {
+                quiesce();
+            }
+            queued.incrementAndGet();
+            lane = lane.thenRunAsync(() -> {
+                try {
+                    change.run();
+                } finally {
+                    queued.decrementAndGet();
+                }
+            }, Background.STATISTICS);
         } else {
             change.run();
         }
@@ -99,9 +122,12 @@ final class EigenbasisSchedule {
         result.forEach((layer, d) -> factors.get(layer).install(d.a(), d.g()));
     }
 
-    /** Waits for the queued work and installs a refresh among it (for tests and orderly shutdown). */
+    /** Waits for the queued work and a running refresh, and installs it (for tests and orderly shutdown). */
     void awaitBackground(Map<String, KroneckerFactors> factors) {
         quiesce();
+        if (pending != null) {
+            join(pending);
+        }
         installFinished(factors);
     }
 
@@ -115,12 +141,28 @@ final class EigenbasisSchedule {
             return; // the previous one is still running: keep counting, try again next observation
         }
         double floor = eigenvalueFloor;
-        CompletableFuture<Map<String, Decomposed>> refresh = lane.thenApplyAsync(ignored -> decompose(factors, floor),
-                Background.EXECUTOR);
-        pending = refresh;
-        lane = refresh;
+        CompletableFuture<Map<String, KroneckerFactors.Snapshot>> copies = lane.thenApplyAsync(ignored -> snapshots(factors),
+                Background.STATISTICS);
+        lane = copies;
+        pending = copies.thenApplyAsync(snapshots -> {
+            Map<String, Decomposed> result = new LinkedHashMap<>();
+            snapshots.forEach((layer, f) -> result.put(layer,
+                    new Decomposed(SymmetricEigen.of(f.a(), floor), SymmetricEigen.of(f.g(), floor))));
+            return result;
+        }, Background.INVERSES);
         asyncRefreshes++;
         sinceRefresh = 0;
+    }
+
+    /** Copies of the factors of every layer whose factors are finite, by layer. */
+    private static Map<String, KroneckerFactors.Snapshot> snapshots(Collection<KroneckerFactors> factors) {
+        Map<String, KroneckerFactors.Snapshot> result = new LinkedHashMap<>();
+        for (KroneckerFactors f : factors) {
+            if (f.isFinite()) {
+                result.put(f.layer(), f.snapshot());
+            }
+        }
+        return result;
     }
 
     /** The eigendecompositions of every layer whose factors are finite, by layer. */

@@ -94,6 +94,16 @@ final class KroneckerFactors {
         return a != null && Vectors.isFinite(a) && Vectors.isFinite(g);
     }
 
+    /** Copies of {@code A} and {@code G}. */
+    record Snapshot(INDArray a, INDArray g) {
+    }
+
+    /** Copies of the factors that another thread may decompose while these keep accumulating. */
+    Snapshot snapshot() {
+        fold();
+        return new Snapshot(a.dup(), g.dup());
+    }
+
     void install(SymmetricEigen newA, SymmetricEigen newG) {
         eigenA = newA;
         eigenG = newG;
