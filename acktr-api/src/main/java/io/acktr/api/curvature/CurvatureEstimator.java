@@ -1,5 +1,7 @@
 package io.acktr.api.curvature;
 
+import java.util.function.Supplier;
+
 /**
  * Approximates the Fisher information {@code F} of the policy's output distribution and
  * preconditions gradients with it. Used once per update, in this order:
@@ -8,6 +10,9 @@ package io.acktr.api.curvature;
  * estimator.observe(fisherSample);                 // statistics of this batch's sampled-target pass
  * Direction d = estimator.precondition(gradient);  // F_hat^{-1} grad and Delta^T F_hat Delta
  * }</pre>
+ *
+ * or, letting the estimator choose when the sampled-target pass runs,
+ * {@code estimator.observeDeferred(() -> fisherSample)} in place of {@code observe}.
  *
  * An estimator keeps its own state (running averages, cached inverses) for one training run and
  * is not shared between runs.
@@ -37,6 +42,17 @@ public interface CurvatureEstimator {
     }
 
     void observe(FisherSample sample);
+
+    /**
+     * Observes a Fisher pass that has not run yet: {@code pass} runs it when called. It reads the
+     * policy's current parameters, which the trainer changes once {@link #precondition} has
+     * returned, so the estimator must have called it by then; it may call it on another thread in
+     * the meantime, while the trainer computes the loss gradient. {@code pass} must be safe to call
+     * from another thread (its random targets drawn beforehand). The default calls it at once.
+     */
+    default void observeDeferred(Supplier<FisherSample> pass) {
+        observe(pass.get());
+    }
 
     Direction precondition(Gradient gradient);
 

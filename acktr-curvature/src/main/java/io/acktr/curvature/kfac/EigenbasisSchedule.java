@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Where the running Kronecker factors change and when their eigendecompositions are refreshed:
@@ -79,6 +80,16 @@ final class EigenbasisSchedule {
         } else {
             change.run();
         }
+    }
+
+    /**
+     * Starts a computation that feeds the statistics (a deferred Fisher pass): now, or (async) on
+     * the statistics thread, where it overlaps the training thread's own work.
+     */
+    <T> CompletableFuture<T> start(Supplier<T> computation) {
+        return async
+                ? CompletableFuture.supplyAsync(computation, Background.STATISTICS)
+                : CompletableFuture.completedFuture(computation.get());
     }
 
     /** Waits for every queued change: the factors may then be read on this thread. */
@@ -176,7 +187,8 @@ final class EigenbasisSchedule {
         return result;
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
+    /** The future's result; what failed on a background thread is rethrown as it was thrown. */
+    static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {

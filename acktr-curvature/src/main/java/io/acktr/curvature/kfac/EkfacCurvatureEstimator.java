@@ -13,6 +13,7 @@ import io.acktr.curvature.stats.KroneckerLayer;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -33,6 +34,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
     private final KroneckerStatistics statistics;
     private final Map<String, Scales> scales = new LinkedHashMap<>();
     private final AdaptiveDamping damping;
+    private final DeferredFisherPass deferred;
 
     /** The running scales of one layer, valid for one eigenbasis version. */
     private record Scales(long basisVersion, RunningDiagonal values) {
@@ -42,6 +44,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
         this.settings = requireNonNull(settings, "settings is null");
         this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), settings.eigenvalueFloor(), settings.async());
         this.damping = new AdaptiveDamping(settings.damping(), settings.levenbergMarquardt());
+        this.deferred = new DeferredFisherPass(statistics, this::observeNow);
     }
 
     @Override
@@ -54,8 +57,19 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
         return settings.fisher();
     }
 
+    /** Runs the pass now, or with {@code async} on the statistics thread while the trainer computes the loss gradient. */
+    @Override
+    public void observeDeferred(Supplier<FisherSample> pass) {
+        deferred.start(pass);
+    }
+
     @Override
     public void observe(FisherSample sample) {
+        deferred.observePending();
+        observeNow(sample);
+    }
+
+    private void observeNow(FisherSample sample) {
         double decay = settings.statsDecay();
         Map<String, KroneckerLayer> layers = statistics.observe(sample, decay);
         layers.forEach((name, layer) -> {
@@ -78,6 +92,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
 
     @Override
     public Direction precondition(Gradient gradient) {
+        deferred.observePending();
         Map<String, INDArray> blocks = new LinkedHashMap<>();
         boolean preconditioning = statistics.observations() > settings.warmupUpdates();
         for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {

@@ -12,6 +12,7 @@ import io.acktr.curvature.guice.KfacSettings;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -29,11 +30,13 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     private final KfacSettings settings;
     private final KroneckerStatistics statistics;
     private final AdaptiveDamping damping;
+    private final DeferredFisherPass deferred;
 
     public KfacCurvatureEstimator(KfacSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
         this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), settings.eigenvalueFloor(), settings.async());
         this.damping = new AdaptiveDamping(settings.damping(), settings.levenbergMarquardt());
+        this.deferred = new DeferredFisherPass(statistics, this::observeNow);
     }
 
     @Override
@@ -46,8 +49,19 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         return settings.fisher();
     }
 
+    /** Runs the pass now, or with {@code async} on the statistics thread while the trainer computes the loss gradient. */
+    @Override
+    public void observeDeferred(Supplier<FisherSample> pass) {
+        deferred.start(pass);
+    }
+
     @Override
     public void observe(FisherSample sample) {
+        deferred.observePending();
+        observeNow(sample);
+    }
+
+    private void observeNow(FisherSample sample) {
         statistics.observe(sample, settings.statsDecay());
     }
 
@@ -58,6 +72,7 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
 
     @Override
     public Direction precondition(Gradient gradient) {
+        deferred.observePending();
         statistics.installFinished();
         Map<String, INDArray> blocks = new LinkedHashMap<>();
         for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {
@@ -92,6 +107,7 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
 
     /** Waits for a background eigendecomposition and installs it, for tests. */
     void awaitBackgroundRefresh() {
+        deferred.observePending();
         statistics.awaitBackground();
     }
 
@@ -102,11 +118,13 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
 
     /** The running factor {@code A} of a layer, for tests and diagnostics. */
     public INDArray factorA(String layer) {
+        deferred.observePending();
         return statistics.settled(layer).a().dup();
     }
 
     /** The running factor {@code G} of a layer, for tests and diagnostics. */
     public INDArray factorG(String layer) {
+        deferred.observePending();
         return statistics.settled(layer).g().dup();
     }
 

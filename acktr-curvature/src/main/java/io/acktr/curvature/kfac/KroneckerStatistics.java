@@ -7,6 +7,8 @@ import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * What K-FAC and EKFAC keep alike: the running Kronecker factors of every layer, a running diagonal
@@ -49,6 +51,11 @@ final class KroneckerStatistics {
         observations++;
         schedule.afterObservation(factors);
         return layers;
+    }
+
+    /** Starts a deferred Fisher pass: now, or (async) on the statistics thread; see {@link EigenbasisSchedule#start}. */
+    CompletableFuture<FisherSample> start(Supplier<FisherSample> pass) {
+        return schedule.start(pass);
     }
 
     long observations() {

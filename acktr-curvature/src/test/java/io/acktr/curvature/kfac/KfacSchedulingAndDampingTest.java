@@ -14,6 +14,8 @@ import io.acktr.curvature.linalg.SymmetricEigen;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -74,6 +76,31 @@ class KfacSchedulingAndDampingTest {
         KfacCurvatureEstimator fewer = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
         samples.subList(0, 10).forEach(fewer::observe);
         assertThat(fewer.factorG("w")).as("the last batch counts").isNotEqualTo(sync.factorG("w"));
+    }
+
+    @Test
+    void aDeferredFisherPassRunsOnTheStatisticsThreadWithAsyncAndIsObservedBeforePreconditionReturns() {
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        Set<String> syncThreads = ConcurrentHashMap.newKeySet();
+        Set<String> asyncThreads = ConcurrentHashMap.newKeySet();
+        for (FisherSample sample : samples(7)) {
+            sync.observeDeferred(() -> {
+                syncThreads.add(Thread.currentThread().getName());
+                return sample;
+            });
+            async.observeDeferred(() -> {
+                asyncThreads.add(Thread.currentThread().getName());
+                return sample;
+            });
+            INDArray expected = sync.precondition(gradient()).blocks().get("w");
+            async.awaitBackgroundRefresh();
+            INDArray actual = async.precondition(gradient()).blocks().get("w");
+            assertThat(actual.sub(expected).norm2Number().doubleValue()).isLessThan(1e-12);
+        }
+        assertThat(syncThreads).containsExactly(Thread.currentThread().getName());
+        assertThat(asyncThreads).containsExactly("acktr-kfac-statistics");
+        assertThat(async.factorG("w")).isEqualTo(sync.factorG("w"));
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class LayerStack {
      * What a forward pass through the chain keeps for the backward pass and forward mode. Each
      * layer's activation derivative {@code f'(x)} is computed once, when a backward pass or a tangent
      * first needs it, and shared by the later ones (an update makes several passes through one
-     * forward pass).
+     * forward pass, possibly on two threads at once).
      */
     public static final class Activations {
         private final INDArray input;
@@ -73,10 +73,15 @@ public final class LayerStack {
             if (activation == Activation.IDENTITY) {
                 return outputGradient;
             }
+            return outputGradient.mul(derivative(i, activation));
+        }
+
+        /** Computed once; synchronised because a curvature estimator may run a Fisher pass on another thread. */
+        private synchronized INDArray derivative(int i, Activation activation) {
             if (derivatives[i] == null) {
                 derivatives[i] = activation.derivative(outputs.get(i));
             }
-            return outputGradient.mul(derivatives[i]);
+            return derivatives[i];
         }
     }
 

@@ -22,6 +22,7 @@ import io.acktr.runtime.settings.AlgorithmSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,11 +30,12 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One natural-gradient actor-critic update (Wu et al. 2017), top to bottom:
  * <ol>
- *   <li>forward the batch; back-propagate the A2C loss
- *       {@code L = -mean(A log pi(a|s)) + c_v mean((R - V)^2) - c_e mean(H)};</li>
- *   <li>back-propagate {@code log pi(a'|s) + c_vf log N(v'; V(s), 1)} with {@code a'} and
- *       {@code v'} sampled from the model (the batch's own for the empirical Fisher), and give its
- *       layer statistics, or exact Fisher-vector products, to the curvature estimator;</li>
+ *   <li>forward the batch; give the curvature estimator the backward pass of
+ *       {@code log pi(a'|s) + c_vf log N(v'; V(s), 1)} with {@code a'} and {@code v'} sampled from
+ *       the model (the batch's own for the empirical Fisher), for its layer statistics or exact
+ *       Fisher-vector products; the targets are drawn here, and the estimator runs the pass now or,
+ *       with background statistics, on another thread during the next step;</li>
+ *   <li>back-propagate the A2C loss {@code L = -mean(A log pi(a|s)) + c_v mean((R - V)^2) - c_e mean(H)};</li>
  *   <li>precondition the gradient, {@code Delta = F_hat^{-1} grad};</li>
  *   <li>let the step-size rule scale it (e.g. the KL trust region, or a line search that tries
  *       candidates on the batch) and apply it;</li>
@@ -84,7 +86,12 @@ public final class AcktrUpdate {
         Targets targets = targets(batch, pass.values());
         Loss before = loss(pass, targets);
 
-        // 1. Gradient of the A2C loss with respect to the outputs, then the parameters.
+        // 1. Curvature statistics of this batch (the pass may run beside step 2).
+        if (curvature.needsFisherSample() || curvature.needsFisherVectorProducts()) {
+            curvature.observeDeferred(fisherPass(pass, batch));
+        }
+
+        // 2. Gradient of the A2C loss with respect to the outputs, then the parameters.
         INDArray dDistribution = pi.logProbGradient(targets.actions()).muliColumnVector(targets.advantages().mul(-1.0 / n))
                 .subi(pi.entropyGradient().muli(settings.entropyCoefficient() / n));
         INDArray dValues = pass.values().sub(targets.returns()).muli(2 * settings.valueCoefficient() / n);
@@ -92,11 +99,6 @@ public final class AcktrUpdate {
         Map<String, String> groups = new LinkedHashMap<>();
         policy.parameters().forEach(block -> groups.put(block.name(), block.group()));
         Gradient gradient = new Gradient(loss.gradients(), groups);
-
-        // 2. Curvature statistics of this batch.
-        if (curvature.needsFisherSample() || curvature.needsFisherVectorProducts()) {
-            curvature.observe(fisherSample(pass, batch));
-        }
 
         // 3-4. Natural-gradient direction, step size, step.
         Direction direction = curvature.precondition(gradient);
@@ -175,11 +177,12 @@ public final class AcktrUpdate {
         }
     }
 
-    private FisherSample fisherSample(ForwardPass pass, Batch batch) {
+    /** The Fisher pass of this batch with its targets drawn now: what is left reads only {@code pass} and the parameters. */
+    private Supplier<FisherSample> fisherPass(ForwardPass pass, Batch batch) {
         int n = pass.batchSize();
-        FisherVectorProduct product = curvature.needsFisherVectorProducts() ? fisherVectorProduct(pass) : null;
         if (!curvature.needsFisherSample()) {
-            return new FisherSample(List.of(), Map.of(), n, product);
+            FisherVectorProduct product = fisherVectorProduct(pass);
+            return () -> new FisherSample(List.of(), Map.of(), n, product);
         }
         ActionDistribution pi = pass.distribution();
         INDArray values = pass.values();
@@ -193,10 +196,13 @@ public final class AcktrUpdate {
             dDistribution = pi.logProbGradient(batch.actions());
             dValues = batch.returns().castTo(values.dataType()).sub(values).muli(settings.valueFisherCoefficient());
         }
-        BackwardPass fisher = policy.backwardStatistics(pass, dDistribution, dValues);
-        return product == null
-                ? new FisherSample(fisher.layers(), fisher.perSampleGradients(), n)
-                : new FisherSample(fisher.layers(), fisher.perSampleGradients(), n, product);
+        FisherVectorProduct product = curvature.needsFisherVectorProducts() ? fisherVectorProduct(pass) : null;
+        return () -> {
+            BackwardPass fisher = policy.backwardStatistics(pass, dDistribution, dValues);
+            return product == null
+                    ? new FisherSample(fisher.layers(), fisher.perSampleGradients(), n)
+                    : new FisherSample(fisher.layers(), fisher.perSampleGradients(), n, product);
+        };
     }
 
     /**
