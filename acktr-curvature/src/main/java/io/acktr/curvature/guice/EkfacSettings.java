@@ -12,7 +12,7 @@ import io.acktr.api.plugin.SettingsReader;
  * @param inverseInterval updates between refreshes of the eigenbases
  * @param warmupUpdates updates that only gather statistics
  * @param eigenvalueFloor eigenvalues of the factors are clipped from below at this value
- * @param async whether the factor statistics and periodic eigendecompositions run off the training thread
+ * @param async whether the Fisher pass, the factor statistics and the periodic eigendecompositions run off the training thread
  * @param fisher sampled targets (the true Fisher) or the batch's own (the empirical Fisher)
  * @param levenbergMarquardt damping adaptation
  */

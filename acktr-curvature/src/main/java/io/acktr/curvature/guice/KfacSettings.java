@@ -14,7 +14,7 @@ import io.acktr.curvature.kfac.DampingForm;
  * @param inverseInterval {@code T_inv}: updates between eigendecompositions
  * @param warmupUpdates updates that only accumulate statistics before preconditioning starts
  * @param eigenvalueFloor eigenvalues of the factors are clipped from below at this value
- * @param async whether the factor statistics and periodic eigendecompositions run off the training thread
+ * @param async whether the Fisher pass, the factor statistics and the periodic eigendecompositions run off the training thread
  * @param fisher sampled targets (the true Fisher) or the batch's own (the empirical Fisher)
  * @param levenbergMarquardt damping adaptation
  */
