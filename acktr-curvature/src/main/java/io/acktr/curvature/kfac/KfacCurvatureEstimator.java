@@ -19,8 +19,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * K-FAC (Martens and Grosse 2015) for dense layers and KFC (Grosse and Martens 2016) for
  * convolutions: each layer's Fisher block is approximated by {@code A ⊗ G}, kept as running
  * averages and inverted through eigendecompositions refreshed every {@code inverse-interval}
- * observations (with {@code async}, the Fisher pass, the statistics and the decompositions run on background threads). Blocks without Kronecker structure
- * (e.g. a Gaussian log-std) get a running diagonal Fisher {@code E[g^2]}. During the first
+ * observations. With {@code async}, the Fisher pass, the statistics and the decompositions run
+ * on background threads. Blocks without Kronecker structure (e.g. a Gaussian log-std) get a
+ * running diagonal Fisher {@code E[g^2]}. During the first
  * {@code warmup-updates} observations the statistics only accumulate and the direction is the
  * plain gradient. The damping is fixed or adapted by the Levenberg-Marquardt rule.
  */
