@@ -6,6 +6,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
 import io.acktr.runtime.settings.AlgorithmSettings;
+import io.acktr.runtime.settings.CheckpointSettings;
 import io.acktr.runtime.settings.RunSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,7 @@ public final class ConfigLoader {
         rejectUnknownKeys(layered, reference);
         RunSettings.from(merged);
         AlgorithmSettings.from(merged);
+        CheckpointSettings.from(merged);
         return merged;
     }
 

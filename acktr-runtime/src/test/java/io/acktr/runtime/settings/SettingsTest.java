@@ -53,6 +53,21 @@ class SettingsTest {
     }
 
     @Test
+    void theCheckpointIntervalDefaultsTo100AndMayBeZeroButNotNegative() {
+        assertThat(CheckpointSettings.from(REFERENCE)).isEqualTo(new CheckpointSettings(100));
+        Config zero = ConfigFactory.parseString("acktr.checkpoint.interval = 0").withFallback(REFERENCE);
+        assertThat(CheckpointSettings.from(zero)).isEqualTo(new CheckpointSettings(0));
+        Config seven = ConfigFactory.parseString("acktr.checkpoint.interval = 7").withFallback(REFERENCE);
+        assertThat(CheckpointSettings.from(seven).interval()).isEqualTo(7);
+        Config negative = ConfigFactory.parseString("acktr.checkpoint.interval = -1").withFallback(REFERENCE);
+        assertThatThrownBy(() -> CheckpointSettings.from(negative)).isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("acktr.checkpoint.interval").hasMessageContaining("-1").hasMessageContaining(">= 0");
+        Config text = ConfigFactory.parseString("acktr.checkpoint.interval = often").withFallback(REFERENCE);
+        assertThatThrownBy(() -> CheckpointSettings.from(text)).isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("acktr.checkpoint.interval").hasMessageContaining("whole number");
+    }
+
+    @Test
     void theResidentGcThresholdIsASize() {
         Config config = ConfigFactory.parseString("acktr.memory.resident-gc-threshold = 512M").withFallback(REFERENCE);
         assertThat(RunSettings.from(config).residentGcThresholdBytes()).isEqualTo(512L << 20);
