@@ -20,6 +20,7 @@ import io.acktr.runtime.bootstrap.PluginRegistry;
 import io.acktr.runtime.learner.Trainer;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.settings.AlgorithmSettings;
+import io.acktr.runtime.settings.CheckpointSettings;
 import io.acktr.runtime.settings.RunSettings;
 import io.acktr.runtime.worker.RolloutCollector;
 import java.io.PrintWriter;
@@ -47,12 +48,15 @@ public final class TrainingSession {
     public TrainingSummary train(PrintWriter console, OptionalDouble watchThreshold, List<TrainingListener> extraListeners) {
         RunSettings run = RunSettings.from(config);
         AlgorithmSettings algorithm = AlgorithmSettings.from(config);
+        CheckpointSettings checkpoints = CheckpointSettings.from(config);
         Injector injector = AcktrInjector.create(config, AcktrInjector.discoverModules(classLoader));
         PluginRegistry plugins = Plugins.registry(injector);
         EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader);
 
         SplittableRandom random = new SplittableRandom(run.seed());
-        try (SyncVectorEnvironment envs = createEnvironments(environments, run)) {
+        // one chain: its normalisation statistics are shared by every environment of the vector
+        WrapperChain wrappers = new WrapperChain(run.wrappers());
+        try (SyncVectorEnvironment envs = createEnvironments(environments, run, wrappers)) {
             Policy policy = plugins.policy(config).create(envs.observationSpace(), envs.actionSpace(), run.seed());
             CurvatureEstimator curvature = plugins.curvatureEstimator(config).create();
             StepSizeRule stepSizeRule = plugins.stepSizeRule(config).create();
@@ -70,6 +74,8 @@ public final class TrainingSession {
                         + directory);
                 listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
             }
+            // last: a checkpoint is written once the update's metrics are reported
+            listeners.add(new CheckpointWriter(new CheckpointStore(directory), policy, wrappers, checkpoints.interval()));
             RolloutCollector collector = new RolloutCollector(envs, algorithm, random.split(), run.seed());
             AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
             return new Trainer(collector, update, listeners, run.totalSteps(), watchThreshold).run();
@@ -86,17 +92,21 @@ public final class TrainingSession {
         }
     }
 
-    private static SyncVectorEnvironment createEnvironments(EnvironmentRegistry registry, RunSettings run) {
+    private static SyncVectorEnvironment createEnvironments(EnvironmentRegistry registry, RunSettings run,
+                                                            WrapperChain wrappers) {
         List<Environment> envs = new ArrayList<>();
-        // one chain: its normalisation statistics are shared by every environment of the vector
-        WrapperChain wrappers = new WrapperChain(run.wrappers());
+        for (int i = 0; i < run.environmentCount(); i++) {
+            envs.add(wrappers.wrap(createEnvironment(registry, run)));
+        }
+        return new SyncVectorEnvironment(envs);
+    }
+
+    /** A new environment of {@code acktr.env.id}, not yet wrapped. */
+    static Environment createEnvironment(EnvironmentRegistry registry, RunSettings run) {
         try {
-            for (int i = 0; i < run.environmentCount(); i++) {
-                envs.add(wrappers.wrap(registry.create(run.environmentId())));
-            }
+            return registry.create(run.environmentId());
         } catch (UnknownEnvironmentException e) {
             throw new ConfigException.BadValue("acktr.env.id", e.getMessage());
         }
-        return new SyncVectorEnvironment(envs);
     }
 }

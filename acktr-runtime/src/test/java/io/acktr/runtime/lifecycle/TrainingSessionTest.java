@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.acktr.api.policy.ParameterBlock;
+import io.acktr.api.policy.Policy;
+import io.acktr.policies.distributions.Matrices;
+import io.acktr.policies.guice.MlpPolicySettings;
+import io.acktr.policies.mlp.MlpPolicy;
 import io.acktr.runtime.bootstrap.ConfigLoader;
 import io.acktr.runtime.learner.TrainingSummary;
 import java.nio.file.Files;
@@ -12,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +45,38 @@ class TrainingSessionTest {
         long residentMb = Long.parseLong(lines.get(16).substring(lines.get(16).lastIndexOf(',') + 1));
         assertThat(residentMb).as("resident set of this JVM, MB").isGreaterThan(10);
         assertThat(Files.readString(runDir.resolve("config.conf"))).contains("CartPole-v1");
+    }
+
+    @Test
+    void aRunLeavesACheckpointOfItsLastUpdateWithTheTrainedParametersAndStatistics(@TempDir Path dir) throws Exception {
+        Path runDir = dir.resolve("run");
+        Config c = config(runDir, "acktr.env.count=2", "acktr.total-steps=2000", "acktr.checkpoint.interval=7",
+                "acktr.env.wrappers=[{type = normalize-observation}]", "acktr.policy.mlp.hidden-sizes=[16]",
+                "acktr.policy.type=" + RecordingPolicyModule.NAME);
+
+        TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+
+        Policy trained = RecordingPolicyModule.LAST_CREATED.get();
+        Checkpoint checkpoint = new CheckpointStore(runDir).read();
+        assertThat(summary.envSteps()).isEqualTo(2000);
+        assertThat(checkpoint.envSteps()).isEqualTo(summary.envSteps());
+        assertThat(checkpoint.updates()).isEqualTo(summary.updates()).isEqualTo(50);
+        assertThat(checkpoint.parameters()).hasSameSizeAs(trained.parameters());
+        Policy initial = new MlpPolicy(trained.observationSpace(), trained.actionSpace(),
+                MlpPolicySettings.from(c).architecture(), 1);
+        for (int i = 0; i < trained.parameters().size(); i++) {
+            ParameterBlock block = trained.parameters().get(i);
+            assertThat(checkpoint.parameters().get(i).name()).isEqualTo(block.name());
+            assertThat(Matrices.rowMajor(checkpoint.parameters().get(i).value())).as(block.name())
+                    .isEqualTo(Matrices.rowMajor(block.value()))
+                    .isNotEqualTo(Matrices.rowMajor(initial.parameters().get(i).value()));
+        }
+        double observationsSeen = checkpoint.wrapperStatistics().getDouble("\"0\".count");
+        assertThat(observationsSeen).as("every step's observation and every reset's").isGreaterThan(2000);
+        try (Stream<Path> files = Files.list(runDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("checkpoint", "config.conf",
+                    "progress.csv");
+        }
     }
 
     @Test

@@ -1,0 +1,99 @@
+package io.acktr.runtime.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.typesafe.config.ConfigFactory;
+import io.acktr.api.env.Environment;
+import io.acktr.api.policy.Policy;
+import io.acktr.api.training.UpdateMetrics;
+import io.acktr.envs.registry.EnvironmentRegistry;
+import io.acktr.envs.wrappers.WrapperChain;
+import io.acktr.policies.layers.Activation;
+import io.acktr.policies.mlp.MlpArchitecture;
+import io.acktr.policies.mlp.MlpPolicy;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class CheckpointWriterTest {
+    private final WrapperChain wrappers = WrapperChain.from(ConfigFactory.parseString(
+            "acktr.env.wrappers = [{type = normalize-observation}]").withFallback(ConfigFactory.defaultReference()));
+    private final Policy policy;
+
+    CheckpointWriterTest() {
+        Environment env = wrappers.wrap(EnvironmentRegistry.load(getClass().getClassLoader()).create("CartPole-v1"));
+        env.reset(1);
+        policy = new MlpPolicy(env.observationSpace(), env.actionSpace(),
+                new MlpArchitecture(List.of(4), Activation.TANH, false, DataType.FLOAT), 1);
+    }
+
+    private static UpdateMetrics metrics(long updates) {
+        return new UpdateMetrics(updates * 40, updates, 0, Double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** The updates of the checkpoint on disk after each update 1..updates, then after the end; -1 for none. */
+    private static List<Long> writtenAfterEach(CheckpointWriter writer, CheckpointStore store, int updates) {
+        List<Long> written = new ArrayList<>();
+        for (int u = 1; u <= updates; u++) {
+            writer.onUpdate(metrics(u));
+            written.add(writtenUpdates(store));
+        }
+        writer.onEnd();
+        written.add(writtenUpdates(store));
+        return written;
+    }
+
+    private static long writtenUpdates(CheckpointStore store) {
+        try {
+            return store.read().updates();
+        } catch (InvalidCheckpointException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void writesEveryIntervalUpdatesAndOnceAtTheEnd(@TempDir Path dir) {
+        CheckpointStore store = new CheckpointStore(dir);
+        CheckpointWriter writer = new CheckpointWriter(store, policy, wrappers, 3);
+
+        assertThat(writtenAfterEach(writer, store, 7)).containsExactly(-1L, -1L, 3L, 3L, 3L, 6L, 6L, 7L);
+        assertThat(store.read().envSteps()).isEqualTo(280);
+    }
+
+    @Test
+    void anIntervalOfZeroWritesOnlyAtTheEnd(@TempDir Path dir) {
+        CheckpointStore store = new CheckpointStore(dir);
+        CheckpointWriter writer = new CheckpointWriter(store, policy, wrappers, 0);
+
+        assertThat(writtenAfterEach(writer, store, 4)).containsExactly(-1L, -1L, -1L, -1L, 4L);
+    }
+
+    @Test
+    void theEndDoesNotWriteTheLastUpdateTwice(@TempDir Path dir) {
+        CheckpointStore store = new CheckpointStore(dir);
+        CheckpointWriter writer = new CheckpointWriter(store, policy, wrappers, 2);
+        writer.onUpdate(metrics(1));
+        writer.onUpdate(metrics(2));
+        float saved = policy.parameters().get(0).value().getFloat(0);
+        policy.parameters().get(0).value().putScalar(0, saved + 1);
+
+        writer.onEnd();
+
+        Policy restored = new MlpPolicy(policy.observationSpace(), policy.actionSpace(),
+                new MlpArchitecture(List.of(4), Activation.TANH, false, DataType.FLOAT), 2);
+        store.read().restoreParameters(restored);
+        assertThat(restored.parameters().get(0).value().getFloat(0)).isEqualTo(saved);
+    }
+
+    @Test
+    void aRunThatEndsBeforeItsFirstUpdateWritesNothing(@TempDir Path dir) {
+        CheckpointStore store = new CheckpointStore(dir);
+        new CheckpointWriter(store, policy, wrappers, 1).onEnd();
+
+        assertThatThrownBy(store::read).isInstanceOf(InvalidCheckpointException.class).hasMessageContaining("missing");
+    }
+}
