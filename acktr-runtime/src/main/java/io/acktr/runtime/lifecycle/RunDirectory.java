@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
-/** The folder a run writes to: its resolved configuration and {@code progress.csv}. */
+/** The folder a run writes to: its resolved configuration, {@code progress.csv} and its checkpoint. */
 public final class RunDirectory {
+    /** The resolved configuration of the run, as HOCON. */
+    public static final String CONFIG_FILE = "config.conf";
+
     private RunDirectory() {
     }
 
@@ -25,7 +28,7 @@ public final class RunDirectory {
     }
 
     /**
-     * Creates the folder and writes {@code config.conf}. Refuses a folder that already holds a
+     * Creates the folder and writes {@value #CONFIG_FILE}. Refuses a folder that already holds a
      * run, so that no earlier results are overwritten.
      */
     public static Path prepare(Path directory, Config config) {
@@ -35,9 +38,10 @@ public final class RunDirectory {
         }
         try {
             Files.createDirectories(directory);
-            String rendered = config.getConfig("acktr").root()
+            // rendered as a value, not as a root: a root loses its braces
+            String rendered = config.getConfig("acktr").root().atKey("acktr").root()
                     .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
-            Files.writeString(directory.resolve("config.conf"), "# resolved configuration of this run\nacktr " + rendered);
+            Files.writeString(directory.resolve(CONFIG_FILE), "# resolved configuration of this run\n" + rendered);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare run directory " + directory, e);
         }
