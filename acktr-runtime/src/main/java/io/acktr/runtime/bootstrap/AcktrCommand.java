@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code acktr}: the command line. Exit codes: 0 success, 1 failure during a run, 2 bad input. */
 @Command(name = "acktr", mixinStandardHelpOptions = true, version = "acktr 0.1.0",
         description = "Second-order deep reinforcement learning: ACKTR with pluggable curvature estimators.",
-        subcommands = {TrainCommand.class, AblationCommand.class, BenchCommand.class, EnvsCommand.class, RecordCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, AblationCommand.class, BenchCommand.class, EnvsCommand.class, RecordCommand.class,
                 PluginsCommand.class, CommandLine.HelpCommand.class})
 public final class AcktrCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -1,0 +1,80 @@
+package io.acktr.runtime.bootstrap;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import io.acktr.runtime.lifecycle.Checkpoint;
+import io.acktr.runtime.lifecycle.CheckpointStore;
+import io.acktr.runtime.lifecycle.EvaluationResult;
+import io.acktr.runtime.lifecycle.EvaluationSession;
+import io.acktr.runtime.lifecycle.RunDirectory;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code acktr evaluate}: plays the policy a training run saved, with its normalisation statistics frozen. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluate the policy a training run saved in RUN_DIR/checkpoint.",
+                "Plays it on one environment of the run's configuration, with the run's",
+                "normalisation statistics frozen, and prints each episode's raw return and",
+                "length, then the mean and standard deviation of the returns."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory written by `acktr train`.")
+    Path runDirectory;
+
+    @Option(names = "--episodes", paramLabel = "N", description = "Episodes to play (default: ${DEFAULT-VALUE}).")
+    int episodes = 10;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Episode i (from 0) starts from a reset with seed + i; also seeds the "
+            + "sampling of --stochastic (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--stochastic", description = "Sample each action from the policy's distribution instead of "
+            + "taking its most likely action.")
+    boolean stochastic;
+
+    @Override
+    public Integer call() {
+        if (episodes < 1) {
+            throw new ConfigException.BadValue("--episodes", episodes + ": must be >= 1");
+        }
+        if (!Files.isDirectory(runDirectory)) {
+            throw new ConfigException.BadValue("RUN_DIR", "\"" + runDirectory + "\": no such directory");
+        }
+        Path configFile = runDirectory.resolve(RunDirectory.CONFIG_FILE);
+        if (!Files.isRegularFile(configFile)) {
+            throw new ConfigException.BadValue("RUN_DIR", "\"" + runDirectory + "\": holds no " + RunDirectory.CONFIG_FILE
+                    + ", so it is not a run directory of `acktr train`");
+        }
+        Config saved = ConfigLoader.parseFile(configFile);
+        if (!saved.hasPath("acktr")) {
+            // e.g. written by an acktr that rendered the block without its braces
+            throw new ConfigException.BadValue("RUN_DIR", "\"" + configFile + "\": holds no acktr { ... } block, so the run's "
+                    + "configuration cannot be read back");
+        }
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Config config = ConfigLoader.load(loader, saved, List.of());
+        Checkpoint checkpoint = new CheckpointStore(runDirectory).read();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "evaluating %s (update %d, env step %d) on %s: %d episodes, %s actions%n",
+                checkpoint.origin(), checkpoint.updates(), checkpoint.envSteps(), config.getString("acktr.env.id"), episodes,
+                stochastic ? "sampled" : "most likely");
+        EvaluationResult result = new EvaluationSession(config, loader).evaluate(checkpoint, episodes, seed, stochastic);
+        for (int i = 0; i < result.episodes(); i++) {
+            out.printf(Locale.ROOT, "episode %d: return %.2f, length %d%n", i, result.returns()[i], result.lengths()[i]);
+        }
+        out.printf(Locale.ROOT, "mean return %.2f +/- %.2f (standard deviation) over %d episodes, mean length %.1f%n",
+                result.meanReturn(), result.returnStandardDeviation(), result.episodes(), result.meanLength());
+        out.flush();
+        return 0;
+    }
+}
