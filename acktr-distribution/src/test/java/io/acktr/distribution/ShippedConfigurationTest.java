@@ -6,9 +6,37 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.typesafe.config.Config;
+import io.acktr.envs.registry.EnvironmentRegistry;
+import io.acktr.runtime.bootstrap.AcktrInjector;
+import io.acktr.runtime.bootstrap.ConfigLoader;
+import io.acktr.runtime.bootstrap.PluginRegistry;
+import io.acktr.runtime.lifecycle.Plugins;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ShippedConfigurationTest {
+    @Test
+    void everyBundledPresetLoadsAndNamesRegisteredPluginsAndAnInstalledEnvironment() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        List<Path> presets;
+        try (Stream<Path> files = Files.list(Path.of("src/bundle/conf"))) {
+            presets = files.filter(f -> f.toString().endsWith(".conf")).sorted().toList();
+        }
+        assertThat(presets).extracting(p -> p.getFileName().toString())
+                .contains("cartpole-acktr.conf", "lunarlander-acktr.conf", "minatar-breakout-acktr.conf");
+        EnvironmentRegistry environments = EnvironmentRegistry.load(loader);
+        for (Path preset : presets) {
+            Config config = ConfigLoader.load(loader, Optional.of(preset), List.of());
+            PluginRegistry plugins = Plugins.registry(AcktrInjector.create(config, AcktrInjector.discoverModules(loader)));
+            assertThat(plugins.curvatureEstimator(config).create()).as(preset.toString()).isNotNull();
+            assertThat(plugins.stepSizeRule(config).create()).as(preset.toString()).isNotNull();
+            assertThat(environments.create(config.getString("acktr.env.id"))).as(preset.toString()).isNotNull();
+        }
+    }
+
     @Test
     void theBundledCartPoleConfigIsTheEmbeddedDefaultRun() throws Exception {
         String bundled = Files.readString(Path.of("src/bundle/conf/cartpole-acktr.conf"));
