@@ -28,9 +28,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code s = patches W^T} is one matrix product whose {@code (N T) x filters} result already is the
  * {@code N x (OH OW filters)} output.
  *
- * <p>im2col is one strided copy: a view whose strides walk the overlapping windows of the input,
- * assigned into the patch matrix. col2im (the input gradient) copies the patch gradients back
- * through non-overlapping strided views into {@code ceil(kernel / stride)^2} images and sums them.
+ * <p>im2col copies each kernel row of each window into the patch matrix, and col2im (the input
+ * gradient) adds the patch gradients back, as Java loops over the native buffers
+ * ({@link PatchCopies}). For buffers over 2 GiB, im2col is one strided copy (a view whose strides
+ * walk the overlapping windows, assigned into the patch matrix) and col2im copies the patch
+ * gradients through non-overlapping strided views into {@code ceil(kernel / stride)^2} images and
+ * sums them; both paths give the same bits.
  * Products go through {@link Gemm}: straight to BLAS, without ND4J's per-operation overhead.
  */
 public record ConvLayer(String name, int inputHeight, int inputWidth, int inputChannels, int filters, int kernel,
@@ -111,8 +114,11 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
     public INDArray inputGradient(INDArray weights, INDArray preActivationGradient) {
         checkWeights(weights);
         long samples = preActivationGradient.rows();
-        INDArray patchGradient = Gemm.product(perLocation(preActivationGradient, samples), weights, false, false);
-        return sumOverPatches(rowMajor(patchGradient), samples);
+        INDArray patchGradient = rowMajor(Gemm.product(perLocation(preActivationGradient, samples), weights, false, false));
+        long imageBytes = samples * inputSize() * patchGradient.dataType().width();
+        return PatchCopies.fits(patchGradient) && imageBytes <= Integer.MAX_VALUE
+                ? PatchCopies.col2im(this, patchGradient, samples)
+                : sumOverPatches(patchGradient, samples);
     }
 
     /** The patches and {@code d objective / d s} per position, {@code (N T) x filters}. */
@@ -155,10 +161,22 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
         return OrthogonalInitializer.withZeroBias(filters, patchSize(), gain, random, dataType);
     }
 
-    /** im2col: one strided copy of the overlapping windows, then the homogeneous column. */
+    /** im2col: bulk copies of kernel rows ({@link PatchCopies}), or one strided copy of the overlapping windows. */
     private INDArray patches(INDArray input, double homogeneousValue) {
         checkShape("input", input, input.rows(), inputSize());
         INDArray source = rowMajor(input);
+        long samples = source.rows();
+        long columns = patchSize() + 1L;
+        INDArray patches = Nd4j.createUninitialized(source.dataType(), samples * locations(), columns);
+        if (PatchCopies.fits(source, patches)) {
+            PatchCopies.im2col(this, source, patches, homogeneousValue);
+            return patches;
+        }
+        return stridedPatches(source, patches, homogeneousValue);
+    }
+
+    /** im2col through strided views, for buffers {@link PatchCopies} cannot take. */
+    INDArray stridedPatches(INDArray source, INDArray patches, double homogeneousValue) {
         long samples = source.rows();
         long columns = patchSize() + 1L;
         long run = (long) kernel * inputChannels;
@@ -167,7 +185,6 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
                 new long[] {inputSize(), (long) stride * inputWidth * inputChannels, (long) stride * inputChannels,
                         (long) inputWidth * inputChannels, 1},
                 0, 'c', source.dataType());
-        INDArray patches = Nd4j.createUninitialized(source.dataType(), samples * locations(), columns);
         INDArray patchView = Nd4j.create(patches.data(), windowShape,
                 new long[] {locations() * columns, outputWidth() * columns, columns, run, 1}, 0, 'c',
                 source.dataType());
@@ -183,7 +200,7 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
      * so each block is one strided copy into a zero image; the images are then summed. (Copying and
      * summing measured about 3x faster than adding into strided views of one image.)
      */
-    private INDArray sumOverPatches(INDArray patchGradient, long samples) {
+    INDArray sumOverPatches(INDArray patchGradient, long samples) {
         long rowStride = (long) inputWidth * inputChannels;
         long columns = patchSize() + 1L;
         INDArray inputGradient = null;

@@ -101,6 +101,24 @@ class ConvLayerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("layers")
+    void bufferCopiesAndStridedViewsGiveTheSameBitsInFloatAndDouble(ConvLayer layer) {
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray input = gaussian(random, 1, BATCH, layer.inputSize()).castTo(type);
+            INDArray patches = layer.homogeneousInput(input);
+            INDArray strided = layer.stridedPatches(input,
+                    Nd4j.createUninitialized(type, (long) BATCH * layer.locations(), layer.patchSize() + 1), 1.0);
+            assertThat(patches.data().asDouble()).containsExactly(strided.data().asDouble());
+
+            INDArray patchGradient = gaussian(random, 1, BATCH * layer.locations(), layer.patchSize() + 1).castTo(type);
+            INDArray added = PatchCopies.col2im(layer, patchGradient, BATCH);
+            assertThat(added.data().asDouble()).containsExactly(layer.sumOverPatches(patchGradient, BATCH).data().asDouble());
+            assertThat(added.dataType()).isEqualTo(type);
+            assertThat(added.shape()).containsExactly(BATCH, layer.inputSize());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
     void weightGradientMatchesFiniteDifferences(ConvLayer layer) {
         INDArray input = gaussian(random, 1, BATCH, layer.inputSize());
         INDArray weights = gaussian(random, 1, layer.filters(), layer.patchSize() + 1);
