@@ -105,8 +105,7 @@ final class EigenbasisSchedule {
         if (all.stream().anyMatch(f -> !f.hasEigenbases())) {
             quiesce();
             if (all.stream().anyMatch(f -> !f.hasEigenbases() && f.isFinite())) {
-                decompose(all, eigenvalueFloor).forEach((layer, d) -> factors.get(layer).install(d.a(), d.g()));
-                sinceRefresh = 0;
+                refreshNow(all, factors);
                 return;
             }
         }
@@ -114,10 +113,15 @@ final class EigenbasisSchedule {
             if (async) {
                 startBackgroundRefresh(all);
             } else {
-                decompose(all, eigenvalueFloor).forEach((layer, d) -> factors.get(layer).install(d.a(), d.g()));
-                sinceRefresh = 0;
+                refreshNow(all, factors);
             }
         }
+    }
+
+    /** Decomposes every finite layer's factors on this thread and installs the results. */
+    private void refreshNow(List<KroneckerFactors> all, Map<String, KroneckerFactors> factors) {
+        decompose(all, eigenvalueFloor).forEach((layer, d) -> factors.get(layer).install(d.a(), d.g()));
+        sinceRefresh = 0;
     }
 
     /** Installs a finished background refresh, if there is one; rethrows what failed on the background thread. */
