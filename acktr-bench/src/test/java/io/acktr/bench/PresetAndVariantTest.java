@@ -75,6 +75,17 @@ class PresetAndVariantTest {
     }
 
     @Test
+    void aVariantMayCarrySettingsAfterAtSigns() {
+        Variant variant = Variant.parse("kfac:trust-region@acktr.curvature.kfac.async=true@acktr.curvature.kfac.damping=0.02");
+        assertThat(variant.overrides()).containsExactly("acktr.curvature.kfac.async=true", "acktr.curvature.kfac.damping=0.02",
+                "acktr.curvature.type=kfac", "acktr.step-size.type=trust-region");
+        assertThat(variant).hasToString("kfac:trust-region@acktr.curvature.kfac.async=true@acktr.curvature.kfac.damping=0.02");
+        assertThat(TrainingFixture.create(Preset.CARTPOLE_16X20, variant).config().getBoolean("acktr.curvature.kfac.async")).isTrue();
+        assertThatThrownBy(() -> Variant.parse("kfac:trust-region@async")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"async\": expected KEY=VALUE");
+    }
+
+    @Test
     void anUnknownCurvatureIsRefusedByThePluginRegistry() {
         assertThatThrownBy(() -> TrainingFixture.create(Preset.CARTPOLE_16X20, Variant.parse("kfca:trust-region")).newCurvatureEstimator())
                 .hasMessageContaining("acktr.curvature.type").hasMessageContaining("kfca");
