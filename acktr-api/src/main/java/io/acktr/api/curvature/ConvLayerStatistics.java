@@ -2,6 +2,7 @@ package io.acktr.api.curvature;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.api.numerics.ArrayPool;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -15,9 +16,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *     are sample {@code i}'s locations
  * @param preActivationGradients {@code (N T) x c_out}, {@code d objective / d s_t}, in the same row order
  * @param locations {@code T}, the number of output positions per sample
+ * @param patchesLease the holders of {@code patches}, which the policy may reuse (see {@link #retain})
  */
 public record ConvLayerStatistics(String parameterName, INDArray patches, INDArray preActivationGradients,
-                                  int locations) implements LayerStatistics {
+                                  int locations, ArrayPool.Lease patchesLease) implements LayerStatistics {
+    /** Statistics whose patches no pool reuses. */
+    public ConvLayerStatistics(String parameterName, INDArray patches, INDArray preActivationGradients, int locations) {
+        this(parameterName, patches, preActivationGradients, locations,
+                patches == null ? null : ArrayPool.Lease.unpooled(patches));
+    }
+
     public ConvLayerStatistics {
         requireNonNull(parameterName, "parameterName is null");
         requireNonNull(patches, "patches is null");
@@ -33,6 +41,20 @@ public record ConvLayerStatistics(String parameterName, INDArray patches, INDArr
             throw new IllegalArgumentException("layer " + parameterName + ": " + patches.rows()
                     + " patch rows are not a multiple of " + locations + " locations");
         }
+        requireNonNull(patchesLease, "patchesLease is null");
+        if (patchesLease.array() != patches) {
+            throw new IllegalArgumentException("layer " + parameterName + ": the lease is not on these patches");
+        }
+    }
+
+    @Override
+    public void retain() {
+        patchesLease.retain();
+    }
+
+    @Override
+    public void release() {
+        patchesLease.release();
     }
 
     @Override

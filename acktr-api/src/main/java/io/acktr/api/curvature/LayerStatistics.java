@@ -6,4 +6,16 @@ public interface LayerStatistics {
     String parameterName();
 
     int batchSize();
+
+    /**
+     * Keeps the arrays valid past the call that handed the statistics over, until {@link #release}:
+     * for a consumer that reads them later (a background thread). The policy may reuse arrays nobody
+     * holds once the update that made them is done.
+     */
+    default void retain() {
+    }
+
+    /** Ends one {@link #retain}. */
+    default void release() {
+    }
 }

@@ -63,7 +63,7 @@ public final class Vectors {
      * overlapping strides), in float or double: then BLAS may read the buffer as the array.
      */
     public static boolean ownsItsBuffer(INDArray x) {
-        return x.length() > 0 && !x.isView() && x.offset() == 0 && x.data().length() == x.length()
+        return x.length() > 0 && x.offset() == 0 && x.data().length() == x.length()
                 && Shape.hasDefaultStridesForShape(x) && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);
     }
 

@@ -13,4 +13,13 @@ public interface ForwardPass {
 
     /** State values {@code V(s_i)}, {@code N x 1}. */
     INDArray values();
+
+    /**
+     * Lets the policy reuse the pass's large arrays: call it once nothing will read this pass, or
+     * the statistics of its backward passes, again. Statistics a consumer
+     * {@link io.acktr.api.curvature.LayerStatistics#retain retained} stay valid until released.
+     * Not calling it is safe (the arrays are then collected as garbage); later calls do nothing.
+     */
+    default void release() {
+    }
 }

@@ -75,6 +75,17 @@ class VectorsTest {
     }
 
     @Test
+    void aReshapeOfAWholeBufferIsReadAsThatBuffer() {
+        INDArray rows = Nd4j.arange(12).castTo(DataType.DOUBLE).reshape('c', 6, 2);
+        INDArray reshaped = rows.reshape('c', 3, 4);
+        assertThat(Vectors.ownsItsBuffer(reshaped)).isTrue();
+        assertThat(Vectors.ownsItsBuffer(rows.get(NDArrayIndex.interval(0, 3), NDArrayIndex.all()))).isFalse();
+
+        Vectors.scale(2, reshaped);
+        assertThat(rows.getDouble(5, 1)).isEqualTo(22.0);
+    }
+
+    @Test
     void isFiniteFindsOneNanOrInfinityAnywhere() {
         for (INDArray x : layouts(5)) {
             assertThat(Vectors.isFinite(x)).isTrue();

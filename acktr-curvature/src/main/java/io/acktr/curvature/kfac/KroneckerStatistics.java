@@ -6,6 +6,7 @@ import io.acktr.curvature.stats.KroneckerLayer;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -42,11 +43,19 @@ final class KroneckerStatistics {
         }
         Map<KroneckerFactors, KroneckerLayer> batch = new LinkedHashMap<>();
         layers.forEach((name, layer) -> batch.put(factors.computeIfAbsent(name, KroneckerFactors::new), layer));
-        schedule.change(() -> batch.forEach((f, layer) -> {
-            if (!f.accumulate(layer, decay)) {
-                diagonals.warnNonFinite(f.layer());
+        List<LayerStatistics> held = List.copyOf(sample.layers());
+        held.forEach(LayerStatistics::retain); // the change may run on the statistics thread after this update
+        schedule.change(() -> {
+            try {
+                batch.forEach((f, layer) -> {
+                    if (!f.accumulate(layer, decay)) {
+                        diagonals.warnNonFinite(f.layer());
+                    }
+                });
+            } finally {
+                held.forEach(LayerStatistics::release);
             }
-        }));
+        });
         sample.perSampleGradients().forEach((block, perSample) -> diagonals.foldPerSample(block, perSample, decay));
         observations++;
         schedule.afterObservation(factors);

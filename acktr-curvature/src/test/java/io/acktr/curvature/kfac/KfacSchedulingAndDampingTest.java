@@ -2,16 +2,20 @@ package io.acktr.curvature.kfac;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.acktr.api.curvature.ConvLayerStatistics;
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.StepOutcome;
+import io.acktr.api.numerics.ArrayPool;
 import io.acktr.curvature.guice.EkfacSettings;
 import io.acktr.curvature.guice.KfacSettings;
 import io.acktr.curvature.guice.LevenbergMarquardtSettings;
 import io.acktr.curvature.linalg.SymmetricEigen;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,6 +80,29 @@ class KfacSchedulingAndDampingTest {
         KfacCurvatureEstimator fewer = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
         samples.subList(0, 10).forEach(fewer::observe);
         assertThat(fewer.factorG("w")).as("the last batch counts").isNotEqualTo(sync.factorG("w"));
+    }
+
+    @Test
+    void pooledPatchesAreHeldWhileAFoldIsQueuedAndGivenBackOnceFolded() {
+        for (boolean asynchronous : new boolean[] {false, true}) {
+            KfacCurvatureEstimator estimator = new KfacCurvatureEstimator(
+                    kfac(asynchronous, LevenbergMarquardtSettings.disabled(), 1e-6));
+            ArrayPool pool = new ArrayPool(1);
+            Nd4j.getRandom().setSeed(5);
+            Set<INDArray> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int i = 0; i < 6; i++) {
+                ArrayPool.Lease patches = pool.take(DataType.DOUBLE, 8, 4); // 2 samples x 4 locations
+                patches.array().assign(Nd4j.hstack(Nd4j.randn(DataType.DOUBLE, 8, 3), Nd4j.ones(DataType.DOUBLE, 8, 1)));
+                handedOut.add(patches.array());
+                ConvLayerStatistics layer = new ConvLayerStatistics("w", patches.array(),
+                        Nd4j.randn(DataType.DOUBLE, 8, 2), 4, patches);
+                estimator.observe(new FisherSample(List.of(layer), Map.of(), 2));
+                patches.release(); // the update is done with them; a queued fold still holds them
+            }
+            estimator.awaitBackgroundRefresh();
+            assertThat(handedOut).as("async " + asynchronous + ": every holder released")
+                    .contains(pool.take(DataType.DOUBLE, 8, 4).array());
+        }
     }
 
     @Test

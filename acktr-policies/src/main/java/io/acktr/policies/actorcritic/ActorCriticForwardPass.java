@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ForwardPass;
+import io.acktr.policies.layers.LayerStack;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A forward pass of one {@link ActorCriticPolicy}, carrying the layer activations its backward pass needs. */
@@ -40,5 +41,10 @@ final class ActorCriticForwardPass implements ForwardPass {
     @Override
     public INDArray values() {
         return outputs.values();
+    }
+
+    @Override
+    public void release() {
+        outputs.stacks().forEach(LayerStack.Activations::release);
     }
 }

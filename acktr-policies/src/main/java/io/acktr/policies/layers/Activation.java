@@ -16,6 +16,11 @@ public enum Activation {
         }
 
         @Override
+        public INDArray forwardInPlace(INDArray preActivation) {
+            return Transforms.tanh(preActivation, false);
+        }
+
+        @Override
         public INDArray derivative(INDArray output) {
             return output.mul(output).rsubi(1.0);
         }
@@ -28,6 +33,11 @@ public enum Activation {
         }
 
         @Override
+        public INDArray forwardInPlace(INDArray preActivation) {
+            return Transforms.relu(preActivation, false);
+        }
+
+        @Override
         public INDArray derivative(INDArray output) {
             return output.gt(0.0).castTo(output.dataType());
         }
@@ -36,6 +46,11 @@ public enum Activation {
     IDENTITY {
         @Override
         public INDArray forward(INDArray preActivation) {
+            return preActivation;
+        }
+
+        @Override
+        public INDArray forwardInPlace(INDArray preActivation) {
             return preActivation;
         }
 
@@ -52,6 +67,9 @@ public enum Activation {
 
     /** {@code f(x)} as a new array (the identity returns its argument). */
     public abstract INDArray forward(INDArray preActivation);
+
+    /** {@code f(x)} written over {@code x}, which is returned: for a pre-activation nothing else reads. */
+    public abstract INDArray forwardInPlace(INDArray preActivation);
 
     /** {@code f'(x)} element-wise, computed from the output {@code y = f(x)}. */
     public abstract INDArray derivative(INDArray output);

@@ -3,6 +3,7 @@ package io.acktr.policies.layers;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.ConvLayerStatistics;
+import io.acktr.api.numerics.ArrayPool;
 import io.acktr.api.numerics.Gemm;
 import java.util.Arrays;
 import java.util.Random;
@@ -90,12 +91,31 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
         return patches(input, 1.0);
     }
 
+    /** The patches in an array of {@code pool}'s. */
+    @Override
+    public ArrayPool.Lease homogeneousInput(INDArray input, ArrayPool pool) {
+        checkShape("input", input, input.rows(), inputSize());
+        ArrayPool.Lease lease = pool.take(input.dataType(), input.rows() * locations(), patchSize() + 1L);
+        fillPatches(input, lease.array(), 1.0);
+        return lease;
+    }
+
     /** {@code s = patches W^T}, returned as the {@code N x (OH OW filters)} channels-last output. */
     @Override
     public INDArray forward(INDArray weights, INDArray homogeneousInput) {
         checkWeights(weights);
         checkPatches(homogeneousInput);
         return perSample(Gemm.product(homogeneousInput, weights, false, true));
+    }
+
+    /** The same product into a {@code (N T) x filters} array of {@code pool}'s. */
+    @Override
+    public ArrayPool.Lease forward(INDArray weights, INDArray homogeneousInput, ArrayPool pool) {
+        checkWeights(weights);
+        checkPatches(homogeneousInput);
+        ArrayPool.Lease output = pool.take(homogeneousInput.dataType(), homogeneousInput.rows(), filters);
+        Gemm.accumulate(homogeneousInput, weights, output.array(), false, true, 1.0, 0.0);
+        return output;
     }
 
     /** {@code dL/dW = sum over samples and positions of g_t abar_t^T = g^T patches}. */
@@ -114,7 +134,27 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
     public INDArray inputGradient(INDArray weights, INDArray preActivationGradient) {
         checkWeights(weights);
         long samples = preActivationGradient.rows();
-        INDArray patchGradient = rowMajor(Gemm.product(perLocation(preActivationGradient, samples), weights, false, false));
+        return patchesToImages(rowMajor(Gemm.product(perLocation(preActivationGradient, samples), weights, false, false)),
+                samples);
+    }
+
+    /** The same, with the {@code (N T) x (kernel^2 C + 1)} patch gradient in an array of {@code pool}'s. */
+    @Override
+    public INDArray inputGradient(INDArray weights, INDArray preActivationGradient, ArrayPool pool) {
+        checkWeights(weights);
+        long samples = preActivationGradient.rows();
+        ArrayPool.Lease patchGradient = pool.take(weights.dataType(), samples * locations(), patchSize() + 1L);
+        try {
+            Gemm.accumulate(perLocation(preActivationGradient, samples), weights, patchGradient.array(), false, false,
+                    1.0, 0.0);
+            return patchesToImages(patchGradient.array(), samples);
+        } finally {
+            patchGradient.release();
+        }
+    }
+
+    /** col2im of a row-major patch gradient. */
+    private INDArray patchesToImages(INDArray patchGradient, long samples) {
         long imageBytes = samples * inputSize() * patchGradient.dataType().width();
         return PatchCopies.fits(patchGradient) && imageBytes <= Integer.MAX_VALUE
                 ? PatchCopies.col2im(this, patchGradient, samples)
@@ -127,6 +167,15 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
         checkPatches(homogeneousInput);
         return new ConvLayerStatistics(name, homogeneousInput,
                 perLocation(preActivationGradient, homogeneousInput.rows() / locations()), locations());
+    }
+
+    /** The statistics, holding the pooled patches' lease. */
+    @Override
+    public ConvLayerStatistics statistics(ArrayPool.Lease homogeneousInput, INDArray preActivationGradient) {
+        INDArray patches = homogeneousInput.array();
+        checkPatches(patches);
+        return new ConvLayerStatistics(name, patches, perLocation(preActivationGradient, patches.rows() / locations()),
+                locations(), homogeneousInput);
     }
 
     /**
@@ -164,15 +213,19 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
     /** im2col: bulk copies of kernel rows ({@link PatchCopies}), or one strided copy of the overlapping windows. */
     private INDArray patches(INDArray input, double homogeneousValue) {
         checkShape("input", input, input.rows(), inputSize());
+        INDArray patches = Nd4j.createUninitialized(input.dataType(), input.rows() * locations(), patchSize() + 1L);
+        fillPatches(input, patches, homogeneousValue);
+        return patches;
+    }
+
+    /** Overwrites every element of the {@code (N T) x (kernel^2 C + 1)} {@code patches}. */
+    private void fillPatches(INDArray input, INDArray patches, double homogeneousValue) {
         INDArray source = rowMajor(input);
-        long samples = source.rows();
-        long columns = patchSize() + 1L;
-        INDArray patches = Nd4j.createUninitialized(source.dataType(), samples * locations(), columns);
         if (PatchCopies.fits(source, patches)) {
             PatchCopies.im2col(this, source, patches, homogeneousValue);
-            return patches;
+        } else {
+            stridedPatches(source, patches, homogeneousValue);
         }
-        return stridedPatches(source, patches, homogeneousValue);
     }
 
     /** im2col through strided views, for buffers {@link PatchCopies} cannot take. */

@@ -3,12 +3,14 @@ package io.acktr.policies.layers;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.LayerStatistics;
+import io.acktr.api.numerics.ArrayPool;
 import io.acktr.api.policy.ParameterBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,14 +44,30 @@ public final class LayerStack {
     public static final class Activations {
         private final INDArray input;
         private final List<INDArray> homogeneousInputs;
+        /** The pooled arrays: each layer's homogeneous input, and the outputs of all layers but the last. */
+        private final List<ArrayPool.Lease> leases;
         private final List<INDArray> outputs;
         private final INDArray[] derivatives;
+        private final AtomicBoolean released = new AtomicBoolean();
 
-        Activations(INDArray input, List<INDArray> homogeneousInputs, List<INDArray> outputs) {
+        Activations(INDArray input, List<INDArray> homogeneousInputs, List<ArrayPool.Lease> leases,
+                    List<INDArray> outputs) {
             this.input = input;
             this.homogeneousInputs = List.copyOf(homogeneousInputs);
+            this.leases = List.copyOf(leases);
             this.outputs = List.copyOf(outputs);
             this.derivatives = new INDArray[outputs.size()];
+        }
+
+        /**
+         * Gives the pooled arrays back to the stack (a layer input that statistics retained, once they
+         * release it): nothing may read these activations afterwards but {@link #output()}. Later calls
+         * do nothing.
+         */
+        public void release() {
+            if (released.compareAndSet(false, true)) {
+                leases.forEach(ArrayPool.Lease::release);
+            }
         }
 
         public INDArray input() {
@@ -90,7 +108,11 @@ public final class LayerStack {
                             INDArray inputGradient) {
     }
 
+    /** Two of each: the update's own forward pass and the one that measures the step. */
+    private static final int POOLED_PER_SHAPE = 2;
+
     private final List<Layer> layers;
+    private final ArrayPool pool = new ArrayPool(POOLED_PER_SHAPE);
 
     public LayerStack(List<Layer> layers) {
         this.layers = List.copyOf(layers);
@@ -114,16 +136,27 @@ public final class LayerStack {
     }
 
     public Activations forward(INDArray input) {
+        List<ArrayPool.Lease> leases = new ArrayList<>(2 * layers.size());
         List<INDArray> homogeneousInputs = new ArrayList<>(layers.size());
         List<INDArray> outputs = new ArrayList<>(layers.size());
         INDArray a = input;
-        for (Layer layer : layers) {
-            INDArray abar = layer.shape().homogeneousInput(a);
-            a = layer.activation().forward(layer.shape().forward(layer.weights(), abar));
-            homogeneousInputs.add(abar);
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            ArrayPool.Lease abar = layer.shape().homogeneousInput(a, pool);
+            leases.add(abar);
+            homogeneousInputs.add(abar.array());
+            INDArray s;
+            if (i < layers.size() - 1) { // the last output is the caller's to keep
+                ArrayPool.Lease output = layer.shape().forward(layer.weights(), abar.array(), pool);
+                leases.add(output);
+                s = output.array().reshape('c', input.rows(), layer.shape().outputSize());
+            } else {
+                s = layer.shape().forward(layer.weights(), abar.array());
+            }
+            a = layer.activation().forwardInPlace(s);
             outputs.add(a);
         }
-        return new Activations(input, homogeneousInputs, outputs);
+        return new Activations(input, homogeneousInputs, leases, outputs);
     }
 
     /**
@@ -146,11 +179,10 @@ public final class LayerStack {
         INDArray upstream = outputGradient;
         for (int i = count - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
-            INDArray abar = activations.homogeneousInputs().get(i);
             INDArray g = activations.backward(i, layer.activation(), upstream);
             preActivationGradients[i] = g;
-            statistics[i] = layer.shape().statistics(abar, g);
-            upstream = i > 0 || needInputGradient ? layer.shape().inputGradient(layer.weights(), g) : null;
+            statistics[i] = layer.shape().statistics(activations.leases.get(2 * i), g);
+            upstream = i > 0 || needInputGradient ? layer.shape().inputGradient(layer.weights(), g, pool) : null;
         }
         Map<String, INDArray> weightGradients = new LinkedHashMap<>();
         for (int i = 0; i < (needWeightGradients ? count : 0); i++) {

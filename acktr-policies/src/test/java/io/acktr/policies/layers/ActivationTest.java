@@ -36,6 +36,18 @@ class ActivationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void forwardInPlaceWritesTheSameValuesOverItsArgument(Activation activation) {
+        INDArray x = gaussian(new Random(3), 2, 4, 5);
+        INDArray expected = activation.forward(x);
+
+        INDArray result = activation.forwardInPlace(x);
+
+        assertThat(result).isSameAs(x);
+        assertThat(x).isEqualTo(expected);
+    }
+
     @Test
     void forwardDoesNotModifyItsInput() {
         INDArray x = Nd4j.create(new double[] {-1, 1}, new long[] {1, 2}, DataType.DOUBLE);

@@ -80,8 +80,17 @@ public final class AcktrUpdate {
      * @param progress fraction of the run's step budget spent before this update, for schedules
      */
     public UpdateResult update(Batch batch, double progress) {
-        int n = batch.size();
+        batch = inPolicyType(batch);
         ForwardPass pass = policy.forward(batch.observations());
+        try {
+            return update(batch, progress, pass);
+        } finally {
+            pass.release(); // the curvature estimator has observed it; what it keeps, it retained
+        }
+    }
+
+    private UpdateResult update(Batch batch, double progress, ForwardPass pass) {
+        int n = batch.size();
         ActionDistribution pi = pass.distribution();
         Targets targets = targets(batch, pass.values());
         Loss before = loss(pass, targets);
@@ -114,12 +123,29 @@ public final class AcktrUpdate {
 
         // 5. What the step did on this batch.
         ForwardPass after = policy.forward(batch.observations());
-        double kl = pi.kl(after.distribution()).meanNumber().doubleValue();
-        stepSizeRule.observeMeasuredKl(jointKl(pass, after));
+        double kl;
+        double lossChange;
+        try {
+            kl = pi.kl(after.distribution()).meanNumber().doubleValue();
+            stepSizeRule.observeMeasuredKl(jointKl(pass, after));
+            lossChange = loss(after, targets).total() - before.total();
+        } finally {
+            after.release();
+        }
         double predictedChange = gradient.dot(step.delta()) + step.predictedKl();
-        curvature.observeStepOutcome(new StepOutcome(loss(after, targets).total() - before.total(), predictedChange));
+        curvature.observeStepOutcome(new StepOutcome(lossChange, predictedChange));
         return new UpdateResult(true, before.policy(), before.value(), before.entropy(), kl, step.predictedKl(),
                 step.stepSize(), "");
+    }
+
+    /** The batch with its observations in the parameters' data type, cast once for the update's several forward passes. */
+    private Batch inPolicyType(Batch batch) {
+        List<ParameterBlock> blocks = policy.parameters();
+        if (blocks.isEmpty() || batch.observations().dataType() == blocks.get(0).value().dataType()) {
+            return batch;
+        }
+        return new Batch(batch.observations().castTo(blocks.get(0).value().dataType()), batch.actions(),
+                batch.advantages(), batch.returns());
     }
 
     private Targets targets(Batch batch, INDArray values) {
@@ -159,7 +185,12 @@ public final class AcktrUpdate {
         try {
             apply(delta);
             ForwardPass candidate = policy.forward(batch.observations());
-            return new StepEvaluator.Evaluation(before.total() - loss(candidate, targets).total(), jointKl(pass, candidate));
+            try {
+                return new StepEvaluator.Evaluation(before.total() - loss(candidate, targets).total(),
+                        jointKl(pass, candidate));
+            } finally {
+                candidate.release();
+            }
         } finally {
             List<ParameterBlock> blocks = policy.parameters();
             for (int i = 0; i < blocks.size(); i++) {
