@@ -31,4 +31,34 @@ class SymmetricEigenTest {
         assertThat(eigen.values().maxNumber().doubleValue()).isEqualTo(1.0);
         assertThat(s).isEqualTo(copy);
     }
+
+    @Test
+    void divideAndConquerAgreesWithTheDefaultSolverAndClipsTheSameWay() {
+        assertThat(SymmetricEigen.divideAndConquerAvailable()).as("LAPACK's dsyevd on this backend").isTrue();
+        Nd4j.getRandom().setSeed(11);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 30, 40);
+        INDArray s = x.transpose().mmul(x); // rank 30: ten eigenvalues are round-off, clipped to the floor
+        INDArray copy = s.dup();
+
+        SymmetricEigen dsyev = SymmetricEigen.of(s, 1e-6, Integer.MAX_VALUE);
+        SymmetricEigen dsyevd = SymmetricEigen.of(s, 1e-6, 1);
+
+        assertThat(dsyevd.values().sub(dsyev.values()).amaxNumber().doubleValue()).isLessThan(1e-9);
+        assertThat(dsyevd.values().getDouble(0)).isEqualTo(1e-6);
+        INDArray q = dsyevd.vectors();
+        INDArray rebuilt = q.mulRowVector(dsyevd.values().reshape(1, 40)).mmul(q.transpose());
+        assertThat(rebuilt.sub(s).amaxNumber().doubleValue()).isLessThan(1e-5);
+        assertThat(q.transpose().mmul(q).sub(Nd4j.eye(40).castTo(DataType.DOUBLE)).amaxNumber().doubleValue())
+                .isLessThan(1e-9);
+        assertThat(s).isEqualTo(copy);
+    }
+
+    @Test
+    void onlyLargeMatricesGoToDivideAndConquer() {
+        assertThat(SymmetricEigen.DIVIDE_AND_CONQUER_FROM).isGreaterThan(1025); // MinAtar's largest factor stays on dsyev
+        Nd4j.getRandom().setSeed(3);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 12, 6);
+        INDArray s = x.transpose().mmul(x);
+        assertThat(SymmetricEigen.of(s, 0).vectors()).isEqualTo(SymmetricEigen.of(s, 0, Integer.MAX_VALUE).vectors());
+    }
 }
