@@ -58,6 +58,7 @@ public final class RolloutCollector {
             INDArray sampled = pass.distribution().sample(random);
             double[][] actions = rows(Matrices.rowMajor(sampled), (int) sampled.rows(), (int) sampled.columns());
             double[] stepValues = Matrices.rowMajor(pass.values());
+            pass.release(); // copied out: the next step's forward pass may reuse its arrays
             actionWidth = actions[0].length;
             VectorStep step = environments.step(actions);
             for (int e = 0; e < envs; e++) {
@@ -105,7 +106,10 @@ public final class RolloutCollector {
     }
 
     private double[] valuesOf(Policy policy, double[][] rows) {
-        return policy.forward(toMatrix(rows)).values().castTo(DataType.DOUBLE).toDoubleVector();
+        ForwardPass pass = policy.forward(toMatrix(rows));
+        double[] values = pass.values().castTo(DataType.DOUBLE).toDoubleVector();
+        pass.release();
+        return values;
     }
 
     private INDArray toMatrix(double[][] rows) {
