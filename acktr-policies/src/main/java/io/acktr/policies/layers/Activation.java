@@ -1,6 +1,8 @@
 package io.acktr.policies.layers;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -24,6 +26,11 @@ public enum Activation {
         public INDArray derivative(INDArray output) {
             return output.mul(output).rsubi(1.0);
         }
+
+        @Override
+        public INDArray derivativeInto(INDArray output, INDArray target) {
+            return target.assign(output).muli(output).rsubi(1.0);
+        }
     },
     /** {@code max(0, x)}; {@code f'(x) = 1 if y > 0 else 0}. */
     RELU {
@@ -40,6 +47,12 @@ public enum Activation {
         @Override
         public INDArray derivative(INDArray output) {
             return output.gt(0.0).castTo(output.dataType());
+        }
+
+        @Override
+        public INDArray derivativeInto(INDArray output, INDArray target) {
+            Nd4j.getExecutioner().exec(new Step(output, target, 0.0)); // 1 where y > 0, else 0
+            return target;
         }
     },
     /** {@code x}, for linear output layers; {@code f'(x) = 1}. */
@@ -60,6 +73,11 @@ public enum Activation {
         }
 
         @Override
+        public INDArray derivativeInto(INDArray output, INDArray target) {
+            return target.assign(1.0);
+        }
+
+        @Override
         public INDArray backward(INDArray output, INDArray outputGradient) {
             return outputGradient;
         }
@@ -73,6 +91,9 @@ public enum Activation {
 
     /** {@code f'(x)} element-wise, computed from the output {@code y = f(x)}. */
     public abstract INDArray derivative(INDArray output);
+
+    /** {@link #derivative} written into {@code target} (the output's shape and type), which is returned. */
+    public abstract INDArray derivativeInto(INDArray output, INDArray target);
 
     /** {@code dL/dx = dL/dy * f'(x)}, given the output {@code y} and {@code dL/dy}. */
     public INDArray backward(INDArray output, INDArray outputGradient) {

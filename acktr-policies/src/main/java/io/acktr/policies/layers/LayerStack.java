@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -48,15 +47,18 @@ public final class LayerStack {
         private final List<ArrayPool.Lease> leases;
         private final List<INDArray> outputs;
         private final INDArray[] derivatives;
-        private final AtomicBoolean released = new AtomicBoolean();
+        private final ArrayPool pool;
+        private final List<ArrayPool.Lease> derivativeLeases = new ArrayList<>();
+        private boolean released;
 
         Activations(INDArray input, List<INDArray> homogeneousInputs, List<ArrayPool.Lease> leases,
-                    List<INDArray> outputs) {
+                    List<INDArray> outputs, ArrayPool pool) {
             this.input = input;
             this.homogeneousInputs = List.copyOf(homogeneousInputs);
             this.leases = List.copyOf(leases);
             this.outputs = List.copyOf(outputs);
             this.derivatives = new INDArray[outputs.size()];
+            this.pool = pool;
         }
 
         /**
@@ -64,9 +66,11 @@ public final class LayerStack {
          * release it): nothing may read these activations afterwards but {@link #output()}. Later calls
          * do nothing.
          */
-        public void release() {
-            if (released.compareAndSet(false, true)) {
+        public synchronized void release() {
+            if (!released) {
+                released = true;
                 leases.forEach(ArrayPool.Lease::release);
+                derivativeLeases.forEach(ArrayPool.Lease::release);
             }
         }
 
@@ -97,7 +101,10 @@ public final class LayerStack {
         /** Computed once; synchronised because a curvature estimator may run a Fisher pass on another thread. */
         private synchronized INDArray derivative(int i, Activation activation) {
             if (derivatives[i] == null) {
-                derivatives[i] = activation.derivative(outputs.get(i));
+                INDArray output = outputs.get(i);
+                ArrayPool.Lease lease = pool.take(output.dataType(), output.rows(), output.columns());
+                derivativeLeases.add(lease);
+                derivatives[i] = activation.derivativeInto(output, lease.array());
             }
             return derivatives[i];
         }
@@ -156,7 +163,7 @@ public final class LayerStack {
             a = layer.activation().forwardInPlace(s);
             outputs.add(a);
         }
-        return new Activations(input, homogeneousInputs, leases, outputs);
+        return new Activations(input, homogeneousInputs, leases, outputs, pool);
     }
 
     /**

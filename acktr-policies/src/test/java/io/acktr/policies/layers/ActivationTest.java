@@ -38,6 +38,19 @@ class ActivationTest {
 
     @ParameterizedTest
     @EnumSource(Activation.class)
+    void derivativeIntoWritesTheDerivativeOverWhateverTheTargetHeld(Activation activation) {
+        INDArray y = activation.forward(gaussian(new Random(4), 2, 3, 6));
+        y.putScalar(0, 2, 0.0); // relu's kink: f'(0) = 0
+        INDArray target = Nd4j.valueArrayOf(new long[] {3, 6}, Double.NaN, DataType.DOUBLE);
+
+        INDArray result = activation.derivativeInto(y, target);
+
+        assertThat(result).isSameAs(target);
+        assertThat(target).isEqualTo(activation.derivative(y));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
     void forwardInPlaceWritesTheSameValuesOverItsArgument(Activation activation) {
         INDArray x = gaussian(new Random(3), 2, 4, 5);
         INDArray expected = activation.forward(x);

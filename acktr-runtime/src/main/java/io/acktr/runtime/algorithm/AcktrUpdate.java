@@ -19,11 +19,13 @@ import io.acktr.api.step.StepEvaluator;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.runtime.settings.AlgorithmSettings;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -50,6 +52,8 @@ public final class AcktrUpdate {
     private final StepSizeRule stepSizeRule;
     private final AlgorithmSettings settings;
     private final RandomGenerator random;
+    /** The observations of the last update in the policy's type; see {@link #inPolicyType}. */
+    private INDArray castObservations;
 
     public AcktrUpdate(Policy policy, CurvatureEstimator curvature, StepSizeRule stepSizeRule, AlgorithmSettings settings,
                        RandomGenerator random) {
@@ -138,14 +142,24 @@ public final class AcktrUpdate {
                 step.stepSize(), "");
     }
 
-    /** The batch with its observations in the parameters' data type, cast once for the update's several forward passes. */
+    /**
+     * The batch with its observations in the parameters' data type, cast once for the update's
+     * several forward passes, into the array the previous update used when the shape is the same:
+     * nothing reads an update's observations once it returns (a pass's layers copy them).
+     */
     private Batch inPolicyType(Batch batch) {
         List<ParameterBlock> blocks = policy.parameters();
-        if (blocks.isEmpty() || batch.observations().dataType() == blocks.get(0).value().dataType()) {
+        INDArray observations = batch.observations();
+        if (blocks.isEmpty() || observations.dataType() == blocks.get(0).value().dataType()) {
             return batch;
         }
-        return new Batch(batch.observations().castTo(blocks.get(0).value().dataType()), batch.actions(),
-                batch.advantages(), batch.returns());
+        DataType type = blocks.get(0).value().dataType();
+        if (castObservations == null || castObservations.dataType() != type
+                || !Arrays.equals(castObservations.shape(), observations.shape())) {
+            castObservations = Nd4j.createUninitialized(type, observations.shape(), 'c');
+        }
+        castObservations.assign(observations);
+        return new Batch(castObservations, batch.actions(), batch.advantages(), batch.returns());
     }
 
     private Targets targets(Batch batch, INDArray values) {

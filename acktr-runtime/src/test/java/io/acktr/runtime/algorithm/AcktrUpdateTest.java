@@ -81,6 +81,33 @@ class AcktrUpdateTest {
     }
 
     @Test
+    void doubleObservationsOfAFloatPolicyGiveTheUpdatesOfObservationsCastBeforehand() {
+        MlpPolicy castHere = new MlpPolicy(BoxSpace.uniform(-1, 1, 4), new DiscreteSpace(3),
+                new MlpArchitecture(List.of(16), Activation.TANH, false, DataType.FLOAT), 3);
+        MlpPolicy castBefore = new MlpPolicy(BoxSpace.uniform(-1, 1, 4), new DiscreteSpace(3),
+                new MlpArchitecture(List.of(16), Activation.TANH, false, DataType.FLOAT), 3);
+        AcktrUpdate first = new AcktrUpdate(castHere, new IdentityCurvatureEstimator(),
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), SETTINGS, new SplittableRandom(1));
+        AcktrUpdate second = new AcktrUpdate(castBefore, new IdentityCurvatureEstimator(),
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), SETTINGS, new SplittableRandom(1));
+        Nd4j.getRandom().setSeed(17);
+        for (int rows : new int[] {64, 32, 64, 64}) { // a different shape between two of the same
+            INDArray observations = Nd4j.randn(DataType.DOUBLE, rows, 4);
+            INDArray actions = Nd4j.createFromArray(new SplittableRandom(rows).ints(rows, 0, 3).asDoubleStream().toArray())
+                    .reshape(rows, 1);
+            INDArray advantages = Nd4j.randn(DataType.DOUBLE, rows, 1);
+            INDArray returns = Nd4j.randn(DataType.DOUBLE, rows, 1);
+
+            UpdateResult here = first.update(new Batch(observations, actions, advantages, returns), 0);
+            UpdateResult before = second.update(
+                    new Batch(observations.castTo(DataType.FLOAT), actions, advantages, returns), 0);
+
+            assertThat(here).isEqualTo(before);
+        }
+        assertThat(castHere.parameters().get(0).value()).isEqualTo(castBefore.parameters().get(0).value());
+    }
+
+    @Test
     void theUpdateDescendsTheLossForAGradientStep() {
         MlpPolicy policy = policy(new DiscreteSpace(3));
         Batch batch = batch(policy);
