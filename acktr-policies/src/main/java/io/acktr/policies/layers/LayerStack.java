@@ -43,19 +43,22 @@ public final class LayerStack {
     public static final class Activations {
         private final INDArray input;
         private final List<INDArray> homogeneousInputs;
-        /** The pooled arrays: each layer's homogeneous input, and the outputs of all layers but the last. */
-        private final List<ArrayPool.Lease> leases;
+        /** Each layer's homogeneous input, pooled or not. */
+        private final List<ArrayPool.Lease> inputLeases;
+        /** The pooled outputs (of all layers but the last, which is the caller's to keep). */
+        private final List<ArrayPool.Lease> outputLeases;
         private final List<INDArray> outputs;
         private final INDArray[] derivatives;
         private final ArrayPool pool;
         private final List<ArrayPool.Lease> derivativeLeases = new ArrayList<>();
         private boolean released;
 
-        Activations(INDArray input, List<INDArray> homogeneousInputs, List<ArrayPool.Lease> leases,
+        Activations(INDArray input, List<ArrayPool.Lease> inputLeases, List<ArrayPool.Lease> outputLeases,
                     List<INDArray> outputs, ArrayPool pool) {
             this.input = input;
-            this.homogeneousInputs = List.copyOf(homogeneousInputs);
-            this.leases = List.copyOf(leases);
+            this.inputLeases = List.copyOf(inputLeases);
+            this.homogeneousInputs = this.inputLeases.stream().map(ArrayPool.Lease::array).toList();
+            this.outputLeases = List.copyOf(outputLeases);
             this.outputs = List.copyOf(outputs);
             this.derivatives = new INDArray[outputs.size()];
             this.pool = pool;
@@ -69,7 +72,8 @@ public final class LayerStack {
         public synchronized void release() {
             if (!released) {
                 released = true;
-                leases.forEach(ArrayPool.Lease::release);
+                inputLeases.forEach(ArrayPool.Lease::release);
+                outputLeases.forEach(ArrayPool.Lease::release);
                 derivativeLeases.forEach(ArrayPool.Lease::release);
             }
         }
@@ -143,19 +147,18 @@ public final class LayerStack {
     }
 
     public Activations forward(INDArray input) {
-        List<ArrayPool.Lease> leases = new ArrayList<>(2 * layers.size());
-        List<INDArray> homogeneousInputs = new ArrayList<>(layers.size());
+        List<ArrayPool.Lease> inputLeases = new ArrayList<>(layers.size());
+        List<ArrayPool.Lease> outputLeases = new ArrayList<>(layers.size());
         List<INDArray> outputs = new ArrayList<>(layers.size());
         INDArray a = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             ArrayPool.Lease abar = layer.shape().homogeneousInput(a, pool);
-            leases.add(abar);
-            homogeneousInputs.add(abar.array());
+            inputLeases.add(abar);
             INDArray s;
             if (i < layers.size() - 1) { // the last output is the caller's to keep
                 ArrayPool.Lease output = layer.shape().forward(layer.weights(), abar.array(), pool);
-                leases.add(output);
+                outputLeases.add(output);
                 s = output.array().reshape('c', input.rows(), layer.shape().outputSize());
             } else {
                 s = layer.shape().forward(layer.weights(), abar.array());
@@ -163,7 +166,7 @@ public final class LayerStack {
             a = layer.activation().forwardInPlace(s);
             outputs.add(a);
         }
-        return new Activations(input, homogeneousInputs, leases, outputs, pool);
+        return new Activations(input, inputLeases, outputLeases, outputs, pool);
     }
 
     /**
@@ -188,7 +191,7 @@ public final class LayerStack {
             Layer layer = layers.get(i);
             INDArray g = activations.backward(i, layer.activation(), upstream);
             preActivationGradients[i] = g;
-            statistics[i] = layer.shape().statistics(activations.leases.get(2 * i), g);
+            statistics[i] = layer.shape().statistics(activations.inputLeases.get(i), g);
             upstream = i > 0 || needInputGradient ? layer.shape().inputGradient(layer.weights(), g, pool) : null;
         }
         Map<String, INDArray> weightGradients = new LinkedHashMap<>();
