@@ -86,11 +86,11 @@ public final class AcktrUpdate {
     public UpdateResult update(Batch batch, double progress) {
         batch = inPolicyType(batch);
         ForwardPass pass = policy.forward(batch.observations());
-        try {
-            return update(batch, progress, pass);
-        } finally {
-            pass.release(); // the curvature estimator has observed it; what it keeps, it retained
-        }
+        UpdateResult result = update(batch, progress, pass);
+        // The curvature estimator has observed the pass; what it keeps, it retained. (Not after an
+        // exception: a deferred Fisher pass may still be reading it, so it is left to the collector.)
+        pass.release();
+        return result;
     }
 
     private UpdateResult update(Batch batch, double progress, ForwardPass pass) {
