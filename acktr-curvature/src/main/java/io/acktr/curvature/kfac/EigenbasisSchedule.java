@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -27,29 +26,16 @@ import java.util.function.Supplier;
  * ({@link #quiesce}).
  */
 final class EigenbasisSchedule {
-    /** Daemon threads shared by every estimator in the JVM: work queues, never piles up threads. */
-    private static final class Background {
-        static final ExecutorService STATISTICS = daemon("acktr-kfac-statistics");
-        static final ExecutorService INVERSES = daemon("acktr-kfac-inverses");
-
-        private static ExecutorService daemon(String name) {
-            return Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, name);
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-    }
-
     /** Changes of the factors that may wait in the queue before the training thread waits for them. */
     static final int MAX_QUEUED = 4;
 
-    private record Decomposed(SymmetricEigen a, SymmetricEigen g) {
+    record Decomposed(SymmetricEigen a, SymmetricEigen g) {
     }
 
     private final int interval;
     private final double eigenvalueFloor;
     private final boolean async;
+    private final BackgroundThreads background = BackgroundThreads.SHARED;
     private long sinceRefresh;
     /** The last queued change of the factors (async); the next one runs after it. */
     private CompletableFuture<?> lane = CompletableFuture.completedFuture(null);
@@ -76,7 +62,7 @@ final class EigenbasisSchedule {
                 } finally {
                     queued.decrementAndGet();
                 }
-            }, Background.STATISTICS);
+            }, background.statistics());
         } else {
             change.run();
         }
@@ -88,7 +74,7 @@ final class EigenbasisSchedule {
      */
     <T> CompletableFuture<T> start(Supplier<T> computation) {
         return async
-                ? CompletableFuture.supplyAsync(computation, Background.STATISTICS)
+                ? CompletableFuture.supplyAsync(computation, background.statistics())
                 : CompletableFuture.completedFuture(computation.get());
     }
 
@@ -157,14 +143,9 @@ final class EigenbasisSchedule {
         }
         double floor = eigenvalueFloor;
         CompletableFuture<Map<String, KroneckerFactors.Snapshot>> copies = lane.thenApplyAsync(ignored -> snapshots(factors),
-                Background.STATISTICS);
+                background.statistics());
         lane = copies;
-        pending = copies.thenApplyAsync(snapshots -> {
-            Map<String, Decomposed> result = new LinkedHashMap<>();
-            snapshots.forEach((layer, f) -> result.put(layer,
-                    new Decomposed(SymmetricEigen.of(f.a(), floor), SymmetricEigen.of(f.g(), floor))));
-            return result;
-        }, Background.INVERSES);
+        pending = copies.thenApplyAsync(snapshots -> decomposeUnlessStopped(snapshots, floor), background.inverses());
         asyncRefreshes++;
         sinceRefresh = 0;
     }
@@ -176,6 +157,22 @@ final class EigenbasisSchedule {
             if (f.isFinite()) {
                 result.put(f.layer(), f.snapshot());
             }
+        }
+        return result;
+    }
+
+    /**
+     * The eigendecompositions of the copied factors, by layer, on a background thread: stops before
+     * the next decomposition when the thread is interrupted (the JVM is exiting).
+     */
+    static Map<String, Decomposed> decomposeUnlessStopped(Map<String, KroneckerFactors.Snapshot> snapshots, double floor) {
+        Map<String, Decomposed> result = new LinkedHashMap<>();
+        for (Map.Entry<String, KroneckerFactors.Snapshot> layer : snapshots.entrySet()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("K-FAC eigendecompositions stopped before layer " + layer.getKey());
+            }
+            KroneckerFactors.Snapshot f = layer.getValue();
+            result.put(layer.getKey(), new Decomposed(SymmetricEigen.of(f.a(), floor), SymmetricEigen.of(f.g(), floor)));
         }
         return result;
     }
