@@ -1,6 +1,6 @@
 package io.acktr.curvature.kfac;
 
-import io.acktr.curvature.linalg.SymmetricEigen;
+import io.acktr.curvature.kfac.KroneckerFactors.Decomposed;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +28,6 @@ import java.util.function.Supplier;
 final class EigenbasisSchedule {
     /** Changes of the factors that may wait in the queue before the training thread waits for them. */
     static final int MAX_QUEUED = 4;
-
-    record Decomposed(SymmetricEigen a, SymmetricEigen g) {
-    }
 
     private final int interval;
     private final double eigenvalueFloor;
@@ -171,8 +168,7 @@ final class EigenbasisSchedule {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("K-FAC eigendecompositions stopped before layer " + layer.getKey());
             }
-            KroneckerFactors.Snapshot f = layer.getValue();
-            result.put(layer.getKey(), new Decomposed(SymmetricEigen.of(f.a(), floor), SymmetricEigen.of(f.g(), floor)));
+            result.put(layer.getKey(), layer.getValue().decompose(floor));
         }
         return result;
     }
@@ -182,7 +178,7 @@ final class EigenbasisSchedule {
         Map<String, Decomposed> result = new LinkedHashMap<>();
         for (KroneckerFactors f : factors) {
             if (f.isFinite()) {
-                result.put(f.layer(), new Decomposed(SymmetricEigen.of(f.a(), floor), SymmetricEigen.of(f.g(), floor)));
+                result.put(f.layer(), f.current().decompose(floor));
             }
         }
         return result;

@@ -27,6 +27,8 @@ final class KroneckerFactors {
     private INDArray pendingG;
     private int pendingBatches;
     private double pendingDecay;
+    /** The observed statistics' data type: the precision of large factors' eigendecompositions. */
+    private DataType statisticsType = DataType.DOUBLE;
     private SymmetricEigen eigenA;
     private SymmetricEigen eigenG;
     private long basisVersion;
@@ -47,6 +49,7 @@ final class KroneckerFactors {
         if (!batch.isFinite()) {
             return false;
         }
+        statisticsType = batch.dataType();
         if (a == null) {
             a = batch.inputFactor().dup('c');
             g = batch.gradientFactor().dup('c');
@@ -94,14 +97,28 @@ final class KroneckerFactors {
         return a != null && Vectors.isFinite(a) && Vectors.isFinite(g);
     }
 
-    /** Copies of {@code A} and {@code G}. */
-    record Snapshot(INDArray a, INDArray g) {
+    /** The factors {@code A} and {@code G} (copies, or the live ones on the thread that owns them) and the precision to decompose them in. */
+    record Snapshot(INDArray a, INDArray g, DataType precision) {
+        /** The eigendecompositions of both factors, eigenvalues clipped at {@code floor}. */
+        Decomposed decompose(double floor) {
+            return new Decomposed(SymmetricEigen.of(a, floor, precision), SymmetricEigen.of(g, floor, precision));
+        }
+    }
+
+    /** The eigendecompositions of a layer's two factors. */
+    record Decomposed(SymmetricEigen a, SymmetricEigen g) {
     }
 
     /** Copies of the factors that another thread may decompose while these keep accumulating. */
     Snapshot snapshot() {
         fold();
-        return new Snapshot(a.dup(), g.dup());
+        return new Snapshot(a.dup(), g.dup(), statisticsType);
+    }
+
+    /** The factors themselves (not copies), for a decomposition on this thread. */
+    Snapshot current() {
+        fold();
+        return new Snapshot(a, g, statisticsType);
     }
 
     void install(SymmetricEigen newA, SymmetricEigen newG) {

@@ -48,8 +48,8 @@ class BackgroundThreadsTest {
     @Test
     void aRefreshStopsBeforeItsNextDecompositionOnceInterrupted() {
         Map<String, KroneckerFactors.Snapshot> snapshots = new LinkedHashMap<>();
-        snapshots.put("torso/0", new KroneckerFactors.Snapshot(Nd4j.eye(3).castTo(DataType.DOUBLE), Nd4j.eye(2).castTo(DataType.DOUBLE)));
-        snapshots.put("policy", new KroneckerFactors.Snapshot(Nd4j.eye(4).castTo(DataType.DOUBLE), Nd4j.eye(2).castTo(DataType.DOUBLE)));
+        snapshots.put("torso/0", new KroneckerFactors.Snapshot(Nd4j.eye(3).castTo(DataType.DOUBLE), Nd4j.eye(2).castTo(DataType.DOUBLE), DataType.DOUBLE));
+        snapshots.put("policy", new KroneckerFactors.Snapshot(Nd4j.eye(4).castTo(DataType.DOUBLE), Nd4j.eye(2).castTo(DataType.DOUBLE), DataType.DOUBLE));
         assertThat(EigenbasisSchedule.decomposeUnlessStopped(snapshots, 1e-6)).containsOnlyKeys("torso/0", "policy");
 
         Thread.currentThread().interrupt();

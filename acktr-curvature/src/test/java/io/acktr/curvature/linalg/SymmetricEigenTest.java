@@ -61,4 +61,41 @@ class SymmetricEigenTest {
         INDArray s = x.transpose().mmul(x);
         assertThat(SymmetricEigen.of(s, 0).vectors()).isEqualTo(SymmetricEigen.of(s, 0, Integer.MAX_VALUE).vectors());
     }
+
+    @Test
+    void floatDivideAndConquerMatchesDoubleToFloatAccuracy() {
+        Nd4j.getRandom().setSeed(13);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 30, 40);
+        INDArray s = x.transpose().mmul(x);
+        SymmetricEigen inDouble = SymmetricEigen.of(s, 1e-6, Integer.MAX_VALUE);
+        SymmetricEigen inFloat = SymmetricEigen.of(s, 1e-6, 1, DataType.FLOAT);
+
+        double largest = inDouble.values().maxNumber().doubleValue();
+        double valueError = inFloat.values().sub(inDouble.values()).amaxNumber().doubleValue();
+        assertThat(valueError).isLessThan(1e-5 * largest).isGreaterThan(0.0); // float round-off, not double's
+        assertThat(inFloat.vectors().dataType()).isEqualTo(DataType.DOUBLE);
+        INDArray q = inFloat.vectors();
+        assertThat(q.mulRowVector(inFloat.values().reshape(1, 40)).mmul(q.transpose()).sub(s).amaxNumber().doubleValue())
+                .isLessThan(1e-5 * largest);
+        assertThat(q.transpose().mmul(q).sub(Nd4j.eye(40).castTo(DataType.DOUBLE)).amaxNumber().doubleValue())
+                .isLessThan(1e-5);
+    }
+
+    /** LAPACK's workspace query for ssyevd rounds the size down once it passes 2^24 (the Nature CNN's 3137 rows). */
+    @Test
+    void floatDivideAndConquerDecomposesTheNatureCnnInputFactor() {
+        int n = 3137;
+        Nd4j.getRandom().setSeed(17);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 640, n);
+        INDArray s = x.transpose().mmul(x).divi(640).castTo(DataType.DOUBLE);
+        SymmetricEigen eigen = SymmetricEigen.inFloat(s, n, 1e-6);
+
+        assertThat(eigen).as("ssyevd succeeded").isNotNull();
+        INDArray q = eigen.vectors();
+        INDArray top = q.getColumn(n - 1).reshape(n, 1);
+        double largest = eigen.values().getDouble(n - 1);
+        assertThat(s.mmul(top).sub(top.mul(largest)).norm2Number().doubleValue()).isLessThan(1e-4 * largest);
+        assertThat(eigen.trace()).isCloseTo(s.mul(Nd4j.eye(n).castTo(DataType.DOUBLE)).sumNumber().doubleValue(),
+                org.assertj.core.api.Assertions.withinPercentage(0.01));
+    }
 }
