@@ -76,7 +76,7 @@ class UpdateBenchmarkTest {
         for (String variant : List.of(Variant.A2C.toString(), "diagonal:trust-region")) {
             UpdateResult result = runOnce(variant, Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
             assertThat(result.applied()).as(variant).isTrue();
-            assertThat(result.kl()).as(variant).isFinite();
+            assertThat(result.stepSize()).as(variant).isPositive().isFinite(); // the preset measures the KL every 10 updates
         }
     }
 
@@ -91,7 +91,7 @@ class UpdateBenchmarkTest {
         for (String variant : List.of(Variant.ACKTR.toString(), "ekfac:trust-region", "cg-fisher:line-search")) {
             UpdateResult result = runOnce(variant, Preset.NATURE_CNN_32X20.id(), SMALL_CNN_BATCH);
             assertThat(result.applied()).as(variant).isTrue();
-            assertThat(result.kl()).as(variant).isFinite();
+            assertThat(result.stepSize()).as(variant).isPositive().isFinite(); // the preset measures the KL every 10 updates
         }
     }
 

@@ -58,8 +58,17 @@ public interface CurvatureEstimator {
 
     /**
      * Called after a step was applied with what it did to the loss, for estimators that adapt
-     * their damping (Levenberg-Marquardt).
+     * their damping (Levenberg-Marquardt), on every update when {@link #needsStepOutcome()}.
      */
     default void observeStepOutcome(StepOutcome outcome) {
+    }
+
+    /**
+     * Whether {@link #observeStepOutcome} must follow every step: measuring it costs the trainer a
+     * second forward pass of the batch, which it otherwise makes only every
+     * {@code acktr.algorithm.measure-step-interval} updates.
+     */
+    default boolean needsStepOutcome() {
+        return false;
     }
 }

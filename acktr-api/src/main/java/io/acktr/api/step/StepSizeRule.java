@@ -35,4 +35,13 @@ public interface StepSizeRule {
      */
     default void observeMeasuredKl(double measuredKl) {
     }
+
+    /**
+     * Whether {@link #observeMeasuredKl} must follow every step (rules that adapt to it): measuring
+     * it costs the trainer a second forward pass of the batch, which it otherwise makes only every
+     * {@code acktr.algorithm.measure-step-interval} updates.
+     */
+    default boolean needsMeasuredKl() {
+        return false;
+    }
 }

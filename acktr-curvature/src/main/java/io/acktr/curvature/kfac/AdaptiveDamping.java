@@ -17,6 +17,11 @@ final class AdaptiveDamping {
         return lambda;
     }
 
+    /** Whether lambda adapts, and so needs the outcome of every step. */
+    boolean adapts() {
+        return rule.enabled();
+    }
+
     /** Shrinks lambda after a step the quadratic model predicted well, grows it after one it did not. */
     void observe(StepOutcome outcome) {
         double rho = outcome.reductionRatio();

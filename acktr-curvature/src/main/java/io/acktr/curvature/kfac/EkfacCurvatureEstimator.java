@@ -106,6 +106,11 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
         damping.observe(outcome);
     }
 
+    @Override
+    public boolean needsStepOutcome() {
+        return damping.adapts();
+    }
+
     /** The damping the next direction will use. */
     public double currentDamping() {
         return damping.current();

@@ -87,6 +87,11 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         damping.observe(outcome);
     }
 
+    @Override
+    public boolean needsStepOutcome() {
+        return damping.adapts();
+    }
+
     /** The damping the next direction will use. */
     public double currentDamping() {
         return damping.current();

@@ -41,6 +41,11 @@ public final class AdaptiveKlStepRule implements StepSizeRule {
     }
 
     @Override
+    public boolean needsMeasuredKl() {
+        return true;
+    }
+
+    @Override
     public void observeMeasuredKl(double measuredKl) {
         if (!Double.isFinite(measuredKl)) {
             return;

@@ -66,6 +66,11 @@ public final class TrustRegionStepRule implements StepSizeRule {
     }
 
     @Override
+    public boolean needsMeasuredKl() {
+        return settings.klFeedback();
+    }
+
+    @Override
     public void observeMeasuredKl(double measuredKl) {
         if (!settings.klFeedback() || !(lastBudget > 0) || !Double.isFinite(measuredKl)) {
             return;

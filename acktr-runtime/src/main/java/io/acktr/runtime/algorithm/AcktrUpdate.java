@@ -54,6 +54,8 @@ public final class AcktrUpdate {
     private final RandomGenerator random;
     /** The observations of the last update in the policy's type; see {@link #inPolicyType}. */
     private INDArray castObservations;
+    /** Updates made, this one included: the step is measured every {@code measure-step-interval} of them. */
+    private long updates;
 
     public AcktrUpdate(Policy policy, CurvatureEstimator curvature, StepSizeRule stepSizeRule, AlgorithmSettings settings,
                        RandomGenerator random) {
@@ -84,6 +86,7 @@ public final class AcktrUpdate {
      * @param progress fraction of the run's step budget spent before this update, for schedules
      */
     public UpdateResult update(Batch batch, double progress) {
+        updates++;
         batch = inPolicyType(batch);
         ForwardPass pass = policy.forward(batch.observations());
         UpdateResult result = update(batch, progress, pass);
@@ -125,21 +128,30 @@ public final class AcktrUpdate {
         StepProposal step = stepSizeRule.propose(direction, gradient, delta -> tryStep(delta, batch, pass, targets, before));
         apply(step.delta());
 
-        // 5. What the step did on this batch.
-        ForwardPass after = policy.forward(batch.observations());
-        double kl;
-        double lossChange;
-        try {
-            kl = pi.kl(after.distribution()).meanNumber().doubleValue();
-            stepSizeRule.observeMeasuredKl(jointKl(pass, after));
-            lossChange = loss(after, targets).total() - before.total();
-        } finally {
-            after.release();
+        // 5. What the step did on this batch, when a rule adapts to it or the interval asks for it.
+        double kl = Double.NaN;
+        if (measuresThisUpdate()) {
+            ForwardPass after = policy.forward(batch.observations());
+            double lossChange;
+            try {
+                kl = pi.kl(after.distribution()).meanNumber().doubleValue();
+                stepSizeRule.observeMeasuredKl(jointKl(pass, after));
+                lossChange = loss(after, targets).total() - before.total();
+            } finally {
+                after.release();
+            }
+            double predictedChange = gradient.dot(step.delta()) + step.predictedKl();
+            curvature.observeStepOutcome(new StepOutcome(lossChange, predictedChange));
         }
-        double predictedChange = gradient.dot(step.delta()) + step.predictedKl();
-        curvature.observeStepOutcome(new StepOutcome(lossChange, predictedChange));
         return new UpdateResult(true, before.policy(), before.value(), before.entropy(), kl, step.predictedKl(),
                 step.stepSize(), "");
+    }
+
+    /** Whether this update (counted from 1) measures its step: the rules need it, or the interval has come round. */
+    private boolean measuresThisUpdate() {
+        int interval = settings.measureStepInterval();
+        return stepSizeRule.needsMeasuredKl() || curvature.needsStepOutcome()
+                || (interval > 0 && updates % interval == 0);
     }
 
     /**

@@ -4,7 +4,8 @@ package io.acktr.runtime.algorithm;
  * What one update measured on its batch.
  *
  * @param applied false when a non-finite direction made the update skip
- * @param kl mean {@code KL(old || new)} over the batch, measured after the step
+ * @param kl mean {@code KL(old || new)} over the batch, measured after the step; NaN on updates that did not
+ *     measure it ({@code acktr.algorithm.measure-step-interval})
  * @param skipReason why the update was skipped (empty when applied)
  */
 public record UpdateResult(boolean applied, double policyLoss, double valueLoss, double entropy, double kl,

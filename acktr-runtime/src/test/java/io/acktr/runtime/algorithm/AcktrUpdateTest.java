@@ -7,11 +7,14 @@ import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Space;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.ParameterBlock;
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.curvature.guice.KfacSettings;
+import io.acktr.curvature.guice.LevenbergMarquardtSettings;
 import io.acktr.curvature.guice.TrustRegionSettings;
 import io.acktr.curvature.identity.IdentityCurvatureEstimator;
 import io.acktr.curvature.kfac.DampingForm;
 import io.acktr.curvature.kfac.KfacCurvatureEstimator;
+import io.acktr.curvature.step.TrustRegionScope;
 import io.acktr.curvature.step.TrustRegionStepRule;
 import io.acktr.policies.layers.Activation;
 import io.acktr.policies.mlp.MlpArchitecture;
@@ -136,5 +139,52 @@ class AcktrUpdateTest {
         for (int i = 0; i < before.size(); i++) {
             assertThat(policy.parameters().get(i).value()).isEqualTo(before.get(i));
         }
+    }
+
+    private static List<Double> measuredKls(AcktrUpdate update, Batch batch, int updates) {
+        List<Double> kls = new java.util.ArrayList<>();
+        for (int i = 0; i < updates; i++) {
+            kls.add(update.update(batch, 0).kl());
+        }
+        return kls;
+    }
+
+    @Test
+    void theStepIsMeasuredEveryIntervalUpdatesAndMeasuringLeavesTheUpdatesAsTheyAre() {
+        MlpPolicy everyUpdate = policy(new DiscreteSpace(3));
+        MlpPolicy everyThird = policy(new DiscreteSpace(3));
+        Batch batch = batch(everyUpdate);
+        AcktrUpdate measuring = new AcktrUpdate(everyUpdate, new IdentityCurvatureEstimator(),
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), SETTINGS, new SplittableRandom(1));
+        AcktrUpdate sparing = new AcktrUpdate(everyThird, new IdentityCurvatureEstimator(),
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)),
+                new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, 3), new SplittableRandom(1));
+
+        assertThat(measuredKls(measuring, batch, 6)).allMatch(Double::isFinite);
+        List<Double> sparse = measuredKls(sparing, batch, 6);
+        assertThat(sparse.stream().map(Double::isFinite)).containsExactly(false, false, true, false, false, true);
+        for (int i = 0; i < everyUpdate.parameters().size(); i++) {
+            assertThat(everyThird.parameters().get(i).value()).isEqualTo(everyUpdate.parameters().get(i).value());
+        }
+    }
+
+    @Test
+    void rulesThatAdaptToTheMeasurementGetItAfterEveryUpdateWhateverTheInterval() {
+        AlgorithmSettings never = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, 0);
+        MlpPolicy policy = policy(new DiscreteSpace(3));
+        Batch batch = batch(policy);
+        TrustRegionSettings feedback = new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, true, false);
+        KfacSettings levenbergMarquardt = new KfacSettings(1e-2, DampingForm.EIGEN, 0.9, 1, 0, 1e-6, false,
+                FisherTargets.SAMPLED, new LevenbergMarquardtSettings(true, 0.95, 1e-4, 1.0));
+
+        assertThat(measuredKls(new AcktrUpdate(policy, new IdentityCurvatureEstimator(),
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), never, new SplittableRandom(1)), batch, 3))
+                .allMatch(kl -> kl.isNaN());
+        assertThat(measuredKls(new AcktrUpdate(policy, new IdentityCurvatureEstimator(),
+                new TrustRegionStepRule(feedback), never, new SplittableRandom(1)), batch, 3))
+                .allMatch(Double::isFinite);
+        assertThat(measuredKls(new AcktrUpdate(policy, new KfacCurvatureEstimator(levenbergMarquardt),
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), never, new SplittableRandom(1)), batch, 3))
+                .allMatch(Double::isFinite);
     }
 }

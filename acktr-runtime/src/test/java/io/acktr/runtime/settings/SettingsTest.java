@@ -17,7 +17,7 @@ class SettingsTest {
     @Test
     void referenceDefaultsAreTheReferenceImplementationsValues() {
         assertThat(AlgorithmSettings.from(REFERENCE))
-                .isEqualTo(new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false));
+                .isEqualTo(new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, 1));
         assertThat(RunSettings.from(REFERENCE))
                 .isEqualTo(new RunSettings(1, 100_000, Optional.empty(), "CartPole-v1", 16, 10, new WrapperSettings(List.of()),
                         2L << 30));
@@ -30,10 +30,10 @@ class SettingsTest {
                   logging.console-interval = 2
                   algorithm { rollout-steps = 5, gamma = 0.9, gae-lambda = 0.95, entropy-coefficient = 0.2,
                     value-coefficient = 0.25, value-fisher-coefficient = 0.5,
-                    normalize-advantages = true } }
+                    normalize-advantages = true, measure-step-interval = 10 } }
                 """).withFallback(REFERENCE);
         assertThat(AlgorithmSettings.from(c))
-                .isEqualTo(new AlgorithmSettings(5, 0.9, 0.95, 0.2, 0.25, 0.5, true));
+                .isEqualTo(new AlgorithmSettings(5, 0.9, 0.95, 0.2, 0.25, 0.5, true, 10));
         RunSettings run = RunSettings.from(c);
         assertThat(run).isEqualTo(new RunSettings(7, 5000, Optional.of("out/x"), "Pendulum-v1", 3, 2, run.wrappers(),
                 run.residentGcThresholdBytes()));
