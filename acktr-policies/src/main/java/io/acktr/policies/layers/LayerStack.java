@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.api.numerics.ArrayPool;
+import io.acktr.api.numerics.Vectors;
 import io.acktr.api.policy.ParameterBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -96,10 +97,22 @@ public final class LayerStack {
 
         /** {@code dL/dx = dL/dy * f'(x)} of layer {@code i}, or {@code dL/dy} itself for the identity. */
         INDArray backward(int i, Activation activation, INDArray outputGradient) {
+            return backward(i, activation, outputGradient, false);
+        }
+
+        /**
+         * The same, written over {@code outputGradient} when {@code overwrite} and it is a whole
+         * buffer (a gradient the backward pass made itself and reads no more): a CNN's largest
+         * gradients then need no new array.
+         */
+        INDArray backward(int i, Activation activation, INDArray outputGradient, boolean overwrite) {
             if (activation == Activation.IDENTITY) {
                 return outputGradient;
             }
-            return outputGradient.mul(derivative(i, activation));
+            INDArray derivative = derivative(i, activation);
+            return overwrite && Vectors.ownsItsBuffer(outputGradient) && outputGradient.ordering() == derivative.ordering()
+                    ? outputGradient.muli(derivative)
+                    : outputGradient.mul(derivative);
         }
 
         /** Computed once; synchronised because a curvature estimator may run a Fisher pass on another thread. */
@@ -189,7 +202,8 @@ public final class LayerStack {
         INDArray upstream = outputGradient;
         for (int i = count - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
-            INDArray g = activations.backward(i, layer.activation(), upstream);
+            // above the top layer, the gradient is the caller's; below, the previous layer's input gradient
+            INDArray g = activations.backward(i, layer.activation(), upstream, i < count - 1);
             preActivationGradients[i] = g;
             statistics[i] = layer.shape().statistics(activations.inputLeases.get(i), g);
             upstream = i > 0 || needInputGradient ? layer.shape().inputGradient(layer.weights(), g, pool) : null;

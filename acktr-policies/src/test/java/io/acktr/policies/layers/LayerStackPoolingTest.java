@@ -56,6 +56,29 @@ class LayerStackPoolingTest {
         assertThat(stack.forward(gaussian(random, 1, 4, 72)).homogeneousInputs().get(0)).isSameAs(held.patches());
     }
 
+    private static INDArray preActivationGradients(io.acktr.api.curvature.LayerStatistics statistics) {
+        return statistics instanceof ConvLayerStatistics conv ? conv.preActivationGradients()
+                : ((io.acktr.api.curvature.DenseLayerStatistics) statistics).preActivationGradients();
+    }
+
+    @Test
+    void backwardLeavesTheCallersGradientAndEveryLayersStatisticsAsTwoPassesWouldSee() {
+        INDArray x = gaussian(random, 1, 4, 72);
+        INDArray outputGradient = gaussian(random, 1, 4, 3);
+        INDArray callers = outputGradient.dup();
+        LayerStack.Activations pass = stack.forward(x);
+
+        LayerStack.Gradients first = stack.backward(pass, outputGradient, true);
+        LayerStack.Gradients second = stack.backward(pass, outputGradient, true);
+
+        assertThat(outputGradient).isEqualTo(callers);
+        assertThat(second.weightGradients()).isEqualTo(first.weightGradients());
+        assertThat(second.inputGradient()).isEqualTo(first.inputGradient());
+        for (int i = 0; i < first.layers().size(); i++) {
+            assertThat(preActivationGradients(second.layers().get(i))).isEqualTo(preActivationGradients(first.layers().get(i)));
+        }
+    }
+
     @Test
     void aPassThatIsNeverReleasedKeepsItsArrays() {
         INDArray x = gaussian(random, 1, 4, 72);
