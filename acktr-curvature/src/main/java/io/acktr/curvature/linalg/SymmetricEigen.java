@@ -26,7 +26,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * @param values {@code n x 1} column of eigenvalues, in double
  */
 public record SymmetricEigen(INDArray vectors, INDArray values) {
-    /** The size from which {@code dsyevd} decomposes. */
+    /** The size from which LAPACK's divide and conquer ({@code dsyevd}, {@code ssyevd}) decomposes. */
     public static final int DIVIDE_AND_CONQUER_FROM = 2048;
 
     private static final boolean LAPACK = lapackAvailable();
