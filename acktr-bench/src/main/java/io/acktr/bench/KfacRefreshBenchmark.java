@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,7 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code A} and {@code G} of every layer (EKFAC refreshes the same bases). The factors are the
  * real running averages of a {@code kfac:trust-region} estimator primed on the preset's batch,
  * read through {@link KfacCurvatureEstimator#factorA}/{@code factorG}; the refresh itself is not
- * reachable from outside acktr-curvature, so this replays its loop. Divided by
+ * reachable from outside acktr-curvature, so this replays its loop, in the precision the refresh
+ * uses (the policy's data type for factors of {@value SymmetricEigen#DIVIDE_AND_CONQUER_FROM} rows or more). Divided by
  * {@code acktr.curvature.kfac.inverse-interval} it is the share of the refresh in each update of
  * {@link UpdateBenchmark}.
  */
@@ -57,6 +59,7 @@ public class KfacRefreshBenchmark {
     private List<LayerFactors> factors;
     private double eigenvalueFloor;
     private int inverseInterval;
+    private DataType precision;
 
     /** Primes a K-FAC estimator on the preset and copies its factors. */
     @Setup(Level.Trial)
@@ -74,6 +77,7 @@ public class KfacRefreshBenchmark {
             factors.add(new LayerFactors(layer, kfac.factorA(layer), kfac.factorG(layer)));
         }
         eigenvalueFloor = fixture.config().getDouble("acktr.curvature.kfac.eigenvalue-floor");
+        precision = fixture.policy().parameters().get(0).value().dataType();
         inverseInterval = fixture.config().getInt("acktr.curvature.kfac.inverse-interval");
     }
 
@@ -81,8 +85,8 @@ public class KfacRefreshBenchmark {
     @Benchmark
     public void refresh(Blackhole eigendecompositions) {
         for (LayerFactors layer : factors) {
-            eigendecompositions.consume(SymmetricEigen.of(layer.a(), eigenvalueFloor));
-            eigendecompositions.consume(SymmetricEigen.of(layer.g(), eigenvalueFloor));
+            eigendecompositions.consume(SymmetricEigen.of(layer.a(), eigenvalueFloor, precision));
+            eigendecompositions.consume(SymmetricEigen.of(layer.g(), eigenvalueFloor, precision));
         }
     }
 
