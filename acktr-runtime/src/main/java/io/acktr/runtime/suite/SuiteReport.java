@@ -24,10 +24,17 @@ public final class SuiteReport {
         this.suite = suite;
     }
 
-    /** Aggregates of one task x variant over its seeds. */
+    /**
+     * Aggregates of one task x variant over its seeds.
+     *
+     * @param stepsRelative mean steps to the threshold over the baseline's, when every seed of both reached it
+     * @param stepsRelativeBelow when every seed of this variant reached the threshold and no seed of the
+     *     baseline did: the baseline needs more steps than each of its runs made, so the ratio is below
+     *     this variant's mean over the baseline's shortest run
+     */
     public record Row(String task, String variant, int runs, int reached, OptionalDouble stepsMean, double stepsSd,
                       double finalMean, double finalSd, double updateMillis, OptionalDouble updateRelative,
-                      OptionalDouble stepsRelative) {
+                      OptionalDouble stepsRelative, OptionalDouble stepsRelativeBelow) {
     }
 
     public List<Row> rows(List<RunResult> results) {
@@ -49,12 +56,16 @@ public final class SuiteReport {
         boolean allReached = steps.length == mine.size();
         double[] baseSteps = base.stream().filter(r -> r.stepsToThreshold().isPresent())
                 .mapToDouble(r -> r.stepsToThreshold().getAsLong()).toArray();
+        OptionalDouble stepsRelativeBelow = OptionalDouble.empty();
         if (allReached && !mine.isEmpty() && baseSteps.length == base.size() && !base.isEmpty()) {
             stepsRelative = OptionalDouble.of(mean(steps) / mean(baseSteps));
+        } else if (allReached && !mine.isEmpty() && baseSteps.length == 0 && !base.isEmpty()) {
+            long shortest = base.stream().mapToLong(RunResult::envSteps).min().orElseThrow();
+            stepsRelativeBelow = OptionalDouble.of(mean(steps) / shortest);
         }
         return new Row(task, variant, mine.size(), steps.length, stepsMean, sd(steps), mean(finals), sd(finals), update,
                 Double.isFinite(baseUpdate) && baseUpdate > 0 ? OptionalDouble.of(update / baseUpdate) : OptionalDouble.empty(),
-                stepsRelative);
+                stepsRelative, stepsRelativeBelow);
     }
 
     private static List<RunResult> select(String task, String variant, List<RunResult> results) {
@@ -67,7 +78,9 @@ public final class SuiteReport {
         md.append("Seeds ").append(suite.seeds()).append("; baseline `").append(suite.baseline()).append("`. ")
                 .append("Steps to threshold: first env step at which the mean return of the last 100 episodes reached it, ")
                 .append("over the seeds that reached it. Final return: mean of the last 100 episodes at the end. ")
-                .append("Mean ± sample standard deviation over seeds.\n\n");
+                .append("Mean ± sample standard deviation over seeds. Steps vs baseline: the ratio of the means when every ")
+                .append("seed of both reached the threshold; \"< r\" when the baseline reached it on no seed, so it needs ")
+                .append("more steps than its shortest run made.\n\n");
         md.append("| Task | Variant | Reached | Env steps to threshold | Final mean return | Update (ms) "
                 + "| Update time vs baseline | Steps vs baseline |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
@@ -80,9 +93,20 @@ public final class SuiteReport {
                             row.stepsSd()) : "—",
                     row.finalMean(), row.finalSd(), row.updateMillis(),
                     row.updateRelative().isPresent() ? String.format(Locale.ROOT, "%.2fx", row.updateRelative().getAsDouble()) : "—",
-                    row.stepsRelative().isPresent() ? String.format(Locale.ROOT, "%.2fx", row.stepsRelative().getAsDouble()) : "—"));
+                    stepsVsBaseline(row)));
         }
         return md.toString();
+    }
+
+    /** {@code 0.34x}; {@code < 0.41x} when the baseline reached the threshold on no seed; else a dash. */
+    private static String stepsVsBaseline(Row row) {
+        if (row.stepsRelative().isPresent()) {
+            return String.format(Locale.ROOT, "%.2fx", row.stepsRelative().getAsDouble());
+        }
+        if (row.stepsRelativeBelow().isPresent()) {
+            return String.format(Locale.ROOT, "< %.2fx", row.stepsRelativeBelow().getAsDouble());
+        }
+        return "—";
     }
 
     public JsonObject json(List<RunResult> results) {
@@ -95,7 +119,9 @@ public final class SuiteReport {
                     .put("finalMeanReturn", finiteOrNull(row.finalMean())).put("finalMeanReturnSd", finiteOrNull(row.finalSd()))
                     .put("meanUpdateMillis", finiteOrNull(row.updateMillis()))
                     .put("updateTimeVsBaseline", row.updateRelative().isPresent() ? row.updateRelative().getAsDouble() : null)
-                    .put("stepsVsBaseline", row.stepsRelative().isPresent() ? row.stepsRelative().getAsDouble() : null));
+                    .put("stepsVsBaseline", row.stepsRelative().isPresent() ? row.stepsRelative().getAsDouble() : null)
+                    .put("stepsVsBaselineBelow",
+                            row.stepsRelativeBelow().isPresent() ? row.stepsRelativeBelow().getAsDouble() : null));
         }
         JsonArray runs = new JsonArray();
         for (RunResult r : results) {
