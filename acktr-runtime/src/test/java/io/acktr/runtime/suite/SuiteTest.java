@@ -105,21 +105,23 @@ class SuiteTest {
         assertThat(report.markdown(results)).contains("| 1/2 |").contains("50 ± 14");
     }
 
+    /** A CartPole run of {@code envSteps} that reached the threshold after {@code steps} ({@code null}: never). */
+    private static RunResult cartpole(String variant, int seed, long envSteps, Long steps) {
+        return new RunResult("cartpole", variant, seed, envSteps, steps == null ? OptionalLong.empty() : OptionalLong.of(steps),
+                10, 4.0, 1, 0, variant + "-" + seed);
+    }
+
     @Test
     void aBaselineThatNeverReachesTheThresholdBoundsTheRatioByItsShortestRun() {
         SuiteReport report = new SuiteReport(tiny());
-        List<RunResult> results = List.of(
-                new RunResult("cartpole", "kfac", 1, 1000, OptionalLong.of(300), 10, 4.0, 1, 0, "a"),
-                new RunResult("cartpole", "kfac", 2, 1000, OptionalLong.of(500), 20, 6.0, 1, 0, "b"),
-                new RunResult("cartpole", "a2c", 1, 1000, OptionalLong.empty(), 5, 2.0, 1, 0, "c"),
-                new RunResult("cartpole", "a2c", 2, 800, OptionalLong.empty(), 3, 2.0, 1, 0, "d"));
+        List<RunResult> results = List.of(cartpole("kfac", 1, 1000, 300L), cartpole("kfac", 2, 1000, 500L),
+                cartpole("a2c", 1, 1000, null), cartpole("a2c", 2, 800, null));
         SuiteReport.Row kfac = report.rows(results).get(0);
         assertThat(kfac.stepsRelative()).isEmpty();
         assertThat(kfac.stepsRelativeBelow().getAsDouble()).isEqualTo(0.5); // mean 400 over the shortest run, 800
         assertThat(report.markdown(results)).contains("| < 0.50x |");
 
-        List<RunResult> oneSeedShort = List.of(results.get(0),
-                new RunResult("cartpole", "kfac", 2, 1000, OptionalLong.empty(), 20, 6.0, 1, 0, "b"), results.get(2),
+        List<RunResult> oneSeedShort = List.of(results.get(0), cartpole("kfac", 2, 1000, null), results.get(2),
                 results.get(3));
         assertThat(report.rows(oneSeedShort).get(0).stepsRelativeBelow()).isEmpty();
     }
