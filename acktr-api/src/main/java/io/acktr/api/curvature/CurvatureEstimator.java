@@ -46,8 +46,9 @@ public interface CurvatureEstimator {
     /**
      * Observes a Fisher pass that has not run yet: {@code pass} runs it when called. It reads the
      * policy's current parameters, which the trainer changes once {@link #precondition} has
-     * returned, so the estimator must have called it by then; it may call it on another thread in
-     * the meantime, while the trainer computes the loss gradient. {@code pass} must be safe to call
+     * returned, so the estimator must have called it by then (if it calls it at all: an estimator
+     * that skips this batch's statistics never does); it may call it on another thread in the
+     * meantime, while the trainer computes the loss gradient. {@code pass} must be safe to call
      * from another thread (its random targets drawn beforehand). The default calls it at once.
      */
     default void observeDeferred(Supplier<FisherSample> pass) {

@@ -12,6 +12,7 @@ import io.acktr.curvature.kfac.DampingForm;
  * @param dampingForm eigen or factored-tikhonov
  * @param statsDecay running-average decay {@code eps} of the factors
  * @param inverseInterval {@code T_inv}: updates between eigendecompositions
+ * @param statisticsInterval {@code T_stat}: updates between Fisher passes folded into the factors (1: every update)
  * @param warmupUpdates updates that only accumulate statistics before preconditioning starts
  * @param eigenvalueFloor eigenvalues of the factors are clipped from below at this value
  * @param async whether the Fisher pass, the factor statistics and the periodic eigendecompositions run off the training thread
@@ -19,14 +20,14 @@ import io.acktr.curvature.kfac.DampingForm;
  * @param levenbergMarquardt damping adaptation
  */
 public record KfacSettings(double damping, DampingForm dampingForm, double statsDecay, int inverseInterval,
-                           int warmupUpdates, double eigenvalueFloor, boolean async, FisherTargets fisher,
+                           int statisticsInterval, int warmupUpdates, double eigenvalueFloor, boolean async, FisherTargets fisher,
                            LevenbergMarquardtSettings levenbergMarquardt) {
     public static final String PREFIX = "acktr.curvature.kfac";
 
-    /** Synchronous, true Fisher, fixed damping. */
+    /** Synchronous, statistics every update, true Fisher, fixed damping. */
     public KfacSettings(double damping, DampingForm dampingForm, double statsDecay, int inverseInterval,
                         int warmupUpdates, double eigenvalueFloor) {
-        this(damping, dampingForm, statsDecay, inverseInterval, warmupUpdates, eigenvalueFloor, false,
+        this(damping, dampingForm, statsDecay, inverseInterval, 1, warmupUpdates, eigenvalueFloor, false,
                 FisherTargets.SAMPLED, LevenbergMarquardtSettings.disabled());
     }
 
@@ -37,6 +38,7 @@ public record KfacSettings(double damping, DampingForm dampingForm, double stats
                 DampingForm.fromConfigName(r.oneOf("damping-form", DampingForm.configNames())),
                 r.doubleIn("stats-decay", 0, 1, true),
                 r.positiveInt("inverse-interval"),
+                r.positiveInt("statistics-interval"),
                 r.nonNegativeInt("warmup-updates"),
                 r.nonNegativeDouble("eigenvalue-floor"),
                 r.bool("async"),

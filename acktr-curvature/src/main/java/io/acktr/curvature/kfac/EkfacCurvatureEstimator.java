@@ -42,7 +42,8 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
 
     public EkfacCurvatureEstimator(EkfacSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), settings.eigenvalueFloor(), settings.async());
+        this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), 1, settings.eigenvalueFloor(),
+                settings.async());
         this.damping = new AdaptiveDamping(settings.damping(), settings.levenbergMarquardt());
         this.deferred = new DeferredFisherPass(statistics, this::observeNow);
     }

@@ -19,7 +19,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * K-FAC (Martens and Grosse 2015) for dense layers and KFC (Grosse and Martens 2016) for
  * convolutions: each layer's Fisher block is approximated by {@code A ⊗ G}, kept as running
  * averages and inverted through eigendecompositions refreshed every {@code inverse-interval}
- * observations. With {@code async}, the Fisher pass, the statistics and the decompositions run
+ * observations. Every {@code statistics-interval}-th update feeds the factors (the ones between
+ * skip the Fisher pass). With {@code async}, the Fisher pass, the statistics and the decompositions run
  * on background threads. Blocks without Kronecker structure (e.g. a Gaussian log-std) get a
  * running diagonal Fisher {@code E[g^2]}. During the first
  * {@code warmup-updates} observations the statistics only accumulate and the direction is the
@@ -35,7 +36,8 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
 
     public KfacCurvatureEstimator(KfacSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), settings.eigenvalueFloor(), settings.async());
+        this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), settings.statisticsInterval(),
+                settings.eigenvalueFloor(), settings.async());
         this.damping = new AdaptiveDamping(settings.damping(), settings.levenbergMarquardt());
         this.deferred = new DeferredFisherPass(statistics, this::observeNow);
     }
@@ -50,16 +52,28 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         return settings.fisher();
     }
 
-    /** Runs the pass now, or with {@code async} on the statistics thread while the trainer computes the loss gradient. */
+    /**
+     * Runs the pass now, or with {@code async} on the statistics thread while the trainer computes
+     * the loss gradient; on an update that {@code statistics-interval} leaves out, never.
+     */
     @Override
     public void observeDeferred(Supplier<FisherSample> pass) {
-        deferred.start(pass);
+        deferred.observePending();
+        if (statistics.foldsNext()) {
+            deferred.start(pass);
+        } else {
+            statistics.skip();
+        }
     }
 
     @Override
     public void observe(FisherSample sample) {
         deferred.observePending();
-        observeNow(sample);
+        if (statistics.foldsNext()) {
+            observeNow(sample);
+        } else {
+            statistics.skip();
+        }
     }
 
     private void observeNow(FisherSample sample) {

@@ -14,17 +14,24 @@ import java.util.function.Supplier;
 /**
  * What K-FAC and EKFAC keep alike: the running Kronecker factors of every layer, a running diagonal
  * Fisher for the blocks without Kronecker structure, the schedule of the eigendecompositions, and
- * the number of observations.
+ * the number of observations. Every {@code statisticsInterval}-th observation (the first included)
+ * folds a batch in; the others only count, towards the warm-up and the eigendecomposition interval.
  */
 final class KroneckerStatistics {
     private final String estimator;
     private final Map<String, KroneckerFactors> factors = new LinkedHashMap<>();
     private final RunningDiagonal diagonals;
     private final EigenbasisSchedule schedule;
+    private final int statisticsInterval;
     private long observations;
 
-    KroneckerStatistics(String estimator, int inverseInterval, double eigenvalueFloor, boolean async) {
+    KroneckerStatistics(String estimator, int inverseInterval, int statisticsInterval, double eigenvalueFloor,
+                        boolean async) {
+        if (statisticsInterval < 1) {
+            throw new IllegalArgumentException("statisticsInterval must be >= 1: " + statisticsInterval);
+        }
         this.estimator = estimator;
+        this.statisticsInterval = statisticsInterval;
         this.diagonals = new RunningDiagonal(estimator);
         this.schedule = new EigenbasisSchedule(inverseInterval, eigenvalueFloor, async);
     }
@@ -60,6 +67,17 @@ final class KroneckerStatistics {
         observations++;
         schedule.afterObservation(factors);
         return layers;
+    }
+
+    /** Whether the next observation folds its batch into the statistics (else {@link #skip} counts it). */
+    boolean foldsNext() {
+        return observations % statisticsInterval == 0;
+    }
+
+    /** Counts an observation whose batch is not folded in, and refreshes the eigenbases that are due. */
+    void skip() {
+        observations++;
+        schedule.afterObservation(factors);
     }
 
     /** Starts a deferred Fisher pass: now, or (async) on the statistics thread; see {@link EigenbasisSchedule#start}. */

@@ -47,7 +47,7 @@ class CurvaturePluginsTest {
 
     @Test
     void referenceDefaultsAreTheDocumentedOnes() {
-        assertThat(KfacSettings.from(REFERENCE)).isEqualTo(new KfacSettings(0.01, DampingForm.EIGEN, 0.99, 10, 10, 1e-6,
+        assertThat(KfacSettings.from(REFERENCE)).isEqualTo(new KfacSettings(0.01, DampingForm.EIGEN, 0.99, 10, 1, 10, 1e-6,
                 false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(false, 0.95, 1e-5, 10)));
         assertThat(TrustRegionSettings.from(REFERENCE)).isEqualTo(new TrustRegionSettings(0.25, 0.001, 0.9, io.acktr.curvature.step.TrustRegionScope.PER_GROUP, false, false));
         assertThat(FixedStepSettings.from(REFERENCE)).isEqualTo(new FixedStepSettings(0.01, 0));
@@ -66,7 +66,8 @@ class CurvaturePluginsTest {
     void everyKeyIsMappedFromItsPath() {
         Config c = ConfigFactory.parseString("""
                 acktr.curvature.kfac { damping = 0.2, damping-form = factored-tikhonov, stats-decay = 0.5,
-                  inverse-interval = 3, warmup-updates = 0, eigenvalue-floor = 1e-3, async = true, fisher = empirical,
+                  inverse-interval = 3, statistics-interval = 7, warmup-updates = 0, eigenvalue-floor = 1e-3, async = true,
+                  fisher = empirical,
                   levenberg-marquardt { enabled = true, factor = 0.5, min-damping = 0.001, max-damping = 2 } }
                 acktr.curvature.ekfac { damping = 0.3, stats-decay = 0.5, inverse-interval = 4, warmup-updates = 1,
                   eigenvalue-floor = 0, async = true, fisher = empirical,
@@ -80,7 +81,7 @@ class CurvaturePluginsTest {
                 acktr.step-size.adam { learning-rate = 0.2, beta1 = 0.5, beta2 = 0.75, epsilon = 0.01, max-gradient-norm = 3 }
                 acktr.curvature.diagonal { damping = 0.3, stats-decay = 0.25 }
                 """).withFallback(REFERENCE);
-        assertThat(KfacSettings.from(c)).isEqualTo(new KfacSettings(0.2, DampingForm.FACTORED_TIKHONOV, 0.5, 3, 0, 1e-3,
+        assertThat(KfacSettings.from(c)).isEqualTo(new KfacSettings(0.2, DampingForm.FACTORED_TIKHONOV, 0.5, 3, 7, 0, 1e-3,
                 true, FisherTargets.EMPIRICAL, new LevenbergMarquardtSettings(true, 0.5, 0.001, 2)));
         assertThat(EkfacSettings.from(c)).isEqualTo(new EkfacSettings(0.3, 0.5, 4, 1, 0, true, FisherTargets.EMPIRICAL,
                 new LevenbergMarquardtSettings(true, 0.25, 0.01, 3)));
@@ -102,6 +103,9 @@ class CurvaturePluginsTest {
         Config form = ConfigFactory.parseString("acktr.curvature.kfac.damping-form = magic").withFallback(REFERENCE);
         assertThatThrownBy(() -> KfacSettings.from(form))
                 .hasMessageContaining("acktr.curvature.kfac.damping-form").hasMessageContaining("eigen, factored-tikhonov");
+        Config interval = ConfigFactory.parseString("acktr.curvature.kfac.statistics-interval = 0").withFallback(REFERENCE);
+        assertThatThrownBy(() -> KfacSettings.from(interval))
+                .hasMessageContaining("acktr.curvature.kfac.statistics-interval").hasMessageContaining(">= 1");
         Config momentum = ConfigFactory.parseString("acktr.step-size.trust-region.momentum = 1").withFallback(REFERENCE);
         assertThatThrownBy(() -> TrustRegionSettings.from(momentum)).hasMessageContaining("acktr.step-size.trust-region.momentum");
         Config schedule = ConfigFactory.parseString("acktr.step-size.trust-region.schedule = cosine").withFallback(REFERENCE);

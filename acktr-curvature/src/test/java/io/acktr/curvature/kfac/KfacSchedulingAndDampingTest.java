@@ -41,7 +41,13 @@ class KfacSchedulingAndDampingTest {
     }
 
     private static KfacSettings kfac(boolean async, LevenbergMarquardtSettings lm, double floor) {
-        return new KfacSettings(0.01, DampingForm.EIGEN, 0.8, 3, 0, floor, async, FisherTargets.SAMPLED, lm);
+        return kfac(3, 1, async, lm, floor);
+    }
+
+    private static KfacSettings kfac(int inverseInterval, int statisticsInterval, boolean async, LevenbergMarquardtSettings lm,
+                                     double floor) {
+        return new KfacSettings(0.01, DampingForm.EIGEN, 0.8, inverseInterval, statisticsInterval, 0, floor, async,
+                FisherTargets.SAMPLED, lm);
     }
 
     private static Gradient gradient() {
@@ -128,6 +134,50 @@ class KfacSchedulingAndDampingTest {
         assertThat(syncThreads).containsExactly(Thread.currentThread().getName());
         assertThat(asyncThreads).containsExactly("acktr-kfac-statistics");
         assertThat(async.factorG("w")).isEqualTo(sync.factorG("w"));
+    }
+
+    @Test
+    void withAStatisticsIntervalOnlyEveryNthUpdateRunsItsFisherPassAndFeedsTheFactors() {
+        List<FisherSample> samples = samples(7);
+        for (boolean asynchronous : new boolean[] {false, true}) {
+            KfacCurvatureEstimator everyThird = new KfacCurvatureEstimator(
+                    kfac(3, 3, asynchronous, LevenbergMarquardtSettings.disabled(), 1e-6));
+            List<Integer> passes = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) {
+                int update = i;
+                everyThird.observeDeferred(() -> {
+                    passes.add(update);
+                    return samples.get(update);
+                });
+                everyThird.precondition(gradient());
+                everyThird.awaitBackgroundRefresh(); // installs a background refresh before the next is due
+            }
+            assertThat(passes).as("async " + asynchronous + ": the passes that ran").containsExactly(0, 3, 6);
+            // the same batches, each observed by an estimator that folds every one and refreshes every time
+            KfacCurvatureEstimator fed = new KfacCurvatureEstimator(kfac(1, 1, false, LevenbergMarquardtSettings.disabled(),
+                    1e-6));
+            List.of(0, 3, 6).forEach(i -> fed.observe(samples.get(i)));
+            assertThat(everyThird.factorA("w")).isEqualTo(fed.factorA("w"));
+            assertThat(everyThird.factorG("w")).isEqualTo(fed.factorG("w"));
+            // the eigendecompositions still come every 3 updates: at once, then after updates 4 and 7
+            assertThat(everyThird.basisVersion("w")).as("async " + asynchronous).isEqualTo(3);
+            INDArray expected = fed.precondition(gradient()).blocks().get("w");
+            INDArray actual = everyThird.precondition(gradient()).blocks().get("w");
+            assertThat(actual.sub(expected).norm2Number().doubleValue()).isLessThan(1e-12);
+        }
+    }
+
+    @Test
+    void updatesLeftOutByTheStatisticsIntervalStillCountTowardsTheWarmUp() {
+        KfacCurvatureEstimator estimator = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.8, 3, 4,
+                2, 1e-6, false, FisherTargets.SAMPLED, LevenbergMarquardtSettings.disabled()));
+        List<FisherSample> samples = samples(3);
+        estimator.observe(samples.get(0));
+        estimator.observe(samples.get(1));
+        assertThat(estimator.isPreconditioning()).isFalse();
+        estimator.observe(samples.get(2));
+        assertThat(estimator.isPreconditioning()).as("3 updates are past a warm-up of 2").isTrue();
+        assertThat(estimator.precondition(gradient()).blocks().get("w")).isNotEqualTo(gradient().blocks().get("w"));
     }
 
     @Test

@@ -174,7 +174,7 @@ class AcktrUpdateTest {
         MlpPolicy policy = policy(new DiscreteSpace(3));
         Batch batch = batch(policy);
         TrustRegionSettings feedback = new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, true, false);
-        KfacSettings levenbergMarquardt = new KfacSettings(1e-2, DampingForm.EIGEN, 0.9, 1, 0, 1e-6, false,
+        KfacSettings levenbergMarquardt = new KfacSettings(1e-2, DampingForm.EIGEN, 0.9, 1, 1, 0, 1e-6, false,
                 FisherTargets.SAMPLED, new LevenbergMarquardtSettings(true, 0.95, 1e-4, 1.0));
 
         assertThat(measuredKls(new AcktrUpdate(policy, new IdentityCurvatureEstimator(),
