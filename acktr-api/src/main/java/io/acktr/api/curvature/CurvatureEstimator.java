@@ -1,6 +1,7 @@
 package io.acktr.api.curvature;
 
 import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Approximates the Fisher information {@code F} of the policy's output distribution and
@@ -53,6 +54,14 @@ public interface CurvatureEstimator {
      */
     default void observeDeferred(Supplier<FisherSample> pass) {
         observe(pass.get());
+    }
+
+    /**
+     * An early look at one block of the gradient that the next {@link #precondition} call receives,
+     * told by the trainer while its backward pass is still computing the blocks below: an estimator
+     * may start on this block then, on a free core. The array is final. The default ignores it.
+     */
+    default void gradientReady(String block, INDArray gradient) {
     }
 
     Direction precondition(Gradient gradient);

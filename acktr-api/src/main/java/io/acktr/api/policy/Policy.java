@@ -2,6 +2,7 @@ package io.acktr.api.policy;
 
 import io.acktr.api.env.Space;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -33,6 +34,21 @@ public interface Policy {
      * @param valueGradient {@code N x 1}, gradient of the objective with respect to each value
      */
     BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient);
+
+    /**
+     * {@link #backward}, also handing each parameter block's gradient to {@code gradientReady} as
+     * soon as it is final: a policy that computes its layers' gradients top layer first tells each
+     * one while the pass goes on below it, so a curvature estimator can start preconditioning it
+     * (see {@link io.acktr.api.curvature.CurvatureEstimator#gradientReady}). Every block is told
+     * exactly once, before this returns, with the array the returned {@link BackwardPass} holds;
+     * neither side changes it afterwards. By default all blocks are told once the pass is done.
+     */
+    default BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient,
+                                  BiConsumer<String, INDArray> gradientReady) {
+        BackwardPass full = backward(pass, distributionGradient, valueGradient);
+        full.gradients().forEach(gradientReady);
+        return full;
+    }
 
     /**
      * What a curvature estimator observes of a backward pass: its layer statistics and per-sample

@@ -1,13 +1,14 @@
 package io.acktr.curvature.kfac;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The statistics and inverses threads of asynchronous K-FAC, and their orderly stop when the JVM
- * exits.
+ * The statistics, inverses and preconditioning threads of asynchronous K-FAC, and their orderly
+ * stop when the JVM exits.
  *
  * <p>The threads are daemons, so they never keep a finished program alive. But OpenBLAS frees its
  * work buffers when the process exits, and a thread still inside a BLAS or LAPACK call (a CNN's
@@ -24,10 +25,12 @@ final class BackgroundThreads {
 
     private final ExecutorService statistics;
     private final ExecutorService inverses;
+    private final ExecutorService preconditioning;
 
     BackgroundThreads(String namePrefix) {
         this.statistics = daemon(namePrefix + "statistics");
         this.inverses = daemon(namePrefix + "inverses");
+        this.preconditioning = daemon(namePrefix + "preconditioning");
     }
 
     /** Folds batches into the factors, runs deferred Fisher passes and copies factors for a refresh. */
@@ -40,17 +43,26 @@ final class BackgroundThreads {
         return inverses;
     }
 
+    /** Preconditions gradient blocks told early, while the training thread's backward pass goes on. */
+    ExecutorService preconditioning() {
+        return preconditioning;
+    }
+
     /**
      * Drops the queued work, interrupts the running tasks (a refresh checks between decompositions)
-     * and waits up to {@code timeout} for them to return. True when both threads have ended.
+     * and waits up to {@code timeout} for them to return. True when every thread has ended.
      */
     boolean stop(Duration timeout) {
-        statistics.shutdownNow();
-        inverses.shutdownNow();
+        List<ExecutorService> all = List.of(statistics, inverses, preconditioning);
+        all.forEach(ExecutorService::shutdownNow);
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            return statistics.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
-                    && inverses.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            for (ExecutorService executor : all) {
+                if (!executor.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    return false;
+                }
+            }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

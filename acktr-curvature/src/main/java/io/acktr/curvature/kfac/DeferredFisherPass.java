@@ -26,6 +26,14 @@ final class DeferredFisherPass {
         pending = statistics.start(pass);
     }
 
+    /** Observes the started pass if it has finished, without waiting: whether none is left pending. */
+    boolean observeIfFinished() {
+        if (pending != null && pending.isDone()) {
+            observePending();
+        }
+        return pending == null;
+    }
+
     /** Waits for the started pass, if any, and observes it. */
     void observePending() {
         if (pending != null) {

@@ -21,7 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * averages and inverted through eigendecompositions refreshed every {@code inverse-interval}
  * observations. Every {@code statistics-interval}-th update feeds the factors (the ones between
  * skip the Fisher pass). With {@code async}, the Fisher pass, the statistics and the decompositions run
- * on background threads. Blocks without Kronecker structure (e.g. a Gaussian log-std) get a
+ * on background threads, and so does the preconditioning of each layer's gradient block that the
+ * trainer's backward pass tells early ({@link #gradientReady}). Blocks without Kronecker structure (e.g. a Gaussian log-std) get a
  * running diagonal Fisher {@code E[g^2]}. During the first
  * {@code warmup-updates} observations the statistics only accumulate and the direction is the
  * plain gradient. The damping is fixed or adapted by the Levenberg-Marquardt rule.
@@ -33,6 +34,7 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     private final KroneckerStatistics statistics;
     private final AdaptiveDamping damping;
     private final DeferredFisherPass deferred;
+    private final EarlyPreconditioning early = new EarlyPreconditioning(BackgroundThreads.SHARED.preconditioning());
 
     public KfacCurvatureEstimator(KfacSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -85,13 +87,43 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         return statistics.observations() > settings.warmupUpdates();
     }
 
+    /**
+     * With {@code async}, starts preconditioning a Kronecker layer's block on the preconditioning
+     * thread, once this update's Fisher pass has been observed (a pass still running leaves the
+     * block to {@link #precondition}). The first block of an update installs the finished
+     * eigenbases, as {@code precondition} would.
+     */
+    @Override
+    public void gradientReady(String block, INDArray gradient) {
+        if (!settings.async() || !deferred.observeIfFinished() || !isPreconditioning()) {
+            return;
+        }
+        if (early.isIdle()) {
+            statistics.installFinished();
+        }
+        KroneckerFactors layer = statistics.factors(block);
+        if (layer != null && layer.hasEigenbases()) {
+            DampingForm form = settings.dampingForm();
+            double lambda = damping.current();
+            early.start(block, gradient, () -> layer.precondition(gradient, form, lambda));
+        }
+    }
+
     @Override
     public Direction precondition(Gradient gradient) {
         deferred.observePending();
-        statistics.installFinished();
+        if (early.isIdle()) {
+            statistics.installFinished();
+        }
         Map<String, INDArray> blocks = new LinkedHashMap<>();
-        for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {
-            blocks.put(e.getKey(), isPreconditioning() ? preconditionBlock(e.getKey(), e.getValue()) : e.getValue());
+        try {
+            for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {
+                INDArray started = early.take(e.getKey(), e.getValue());
+                blocks.put(e.getKey(), !isPreconditioning() ? e.getValue()
+                        : started != null ? started : preconditionBlock(e.getKey(), e.getValue()));
+            }
+        } finally {
+            early.discardRest();
         }
         return Direction.blockDiagonal(gradient, blocks);
     }
@@ -134,6 +166,11 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     /** Number of eigendecompositions started off the training thread. */
     public long backgroundRefreshes() {
         return statistics.backgroundRefreshes();
+    }
+
+    /** Number of blocks whose direction was computed early, on the preconditioning thread, for tests. */
+    long earlyDirections() {
+        return early.used();
     }
 
     /** The running factor {@code A} of a layer, for tests and diagnostics. */

@@ -181,6 +181,65 @@ class KfacSchedulingAndDampingTest {
     }
 
     @Test
+    void withAsyncABlockToldEarlyIsPreconditionedInTheBackgroundIntoTheSynchronousDirection() {
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        for (FisherSample sample : samples(7)) {
+            sync.observeDeferred(() -> sample);
+            async.observeDeferred(() -> sample);
+            async.awaitBackgroundRefresh(); // the pass is observed and the bases equal the synchronous ones
+            Gradient told = gradient();
+            async.gradientReady("w", told.blocks().get("w"));
+            INDArray expected = sync.precondition(gradient()).blocks().get("w");
+            INDArray actual = async.precondition(told).blocks().get("w");
+            assertThat(actual.sub(expected).norm2Number().doubleValue()).isLessThan(1e-12);
+        }
+        assertThat(async.earlyDirections()).isEqualTo(7);
+        sync.gradientReady("w", gradient().blocks().get("w"));
+        assertThat(sync.earlyDirections()).as("synchronous K-FAC preconditions on the training thread").isZero();
+    }
+
+    @Test
+    void aDirectionStartedEarlyIsUsedOnlyForTheVeryGradientItWasStartedOn() {
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        FisherSample sample = samples(1).get(0);
+        sync.observe(sample);
+        async.observe(sample);
+        async.awaitBackgroundRefresh();
+        async.gradientReady("w", gradient().blocks().get("w").mul(-3)); // another array: its direction is dropped
+        INDArray expected = sync.precondition(gradient()).blocks().get("w");
+        INDArray actual = async.precondition(gradient()).blocks().get("w");
+        assertThat(actual.sub(expected).norm2Number().doubleValue()).isLessThan(1e-12);
+        assertThat(async.earlyDirections()).isZero();
+    }
+
+    @Test
+    void aBlockToldWhileTheFisherPassStillRunsIsLeftToPrecondition() throws InterruptedException {
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        List<FisherSample> samples = samples(2);
+        async.observe(samples.get(0));
+        async.awaitBackgroundRefresh();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        async.observeDeferred(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return samples.get(1);
+        });
+        Gradient told = gradient();
+        async.gradientReady("w", told.blocks().get("w"));
+        release.countDown();
+        async.precondition(told);
+        assertThat(async.earlyDirections()).isZero();
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
+        samples.forEach(sync::observe);
+        assertThat(async.factorG("w")).as("the pass was observed all the same").isEqualTo(sync.factorG("w"));
+    }
+
+    @Test
     void untilABackgroundRefreshIsInstalledTheUpdateKeepsThePreviousBasis() {
         KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
         List<FisherSample> samples = samples(4);

@@ -8,6 +8,7 @@ import io.acktr.policies.layers.LayerStack;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,8 +57,10 @@ sealed interface ActorCriticNetwork permits SharedTorsoNetwork, SeparateNetworks
     /**
      * @param weightGradients whether to compute the weight gradients (else their map is empty and
      *     only the layer statistics are computed)
+     * @param weightGradientReady told each layer's weight gradient, by block name, as soon as it is final
      */
-    Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient, boolean weightGradients);
+    Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient, boolean weightGradients,
+                       BiConsumer<String, INDArray> weightGradientReady);
 
     /**
      * Forward mode along the weight tangents (by block name; absent blocks are zero), at the

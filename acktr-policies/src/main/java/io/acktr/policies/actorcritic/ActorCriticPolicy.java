@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -110,16 +111,23 @@ public abstract class ActorCriticPolicy implements Policy {
 
     @Override
     public BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
-        return backward(pass, distributionGradient, valueGradient, true);
+        return backward(pass, distributionGradient, valueGradient, true, (block, gradient) -> { });
+    }
+
+    /** Tells each layer's weight gradient as soon as its layer is done, top layer first; the head's own blocks last. */
+    @Override
+    public BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient,
+                                 BiConsumer<String, INDArray> gradientReady) {
+        return backward(pass, distributionGradient, valueGradient, true, requireNonNull(gradientReady, "gradientReady is null"));
     }
 
     @Override
     public BackwardPass backwardStatistics(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
-        return backward(pass, distributionGradient, valueGradient, false);
+        return backward(pass, distributionGradient, valueGradient, false, (block, gradient) -> { });
     }
 
     private BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient,
-                                  boolean parameterGradients) {
+                                  boolean parameterGradients, BiConsumer<String, INDArray> gradientReady) {
         ActorCriticForwardPass ownPass = own(pass);
         int n = pass.batchSize();
         INDArray distribution = checked("distributionGradient", distributionGradient, n,
@@ -127,12 +135,14 @@ public abstract class ActorCriticPolicy implements Policy {
         INDArray value = checked("valueGradient", valueGradient, n, 1);
 
         ActorCriticNetwork.Gradients layers = network.backward(ownPass.outputs(),
-                head.networkOutputGradient(distribution), value, parameterGradients);
+                head.networkOutputGradient(distribution), value, parameterGradients, gradientReady);
         if (!parameterGradients) {
             return new BackwardPass(Map.of(), layers.layers(), head.perSampleGradients(distribution));
         }
         Map<String, INDArray> gradients = new LinkedHashMap<>(layers.weightGradients());
-        gradients.putAll(head.parameterGradients(distribution));
+        Map<String, INDArray> headGradients = head.parameterGradients(distribution);
+        headGradients.forEach(gradientReady);
+        gradients.putAll(headGradients);
         Map<String, INDArray> ordered = new LinkedHashMap<>();
         for (ParameterBlock block : parameters) {
             ordered.put(block.name(), gradients.get(block.name()));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -55,9 +56,11 @@ final class SeparateNetworks implements ActorCriticNetwork {
 
     @Override
     public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient,
-                               boolean withWeightGradients) {
-        LayerStack.Gradients policyGradients = policy.backward(outputs.stacks().get(0), policyOutputGradient, false, withWeightGradients);
-        LayerStack.Gradients valueGradients = value.backward(outputs.stacks().get(1), valueGradient, false, withWeightGradients);
+                               boolean withWeightGradients, BiConsumer<String, INDArray> weightGradientReady) {
+        LayerStack.Gradients policyGradients = policy.backward(outputs.stacks().get(0), policyOutputGradient, false,
+                withWeightGradients, weightGradientReady);
+        LayerStack.Gradients valueGradients = value.backward(outputs.stacks().get(1), valueGradient, false,
+                withWeightGradients, weightGradientReady);
         List<LayerStatistics> layers = new ArrayList<>(policyGradients.layers());
         layers.addAll(valueGradients.layers());
         Map<String, INDArray> weightGradients = new LinkedHashMap<>(policyGradients.weightGradients());

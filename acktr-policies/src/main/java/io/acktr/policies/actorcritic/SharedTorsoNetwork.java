@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -63,11 +64,14 @@ final class SharedTorsoNetwork implements ActorCriticNetwork {
     /** The torso receives the sum of what both heads send back. */
     @Override
     public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient,
-                               boolean withWeightGradients) {
-        LayerStack.Gradients policy = policyHead.backward(outputs.stacks().get(1), policyOutputGradient, true, withWeightGradients);
-        LayerStack.Gradients value = valueHead.backward(outputs.stacks().get(2), valueGradient, true, withWeightGradients);
+                               boolean withWeightGradients, BiConsumer<String, INDArray> weightGradientReady) {
+        LayerStack.Gradients policy = policyHead.backward(outputs.stacks().get(1), policyOutputGradient, true,
+                withWeightGradients, weightGradientReady);
+        LayerStack.Gradients value = valueHead.backward(outputs.stacks().get(2), valueGradient, true, withWeightGradients,
+                weightGradientReady);
         INDArray featureGradient = policy.inputGradient().addi(value.inputGradient());
-        LayerStack.Gradients features = torso.backward(outputs.stacks().get(0), featureGradient, false, withWeightGradients);
+        LayerStack.Gradients features = torso.backward(outputs.stacks().get(0), featureGradient, false,
+                withWeightGradients, weightGradientReady);
 
         List<LayerStatistics> layers = new ArrayList<>(features.layers());
         layers.addAll(policy.layers());

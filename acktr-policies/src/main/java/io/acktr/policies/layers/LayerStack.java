@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -196,25 +197,36 @@ public final class LayerStack {
      */
     public Gradients backward(Activations activations, INDArray outputGradient, boolean needInputGradient,
                               boolean needWeightGradients) {
+        return backward(activations, outputGradient, needInputGradient, needWeightGradients, (layer, gradient) -> { });
+    }
+
+    /**
+     * The same, handing each layer's {@code dL/dW} to {@code weightGradientReady} as soon as it is
+     * computed, top layer first, while the pass goes on below it. The array is final: neither the
+     * pass nor the caller changes it afterwards.
+     */
+    public Gradients backward(Activations activations, INDArray outputGradient, boolean needInputGradient,
+                              boolean needWeightGradients, BiConsumer<String, INDArray> weightGradientReady) {
         int count = layers.size();
         LayerStatistics[] statistics = new LayerStatistics[count];
-        INDArray[] preActivationGradients = new INDArray[count];
+        INDArray[] weightGradients = new INDArray[count];
         INDArray upstream = outputGradient;
         for (int i = count - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
             // above the top layer, the gradient is the caller's; below, the previous layer's input gradient
             INDArray g = activations.backward(i, layer.activation(), upstream, i < count - 1);
-            preActivationGradients[i] = g;
             statistics[i] = layer.shape().statistics(activations.inputLeases.get(i), g);
+            if (needWeightGradients) {
+                weightGradients[i] = layer.shape().weightGradient(activations.homogeneousInputs().get(i), g);
+                weightGradientReady.accept(layer.shape().name(), weightGradients[i]);
+            }
             upstream = i > 0 || needInputGradient ? layer.shape().inputGradient(layer.weights(), g, pool) : null;
         }
-        Map<String, INDArray> weightGradients = new LinkedHashMap<>();
+        Map<String, INDArray> byName = new LinkedHashMap<>();
         for (int i = 0; i < (needWeightGradients ? count : 0); i++) {
-            WeightLayer shape = layers.get(i).shape();
-            weightGradients.put(shape.name(),
-                    shape.weightGradient(activations.homogeneousInputs().get(i), preActivationGradients[i]));
+            byName.put(layers.get(i).shape().name(), weightGradients[i]);
         }
-        return new Gradients(List.of(statistics), weightGradients, upstream);
+        return new Gradients(List.of(statistics), byName, upstream);
     }
 
     /**

@@ -125,6 +125,25 @@ class MlpPolicyTest {
     }
 
     @Test
+    void backwardTellsEveryBlockOnceTopLayerFirstWithTheArrayItReturns() {
+        for (boolean shared : new boolean[] {true, false}) {
+            MlpPolicy policy = policy(shared, BOX, Activation.TANH, 4);
+            ForwardPass pass = policy.forward(gaussian(random, 1, BATCH, 3));
+            INDArray distributionGradient = gaussian(random, 1, BATCH, 4);
+            INDArray valueGradient = gaussian(random, 1, BATCH, 1);
+            java.util.Map<String, INDArray> told = new java.util.LinkedHashMap<>();
+            BackwardPass backward = policy.backward(pass, distributionGradient, valueGradient, (block, gradient) ->
+                    assertThat(told.put(block, gradient)).as("%s told twice", block).isNull());
+            assertThat(told.keySet()).as("shared " + shared).containsExactlyElementsOf(shared
+                    ? List.of("pi/out", "vf/out", "torso/1", "torso/0", "log_std")
+                    : List.of("pi/out", "pi/1", "pi/0", "vf/out", "vf/1", "vf/0", "log_std"));
+            told.forEach((block, gradient) -> assertThat(gradient).isSameAs(backward.gradients().get(block)));
+            BackwardPass plain = policy.backward(pass, distributionGradient, valueGradient);
+            plain.gradients().forEach((block, gradient) -> assertThat(told.get(block)).isEqualTo(gradient));
+        }
+    }
+
+    @Test
     void gaussianPolicyReportsPerSampleLogStdGradients() {
         MlpPolicy policy = policy(false, BOX, Activation.TANH, 3);
         ForwardPass pass = policy.forward(gaussian(random, 1, BATCH, 3));

@@ -107,11 +107,12 @@ public final class AcktrUpdate {
             curvature.observeDeferred(fisherPass(pass, batch));
         }
 
-        // 2. Gradient of the A2C loss with respect to the outputs, then the parameters.
+        // 2. Gradient of the A2C loss with respect to the outputs, then the parameters (each block
+        //    told to the curvature estimator as soon as it is final).
         INDArray dDistribution = pi.logProbGradient(targets.actions()).muliColumnVector(targets.advantages().mul(-1.0 / n))
                 .subi(pi.entropyGradient().muli(settings.entropyCoefficient() / n));
         INDArray dValues = pass.values().sub(targets.returns()).muli(2 * settings.valueCoefficient() / n);
-        BackwardPass loss = policy.backward(pass, dDistribution, dValues);
+        BackwardPass loss = policy.backward(pass, dDistribution, dValues, curvature::gradientReady);
         Map<String, String> groups = new LinkedHashMap<>();
         policy.parameters().forEach(block -> groups.put(block.name(), block.group()));
         Gradient gradient = new Gradient(loss.gradients(), groups);

@@ -1,0 +1,70 @@
+package io.acktr.curvature.kfac;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Gradient blocks preconditioned on a background thread as soon as the trainer's backward pass
+ * tells them, while it computes the blocks below; {@code precondition} then collects each direction
+ * instead of computing it. A block's direction is used only for the very array it was started on.
+ * While any is running, the eigenbases they read must not change: nothing is installed until every
+ * started block has been collected ({@link #isIdle}).
+ */
+final class EarlyPreconditioning {
+    private record Started(INDArray gradient, CompletableFuture<INDArray> direction) {
+    }
+
+    private final Executor executor;
+    private final Map<String, Started> started = new HashMap<>();
+    private long used;
+
+    EarlyPreconditioning(Executor executor) {
+        this.executor = executor;
+    }
+
+    /** Whether no block is started: eigenbases may then be installed. */
+    boolean isIdle() {
+        return started.isEmpty();
+    }
+
+    /** Starts computing a block's direction, unless it is started already. */
+    void start(String block, INDArray gradient, Supplier<INDArray> direction) {
+        started.computeIfAbsent(block, b -> new Started(gradient, CompletableFuture.supplyAsync(direction, executor)));
+    }
+
+    /**
+     * The direction started for this block and this very gradient array, once it is done, or null
+     * (nothing started, or started on another array: that one is waited for, so the block's
+     * preconditioner is free again, and dropped). What failed on the thread is rethrown.
+     */
+    INDArray take(String block, INDArray gradient) {
+        Started s = started.remove(block);
+        if (s == null) {
+            return null;
+        }
+        INDArray direction = EigenbasisSchedule.join(s.direction());
+        if (s.gradient() != gradient) {
+            return null;
+        }
+        used++;
+        return direction;
+    }
+
+    /** Directions started early and used, for tests. */
+    long used() {
+        return used;
+    }
+
+    /** Waits for the blocks started but not taken, and drops them. */
+    void discardRest() {
+        try {
+            started.values().forEach(s -> s.direction().exceptionally(e -> null).join());
+        } finally {
+            started.clear();
+        }
+    }
+}
