@@ -29,8 +29,8 @@ final class BenchCommand implements Runnable {
 
     /** {@code acktr bench sample-efficiency}: ACKTR against A2C on a suite of tasks. */
     @Command(name = "sample-efficiency", mixinStandardHelpOptions = true,
-            description = {"Train ACKTR and A2C on each task of a suite and seed; write a markdown table and JSON with",
-                    "env steps to threshold, final return (mean and spread over seeds) and the ratio ACKTR / A2C."})
+            description = "Train ACKTR and A2C on each task of a suite and seed; write a markdown table and JSON with"
+                    + " env steps to threshold, final return (mean and spread over seeds) and the ratio ACKTR / A2C.")
     static final class SampleEfficiency implements Callable<Integer> {
         static final String SUITE = "io/acktr/runtime/suites/sample-efficiency.conf";
 
@@ -48,9 +48,9 @@ final class BenchCommand implements Runnable {
 
     /** {@code acktr bench update-cost}: one update of each variant on the same network and batch. */
     @Command(name = "update-cost", mixinStandardHelpOptions = true,
-            description = {"Time one update of each variant on the same network and batch, interleaved, and print",
-                    "each one's median (no eigendecomposition) and mean (eigendecompositions amortised) relative",
-                    "to the first variant."})
+            description = "Time one update of each variant on the same network and batch, interleaved, and print"
+                    + " each one's median (no eigendecomposition) and mean (eigendecompositions amortised) relative"
+                    + " to the first variant.")
     static final class UpdateCost implements Callable<Integer> {
         @Spec
         CommandLine.Model.CommandSpec spec;

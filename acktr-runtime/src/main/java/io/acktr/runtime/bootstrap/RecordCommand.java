@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code acktr record}: renders episodes of an environment to animated GIFs or PNG frames. */
 @Command(name = "record", mixinStandardHelpOptions = true,
-        description = {"Record episodes of an environment, acting uniformly at random, as animated GIFs or PNG frames:",
-                "a quick look at what an environment shows and how its episodes end."})
+        description = "Record episodes of an environment, acting uniformly at random, as animated GIFs or PNG frames:"
+                + " a quick look at what an environment shows and how its episodes end.")
 final class RecordCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
