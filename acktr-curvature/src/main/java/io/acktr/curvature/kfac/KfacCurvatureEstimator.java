@@ -34,10 +34,16 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     private final KroneckerStatistics statistics;
     private final AdaptiveDamping damping;
     private final DeferredFisherPass deferred;
-    private final EarlyPreconditioning early = new EarlyPreconditioning(BackgroundThreads.SHARED.preconditioning());
+    private final EarlyPreconditioning early;
 
     public KfacCurvatureEstimator(KfacSettings settings) {
+        this(settings, EarlyPreconditioning.MIN_WORK);
+    }
+
+    /** With the smallest preconditioning work worth handing to the background thread, for tests. */
+    KfacCurvatureEstimator(KfacSettings settings, long minEarlyWork) {
         this.settings = requireNonNull(settings, "settings is null");
+        this.early = new EarlyPreconditioning(BackgroundThreads.SHARED.preconditioning(), minEarlyWork);
         this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), settings.statisticsInterval(),
                 settings.eigenvalueFloor(), settings.async());
         this.damping = new AdaptiveDamping(settings.damping(), settings.levenbergMarquardt());
@@ -88,9 +94,10 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     }
 
     /**
-     * With {@code async}, starts preconditioning a Kronecker layer's block on the preconditioning
-     * thread, once this update's Fisher pass has been observed (a pass still running leaves the
-     * block to {@link #precondition}). The first block of an update installs the finished
+     * With {@code async}, starts preconditioning a large Kronecker layer's block on the
+     * preconditioning thread, once this update's Fisher pass has been observed (a pass still running
+     * leaves the block to {@link #precondition}, and so does a small block: see
+     * {@link EarlyPreconditioning#MIN_WORK}). The first block of an update installs the finished
      * eigenbases, as {@code precondition} would.
      */
     @Override
@@ -102,7 +109,7 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
             statistics.installFinished();
         }
         KroneckerFactors layer = statistics.factors(block);
-        if (layer != null && layer.hasEigenbases()) {
+        if (layer != null && layer.hasEigenbases() && early.isWorthIt(layer.preconditioningWork())) {
             DampingForm form = settings.dampingForm();
             double lambda = damping.current();
             early.start(block, gradient, () -> layer.precondition(gradient, form, lambda));

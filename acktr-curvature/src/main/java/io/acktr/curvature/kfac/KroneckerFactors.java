@@ -141,6 +141,16 @@ final class KroneckerFactors {
         return g;
     }
 
+    /**
+     * Multiply-adds of one {@link #precondition} with eigen damping, {@code 2 d_G d_A (d_G + d_A)}
+     * for a {@code d_G x d_A} block: what it costs beside its few fixed per-operation overheads.
+     */
+    long preconditioningWork() {
+        long da = eigenA.size();
+        long dg = eigenG.size();
+        return 2 * dg * da * (dg + da);
+    }
+
     SymmetricEigen eigenA() {
         return eigenA;
     }

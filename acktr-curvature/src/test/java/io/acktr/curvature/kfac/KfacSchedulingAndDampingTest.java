@@ -182,8 +182,8 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void withAsyncABlockToldEarlyIsPreconditionedInTheBackgroundIntoTheSynchronousDirection() {
-        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
         for (FisherSample sample : samples(7)) {
             sync.observeDeferred(() -> sample);
             async.observeDeferred(() -> sample);
@@ -200,9 +200,20 @@ class KfacSchedulingAndDampingTest {
     }
 
     @Test
+    void aSmallBlockStaysOnTheTrainingThread() {
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        async.observe(samples(1).get(0));
+        async.awaitBackgroundRefresh();
+        Gradient told = gradient();
+        async.gradientReady("w", told.blocks().get("w"));
+        async.precondition(told);
+        assertThat(async.earlyDirections()).as("a 2 x 4 block is far below the work worth handing over").isZero();
+    }
+
+    @Test
     void aDirectionStartedEarlyIsUsedOnlyForTheVeryGradientItWasStartedOn() {
         KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
         FisherSample sample = samples(1).get(0);
         sync.observe(sample);
         async.observe(sample);
@@ -216,7 +227,7 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void aBlockToldWhileTheFisherPassStillRunsIsLeftToPrecondition() throws InterruptedException {
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
         List<FisherSample> samples = samples(2);
         async.observe(samples.get(0));
         async.awaitBackgroundRefresh();
