@@ -21,8 +21,8 @@ final class EarlyPreconditioning {
     }
 
     /**
-     * The smallest preconditioning work, in multiply-adds, handed to the background thread: about
-     * half a millisecond of one core. A Nature-CNN's dense layer (1.2e10) and two of its convolutions
+     * The smallest preconditioning work, in multiply-adds, handed to the background thread: about a
+     * millisecond of one core. A Nature-CNN's dense layer (1.2e10) and two of its convolutions
      * (3.8e7 and 4.7e7) go; a 64-64 MLP's hidden blocks (1.1e6) stay on the training thread, where
      * handing them over measured slower ({@code acktr bench update-cost}).
      */

@@ -20,10 +20,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * convolutions: each layer's Fisher block is approximated by {@code A ⊗ G}, kept as running
  * averages and inverted through eigendecompositions refreshed every {@code inverse-interval}
  * observations. Every {@code statistics-interval}-th update feeds the factors (the ones between
- * skip the Fisher pass). With {@code async}, the Fisher pass, the statistics and the decompositions run
- * on background threads, and so does the preconditioning of each layer's gradient block that the
- * trainer's backward pass tells early ({@link #gradientReady}). Blocks without Kronecker structure (e.g. a Gaussian log-std) get a
- * running diagonal Fisher {@code E[g^2]}. During the first
+ * skip the Fisher pass). With {@code async}, the Fisher pass, the statistics and the
+ * decompositions run on background threads, and so does the preconditioning of the large layers'
+ * gradient blocks that the trainer's backward pass tells early ({@link #gradientReady}). Blocks
+ * without Kronecker structure (e.g. a Gaussian log-std) get a running diagonal Fisher
+ * {@code E[g^2]}. During the first
  * {@code warmup-updates} observations the statistics only accumulate and the direction is the
  * plain gradient. The damping is fixed or adapted by the Levenberg-Marquardt rule.
  */
