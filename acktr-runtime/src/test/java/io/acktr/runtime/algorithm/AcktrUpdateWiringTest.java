@@ -47,6 +47,8 @@ class AcktrUpdateWiringTest {
         final boolean vectorProducts;
         final List<FisherSample> samples = new ArrayList<>();
         final List<StepOutcome> outcomes = new ArrayList<>();
+        final Map<String, INDArray> toldEarly = new LinkedHashMap<>();
+        final List<Gradient> preconditioned = new ArrayList<>();
 
         RecordingEstimator(FisherTargets targets, boolean vectorProducts) {
             this.targets = targets;
@@ -74,7 +76,13 @@ class AcktrUpdateWiringTest {
         }
 
         @Override
+        public void gradientReady(String block, INDArray gradient) {
+            toldEarly.put(block, gradient);
+        }
+
+        @Override
         public Direction precondition(Gradient gradient) {
+            preconditioned.add(gradient);
             return new Direction(gradient.blocks(), gradient.dot(gradient.blocks()));
         }
 
@@ -119,6 +127,17 @@ class AcktrUpdateWiringTest {
         // the policy's output layer is linear: its pre-activation gradient is d log p(y) / d logits
         assertThat(statisticsOf(empirical.samples.get(0), "pi/out")).isEqualTo(empiricalTarget);
         assertThat(statisticsOf(sampled.samples.get(0), "pi/out")).isNotEqualTo(empiricalTarget);
+    }
+
+    @Test
+    void theEstimatorIsToldEveryGradientBlockBeforePreconditionReceivesThoseVeryArrays() {
+        MlpPolicy policy = policy(BoxSpace.uniform(-1, 1, 2));
+        RecordingEstimator estimator = new RecordingEstimator(FisherTargets.SAMPLED, false);
+        new AcktrUpdate(policy, estimator, new FixedStepRule(new FixedStepSettings(0.01, 0)), SETTINGS,
+                new SplittableRandom(1)).update(batch(policy), 0);
+        Gradient gradient = estimator.preconditioned.get(0);
+        assertThat(estimator.toldEarly.keySet()).containsExactlyInAnyOrderElementsOf(gradient.blocks().keySet());
+        gradient.blocks().forEach((block, array) -> assertThat(estimator.toldEarly.get(block)).isSameAs(array));
     }
 
     @Test
