@@ -124,11 +124,14 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
             statistics.installFinished();
         }
         Map<String, INDArray> blocks = new LinkedHashMap<>();
+        boolean preconditioning = isPreconditioning();
         try {
             for (Map.Entry<String, INDArray> e : gradient.blocks().entrySet()) {
-                INDArray started = early.take(e.getKey(), e.getValue());
-                blocks.put(e.getKey(), !isPreconditioning() ? e.getValue()
-                        : started != null ? started : preconditionBlock(e.getKey(), e.getValue()));
+                INDArray direction = preconditioning ? early.take(e.getKey(), e.getValue()) : e.getValue();
+                if (direction == null) {
+                    direction = preconditionBlock(e.getKey(), e.getValue());
+                }
+                blocks.put(e.getKey(), direction);
             }
         } finally {
             early.discardRest();
