@@ -2,7 +2,6 @@ package io.acktr.api.curvature;
 
 import static java.util.Objects.requireNonNull;
 
-import io.acktr.api.numerics.ArrayPool;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -19,11 +18,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param patchesLease the holders of {@code patches}, which the policy may reuse (see {@link #retain})
  */
 public record ConvLayerStatistics(String parameterName, INDArray patches, INDArray preActivationGradients,
-                                  int locations, ArrayPool.Lease patchesLease) implements LayerStatistics {
+                                  int locations, ArrayLease patchesLease) implements LayerStatistics {
     /** Statistics whose patches no pool reuses. */
     public ConvLayerStatistics(String parameterName, INDArray patches, INDArray preActivationGradients, int locations) {
         this(parameterName, patches, preActivationGradients, locations,
-                patches == null ? null : ArrayPool.Lease.unpooled(patches));
+                patches == null ? null : ArrayLease.unowned(patches));
     }
 
     public ConvLayerStatistics {

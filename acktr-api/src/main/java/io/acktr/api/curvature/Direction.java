@@ -1,6 +1,5 @@
 package io.acktr.api.curvature;
 
-import io.acktr.api.numerics.Vectors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +47,7 @@ public record Direction(Map<String, INDArray> blocks, double quadraticForm, Map<
     /** The first block holding a NaN or an infinity, if any. */
     public java.util.Optional<String> firstNonFiniteBlock() {
         for (Map.Entry<String, INDArray> b : blocks.entrySet()) {
-            if (!Vectors.isFinite(b.getValue())) {
+            if (!Double.isFinite(b.getValue().sumNumber().doubleValue())) {
                 return java.util.Optional.of(b.getKey());
             }
         }

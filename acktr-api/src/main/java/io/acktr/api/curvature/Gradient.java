@@ -1,11 +1,14 @@
 package io.acktr.api.curvature;
 
-import io.acktr.api.numerics.Vectors;
 import io.acktr.api.policy.ParameterBlock;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The gradient of the loss, one tensor per parameter block, in the policy's block order, with
@@ -41,6 +44,21 @@ public record Gradient(Map<String, INDArray> blocks, Map<String, String> groups)
         if (o == null) {
             throw new IllegalArgumentException("no block named " + block);
         }
-        return Vectors.dot(blocks.get(block), o);
+        INDArray b = blocks.get(block);
+        if (b.length() != o.length()) {
+            throw new IllegalArgumentException("block " + block + " has " + b.length() + " entries, the other " + o.length());
+        }
+        if (b.dataType() == o.dataType() && b.ordering() == o.ordering() && Arrays.equals(b.shape(), o.shape())
+                && isWholeBuffer(b) && isWholeBuffer(o)) {
+            return Nd4j.getBlasWrapper().level1().dot(b.length(), 1.0, b, o);
+        }
+        return b.castTo(DataType.DOUBLE).reshape(b.length()).mul(o.castTo(DataType.DOUBLE).reshape(o.length()))
+                .sumNumber().doubleValue();
+    }
+
+    /** Whether BLAS may read the array's buffer as the array: float or double, no offset, no gaps. */
+    private static boolean isWholeBuffer(INDArray x) {
+        return x.length() > 0 && x.offset() == 0 && x.data().length() == x.length() && Shape.hasDefaultStridesForShape(x)
+                && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);
     }
 }

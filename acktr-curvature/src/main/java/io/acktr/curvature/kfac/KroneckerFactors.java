@@ -1,7 +1,7 @@
 package io.acktr.curvature.kfac;
 
-import io.acktr.api.numerics.Gemm;
-import io.acktr.api.numerics.Vectors;
+import io.acktr.numerics.Gemm;
+import io.acktr.numerics.Vectors;
 import io.acktr.curvature.linalg.SymmetricEigen;
 import io.acktr.curvature.stats.KroneckerLayer;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,10 +1,10 @@
 package io.acktr.curvature.stats;
 
-import io.acktr.api.numerics.Gemm;
+import io.acktr.numerics.Gemm;
 import io.acktr.api.curvature.ConvLayerStatistics;
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.LayerStatistics;
-import io.acktr.api.numerics.Vectors;
+import io.acktr.numerics.Vectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

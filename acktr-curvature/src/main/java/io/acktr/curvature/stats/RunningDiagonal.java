@@ -1,6 +1,6 @@
 package io.acktr.curvature.stats;
 
-import io.acktr.api.numerics.Vectors;
+import io.acktr.numerics.Vectors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.acktr.curvature.step;
 
-import io.acktr.api.numerics.Vectors;
+import io.acktr.numerics.Vectors;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

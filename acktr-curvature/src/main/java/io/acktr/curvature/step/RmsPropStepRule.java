@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.api.numerics.Vectors;
+import io.acktr.numerics.Vectors;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.curvature.guice.RmsPropSettings;

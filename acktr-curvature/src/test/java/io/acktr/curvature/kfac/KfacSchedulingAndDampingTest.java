@@ -8,7 +8,7 @@ import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.StepOutcome;
-import io.acktr.api.numerics.ArrayPool;
+import io.acktr.numerics.ArrayPool;
 import io.acktr.curvature.guice.EkfacSettings;
 import io.acktr.curvature.guice.KfacSettings;
 import io.acktr.curvature.guice.LevenbergMarquardtSettings;

@@ -1,6 +1,6 @@
 package io.acktr.policies.distributions;
 
-import io.acktr.api.numerics.Vectors;
+import io.acktr.numerics.Vectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

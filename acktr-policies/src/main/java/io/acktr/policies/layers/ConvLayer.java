@@ -3,8 +3,8 @@ package io.acktr.policies.layers;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.ConvLayerStatistics;
-import io.acktr.api.numerics.ArrayPool;
-import io.acktr.api.numerics.Gemm;
+import io.acktr.numerics.ArrayPool;
+import io.acktr.numerics.Gemm;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -3,7 +3,7 @@ package io.acktr.policies.layers;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.DenseLayerStatistics;
-import io.acktr.api.numerics.Gemm;
+import io.acktr.numerics.Gemm;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -3,8 +3,8 @@ package io.acktr.policies.layers;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.LayerStatistics;
-import io.acktr.api.numerics.ArrayPool;
-import io.acktr.api.numerics.Vectors;
+import io.acktr.numerics.ArrayPool;
+import io.acktr.numerics.Vectors;
 import io.acktr.api.policy.ParameterBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

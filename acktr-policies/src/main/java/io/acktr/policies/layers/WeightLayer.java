@@ -1,7 +1,7 @@
 package io.acktr.policies.layers;
 
 import io.acktr.api.curvature.LayerStatistics;
-import io.acktr.api.numerics.ArrayPool;
+import io.acktr.numerics.ArrayPool;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import io.acktr.api.numerics.Vectors;
+import io.acktr.numerics.Vectors;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
 import io.acktr.envs.wrappers.WrapperChain;

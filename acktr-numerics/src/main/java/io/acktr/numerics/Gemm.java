@@ -1,4 +1,4 @@
-package io.acktr.api.numerics;
+package io.acktr.numerics;
 
 import java.lang.ref.Reference;
 import java.util.Arrays;

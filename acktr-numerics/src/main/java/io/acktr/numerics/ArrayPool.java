@@ -1,5 +1,6 @@
-package io.acktr.api.numerics;
+package io.acktr.numerics;
 
+import io.acktr.api.curvature.ArrayLease;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayDeque;
@@ -71,7 +72,7 @@ public final class ArrayPool {
     }
 
     /** One array and the count of its holders; see {@link ArrayPool}. */
-    public static final class Lease {
+    public static final class Lease implements ArrayLease {
         private final ArrayPool pool;
         private final INDArray array;
         private final AtomicInteger holders = new AtomicInteger(1);
@@ -86,11 +87,13 @@ public final class ArrayPool {
             return new Lease(null, requireNonNull(array, "array is null"));
         }
 
+        @Override
         public INDArray array() {
             return array;
         }
 
         /** One more holder; fails once the array went back to the pool. */
+        @Override
         public Lease retain() {
             int before = holders.getAndUpdate(h -> h > 0 ? h + 1 : h);
             if (before <= 0) {
@@ -100,6 +103,7 @@ public final class ArrayPool {
         }
 
         /** One holder fewer; the last one returns the array to the pool. */
+        @Override
         public void release() {
             int after = holders.decrementAndGet();
             if (after < 0) {

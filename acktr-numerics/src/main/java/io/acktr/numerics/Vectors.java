@@ -1,4 +1,4 @@
-package io.acktr.api.numerics;
+package io.acktr.numerics;
 
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,4 +1,4 @@
-package io.acktr.api.numerics;
+package io.acktr.numerics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
