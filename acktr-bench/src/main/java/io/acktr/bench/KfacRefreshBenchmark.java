@@ -79,6 +79,7 @@ public class KfacRefreshBenchmark {
         eigenvalueFloor = fixture.config().getDouble("acktr.curvature.kfac.eigenvalue-floor");
         precision = fixture.policy().parameters().get(0).value().dataType();
         inverseInterval = fixture.config().getInt("acktr.curvature.kfac.inverse-interval");
+        kfac.close();
     }
 
     /** Decomposes both factors of every layer. */

@@ -1,5 +1,6 @@
 package io.acktr.bench;
 
+import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.runtime.algorithm.AcktrUpdate;
 import io.acktr.runtime.algorithm.UpdateResult;
 import java.util.List;
@@ -60,6 +61,7 @@ public class UpdateBenchmark {
     Workload workload;
 
     private TrainingFixture fixture;
+    private CurvatureEstimator curvature;
     private AcktrUpdate update;
     private List<INDArray> primedParameters;
     private long updates;
@@ -70,7 +72,8 @@ public class UpdateBenchmark {
     public void setUp() {
         fixture = TrainingFixture.create(Preset.of(preset), Variant.parse(variant),
                 workload != null ? workload : Preset.of(preset).workload());
-        update = fixture.newUpdate(fixture.newCurvatureEstimator());
+        curvature = fixture.newCurvatureEstimator();
+        update = fixture.newUpdate(curvature);
         fixture.prime(update);
         primedParameters = fixture.saveParameters();
     }
@@ -95,6 +98,7 @@ public class UpdateBenchmark {
     /** Fails the trial when updates were skipped: a skipped update is cheaper and the score would flatter it. */
     @TearDown(Level.Trial)
     public void checkNoUpdateWasSkipped() {
+        curvature.close(); // its background threads end with the trial
         if (skipped > 0) {
             throw new IllegalStateException(skipped + " of " + updates + " updates of " + variant + " on " + preset
                     + " were skipped (non-finite direction); the score does not measure real updates");

@@ -49,7 +49,7 @@ class UpdateBenchmarkTest {
                 result = runOnce(variant, smallest);
             } catch (IllegalArgumentException refused) {
                 TrainingFixture fixture = TrainingFixture.create(Preset.CARTPOLE_16X20, Variant.parse(variant));
-                assertThat(fixture.newCurvatureEstimator().needsFisherVectorProducts()).as(variant).isTrue();
+                assertThat(fixture.newCurvatureEstimator().requirements().fisherVectorProducts()).as(variant).isTrue();
                 assertThat(fixture.policy().supportsOutputTangent()).as(variant).isFalse();
                 assertThat(refused).as(variant).hasMessageContaining("no forward mode");
                 continue;

@@ -14,13 +14,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param layers per-layer statistics of the layers with Kronecker structure
  * @param perSampleGradients {@code N x size} gradients of the remaining blocks
  * @param fisherVectorProduct the batch's exact Fisher-vector product, present when the estimator
- *     asked for it with {@link CurvatureEstimator#needsFisherVectorProducts()}
+ *     asked for it in its {@link CurvatureRequirements#fisherVectorProducts() requirements}
  */
 public record FisherSample(List<LayerStatistics> layers, Map<String, INDArray> perSampleGradients, int batchSize,
                            FisherVectorProduct fisherVectorProduct) {
     private static final FisherVectorProduct NONE = v -> {
         throw new IllegalStateException("this Fisher sample carries no Fisher-vector products; an estimator that"
-                + " needs them must say so with CurvatureEstimator.needsFisherVectorProducts()");
+                + " needs them must say so in CurvatureEstimator.requirements()");
     };
 
     /** A sample without Fisher-vector products. */

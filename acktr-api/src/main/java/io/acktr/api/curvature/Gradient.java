@@ -1,6 +1,5 @@
 package io.acktr.api.curvature;
 
-import io.acktr.api.policy.ParameterBlock;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -12,10 +11,13 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The gradient of the loss, one tensor per parameter block, in the policy's block order, with
- * each block's {@link ParameterBlock#group() group} (blocks not in {@code groups} are in
- * {@value ParameterBlock#DEFAULT_GROUP}).
+ * each block's group ({@code io.acktr.api.policy.ParameterBlock#group()}; blocks not in
+ * {@code groups} are in {@value #DEFAULT_GROUP}).
  */
 public record Gradient(Map<String, INDArray> blocks, Map<String, String> groups) {
+    /** The group of a block that names none: every block of a network with one group. */
+    public static final String DEFAULT_GROUP = "all";
+
     public Gradient {
         blocks = Collections.unmodifiableMap(new LinkedHashMap<>(blocks));
         groups = Map.copyOf(groups);
@@ -26,7 +28,7 @@ public record Gradient(Map<String, INDArray> blocks, Map<String, String> groups)
     }
 
     public String group(String block) {
-        return groups.getOrDefault(block, ParameterBlock.DEFAULT_GROUP);
+        return groups.getOrDefault(block, DEFAULT_GROUP);
     }
 
     /** {@code sum_b <this_b, other_b>} over the blocks of this gradient. */

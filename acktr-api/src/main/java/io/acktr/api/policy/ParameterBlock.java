@@ -2,6 +2,7 @@ package io.acktr.api.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.api.curvature.Gradient;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * group. The default is one group, {@value #DEFAULT_GROUP}, for every block.
  */
 public record ParameterBlock(String name, INDArray value, String group) {
-    public static final String DEFAULT_GROUP = "all";
+    public static final String DEFAULT_GROUP = Gradient.DEFAULT_GROUP;
 
     public ParameterBlock {
         requireNonNull(name, "name is null");

@@ -1,47 +1,30 @@
 package io.acktr.api.step;
 
-import io.acktr.api.curvature.Direction;
-import io.acktr.api.curvature.Gradient;
+import io.acktr.api.plugin.ExtensionPoint;
 
 /**
  * Turns a preconditioned direction into a parameter change, e.g. the ACKTR trust region
- * {@code eta = min(eta_max, sqrt(2 delta / Delta^T F_hat Delta))}. Keeps its own state
- * (momentum, second moments) for one training run.
+ * {@code eta = min(eta_max, sqrt(2 delta / Delta^T F_hat Delta))}. Keeps its own state (momentum,
+ * second moments) for one training run.
+ *
+ * <p>The contract of {@link #propose}: the returned {@link StepProposal#delta()} is added to the
+ * parameters ({@code theta <- theta + delta}), so a descent step is {@code delta = -eta Delta}
+ * (blocks missing from the map do not move); {@link StepProposal#stepSize()} is the effective
+ * {@code eta}; {@link StepProposal#predictedKl()} is {@code 0.5 eta^2 Delta^T F_hat Delta}, the
+ * KL the quadratic model predicts (0 when the rule does not predict one). A rule that wants to
+ * hear how each step went implements {@link StepFeedbackListener} too.
  */
+@ExtensionPoint
 public interface StepSizeRule {
     String name();
 
-    StepProposal propose(Direction direction, Gradient gradient);
-
     /**
-     * As {@link #propose(Direction, Gradient)}, with a way to try candidate steps on the batch; rules
-     * that search along the direction (TRPO's backtracking line search) override this one.
+     * Whether this rule (then a {@link StepFeedbackListener}) must hear every step's measured
+     * outcome; asked once, when the run starts. Measuring costs a second forward pass of the batch.
      */
-    default StepProposal propose(Direction direction, Gradient gradient, StepEvaluator evaluator) {
-        return propose(direction, gradient);
-    }
-
-    /**
-     * Called before each proposal with the fraction of the run's step budget already spent, in
-     * {@code [0, 1]}, for rules with schedules.
-     */
-    default void observeProgress(double fraction) {
-    }
-
-    /**
-     * Called after the proposal was applied with the exact KL of the model's output distribution
-     * (the joint {@code p(a, v | s)}) between before and after the step, averaged over the batch,
-     * so that a rule can compare it with its prediction.
-     */
-    default void observeMeasuredKl(double measuredKl) {
-    }
-
-    /**
-     * Whether {@link #observeMeasuredKl} must follow every step (rules that adapt to it): measuring
-     * it costs the trainer a second forward pass of the batch, which it otherwise makes only every
-     * {@code acktr.algorithm.measure-step-interval} updates.
-     */
-    default boolean needsMeasuredKl() {
+    default boolean needsFeedbackEveryUpdate() {
         return false;
     }
+
+    StepProposal propose(StepRequest request);
 }

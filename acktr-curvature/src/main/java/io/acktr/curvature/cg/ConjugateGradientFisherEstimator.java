@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.curvature.Direction;
-import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.CurvatureRequirements;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherVectorProduct;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.curvature.guice.ConjugateGradientSettings;
 import java.util.Map;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -34,19 +36,15 @@ public final class ConjugateGradientFisherEstimator implements CurvatureEstimato
         return NAME;
     }
 
+    /** Exact Fisher-vector products of each batch, no layer statistics. */
     @Override
-    public boolean needsFisherSample() {
-        return false;
+    public CurvatureRequirements requirements() {
+        return new CurvatureRequirements(Optional.empty(), true, false);
     }
 
     @Override
-    public boolean needsFisherVectorProducts() {
-        return true;
-    }
-
-    @Override
-    public void observe(FisherSample sample) {
-        product = sample.fisherVectorProduct();
+    public void observe(FisherPass pass) {
+        product = pass.run().fisherVectorProduct();
     }
 
     @Override

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.CurvatureRequirements;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.guice.DiagonalSettings;
@@ -36,7 +39,13 @@ public final class DiagonalCurvatureEstimator implements CurvatureEstimator {
     }
 
     @Override
-    public void observe(FisherSample sample) {
+    public CurvatureRequirements requirements() {
+        return CurvatureRequirements.statistics(FisherTargets.SAMPLED);
+    }
+
+    @Override
+    public void observe(FisherPass pass) {
+        FisherSample sample = pass.run();
         for (LayerStatistics layer : sample.layers()) {
             KroneckerLayer kronecker = KroneckerLayer.of(layer, NAME);
             diagonals.fold(kronecker.name(), kronecker.meanSquaredGradient(), settings.statsDecay());

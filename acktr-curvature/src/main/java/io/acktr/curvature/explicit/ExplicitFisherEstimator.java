@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.CurvatureRequirements;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.guice.ExplicitFisherSettings;
@@ -42,7 +45,13 @@ public final class ExplicitFisherEstimator implements CurvatureEstimator {
     }
 
     @Override
-    public void observe(FisherSample sample) {
+    public CurvatureRequirements requirements() {
+        return CurvatureRequirements.statistics(FisherTargets.SAMPLED);
+    }
+
+    @Override
+    public void observe(FisherPass pass) {
+        FisherSample sample = pass.run();
         List<String> names = new ArrayList<>();
         Map<String, Integer> blockSizes = new LinkedHashMap<>();
         List<INDArray> columns = new ArrayList<>();

@@ -2,7 +2,8 @@ package io.acktr.curvature.identity;
 
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.curvature.Direction;
-import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.CurvatureRequirements;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.Gradient;
 
 /** {@code F_hat = I}: the direction is the gradient itself (plain first-order A2C). */
@@ -15,12 +16,12 @@ public final class IdentityCurvatureEstimator implements CurvatureEstimator {
     }
 
     @Override
-    public boolean needsFisherSample() {
-        return false;
+    public CurvatureRequirements requirements() {
+        return CurvatureRequirements.none();
     }
 
     @Override
-    public void observe(FisherSample sample) {
+    public void observe(FisherPass pass) {
     }
 
     @Override

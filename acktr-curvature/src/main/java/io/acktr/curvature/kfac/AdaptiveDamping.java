@@ -1,6 +1,6 @@
 package io.acktr.curvature.kfac;
 
-import io.acktr.api.curvature.StepOutcome;
+import io.acktr.api.step.StepFeedback;
 import io.acktr.curvature.guice.LevenbergMarquardtSettings;
 
 /** The Tikhonov damping {@code lambda}: fixed, or adapted by the Levenberg-Marquardt rule. */
@@ -23,8 +23,8 @@ final class AdaptiveDamping {
     }
 
     /** Shrinks lambda after a step the quadratic model predicted well, grows it after one it did not. */
-    void observe(StepOutcome outcome) {
-        double rho = outcome.reductionRatio();
+    void observe(StepFeedback feedback) {
+        double rho = feedback.reductionRatio();
         if (!rule.enabled() || Double.isNaN(rho)) {
             return;
         }

@@ -7,30 +7,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The statistics, inverses and preconditioning threads of asynchronous K-FAC, and their orderly
- * stop when the JVM exits.
+ * The statistics, inverses and preconditioning threads of one asynchronous K-FAC estimator: made
+ * when its first background work is queued, stopped when the estimator is closed with its run.
  *
  * <p>The threads are daemons, so they never keep a finished program alive. But OpenBLAS frees its
  * work buffers when the process exits, and a thread still inside a BLAS or LAPACK call (a CNN's
  * eigendecomposition takes seconds) then reads freed memory: the JVM dies with a crash report
- * instead of exiting cleanly. {@link #SHARED} therefore stops at shutdown: queued work is dropped,
- * the call that is running finishes, and a refresh stops before its next decomposition.
+ * instead of exiting cleanly. So while they are open, the threads are also stopped when the JVM
+ * exits (a run interrupted by {@code System.exit} or a signal): queued work is dropped, the call
+ * that is running finishes, and a refresh stops before its next decomposition. Closing removes that
+ * exit hook again: nothing of a run outlives it.
  */
-final class BackgroundThreads {
-    /** How long the JVM's exit waits for a running native call: longer than any one decomposition. */
+final class BackgroundThreads implements AutoCloseable {
+    /** How long a stop waits for a running native call: longer than any one decomposition. */
     static final Duration EXIT_WAIT = Duration.ofSeconds(120);
-
-    /** Shared by every estimator in the JVM: work queues, never piles up threads. */
-    static final BackgroundThreads SHARED = stoppedAtExit(new BackgroundThreads("acktr-kfac-"));
 
     private final ExecutorService statistics;
     private final ExecutorService inverses;
     private final ExecutorService preconditioning;
+    private final Thread exitHook;
 
-    BackgroundThreads(String namePrefix) {
+    private BackgroundThreads(String namePrefix) {
         this.statistics = daemon(namePrefix + "statistics");
         this.inverses = daemon(namePrefix + "inverses");
         this.preconditioning = daemon(namePrefix + "preconditioning");
+        this.exitHook = new Thread(() -> stop(EXIT_WAIT), namePrefix + "exit");
+    }
+
+    /** Opens the three executors (their threads start with their first task) and the JVM-exit stop. */
+    static BackgroundThreads open(String namePrefix) {
+        BackgroundThreads threads = new BackgroundThreads(namePrefix);
+        Runtime.getRuntime().addShutdownHook(threads.exitHook);
+        return threads;
     }
 
     /** Folds batches into the factors, runs deferred Fisher passes and copies factors for a refresh. */
@@ -46,6 +54,17 @@ final class BackgroundThreads {
     /** Preconditions gradient blocks told early, while the training thread's backward pass goes on. */
     ExecutorService preconditioning() {
         return preconditioning;
+    }
+
+    /** Stops the threads ({@link #stop}) and withdraws the JVM-exit stop. */
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook stops the threads itself
+        }
+        stop(EXIT_WAIT);
     }
 
     /**
@@ -67,11 +86,6 @@ final class BackgroundThreads {
             Thread.currentThread().interrupt();
             return false;
         }
-    }
-
-    private static BackgroundThreads stoppedAtExit(BackgroundThreads threads) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> threads.stop(EXIT_WAIT), "acktr-kfac-exit"));
-        return threads;
     }
 
     private static ExecutorService daemon(String name) {

@@ -1,12 +1,12 @@
 package io.acktr.curvature.kfac;
 
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
- * A Fisher pass given with {@code observeDeferred}: started at once (with {@code async}, on the
+ * A Fisher pass given to {@code observe}: started at once (with {@code async}, on the
  * statistics thread, where it overlaps the trainer's loss gradient) and handed to the estimator's
  * observer when the estimator next needs its statistics in order: at the next observation or
  * {@code precondition}, before the trainer changes the parameters the pass reads.
@@ -21,9 +21,9 @@ final class DeferredFisherPass {
         this.observer = observer;
     }
 
-    void start(Supplier<FisherSample> pass) {
+    void start(FisherPass pass) {
         observePending();
-        pending = statistics.start(pass);
+        pending = statistics.start(pass::run);
     }
 
     /** Observes the started pass if it has finished, without waiting: whether none is left pending. */

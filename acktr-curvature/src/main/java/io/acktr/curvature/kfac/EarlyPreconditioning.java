@@ -28,12 +28,12 @@ final class EarlyPreconditioning {
      */
     static final long MIN_WORK = 1L << 24;
 
-    private final Executor executor;
+    private final Supplier<Executor> executor;
     private final long minWork;
     private final Map<String, Started> started = new HashMap<>();
     private long used;
 
-    EarlyPreconditioning(Executor executor, long minWork) {
+    EarlyPreconditioning(Supplier<Executor> executor, long minWork) {
         this.executor = executor;
         this.minWork = minWork;
     }
@@ -50,7 +50,7 @@ final class EarlyPreconditioning {
 
     /** Starts computing a block's direction, unless it is started already. */
     void start(String block, INDArray gradient, Supplier<INDArray> direction) {
-        started.computeIfAbsent(block, b -> new Started(gradient, CompletableFuture.supplyAsync(direction, executor)));
+        started.computeIfAbsent(block, b -> new Started(gradient, CompletableFuture.supplyAsync(direction, executor.get())));
     }
 
     /**

@@ -32,7 +32,9 @@ final class EigenbasisSchedule {
     private final int interval;
     private final double eigenvalueFloor;
     private final boolean async;
-    private final BackgroundThreads background = BackgroundThreads.SHARED;
+    private final String threadPrefix;
+    /** This schedule's threads (async), opened with the first background work. */
+    private BackgroundThreads background;
     private long sinceRefresh;
     /** The last queued change of the factors (async); the next one runs after it. */
     private CompletableFuture<?> lane = CompletableFuture.completedFuture(null);
@@ -40,7 +42,8 @@ final class EigenbasisSchedule {
     private CompletableFuture<Map<String, Decomposed>> pending;
     private long asyncRefreshes;
 
-    EigenbasisSchedule(int interval, double eigenvalueFloor, boolean async) {
+    EigenbasisSchedule(String estimator, int interval, double eigenvalueFloor, boolean async) {
+        this.threadPrefix = "acktr-" + estimator + "-";
         this.interval = interval;
         this.eigenvalueFloor = eigenvalueFloor;
         this.async = async;
@@ -59,7 +62,7 @@ final class EigenbasisSchedule {
                 } finally {
                     queued.decrementAndGet();
                 }
-            }, background.statistics());
+            }, background().statistics());
         } else {
             change.run();
         }
@@ -71,7 +74,7 @@ final class EigenbasisSchedule {
      */
     <T> CompletableFuture<T> start(Supplier<T> computation) {
         return async
-                ? CompletableFuture.supplyAsync(computation, background.statistics())
+                ? CompletableFuture.supplyAsync(computation, background().statistics())
                 : CompletableFuture.completedFuture(computation.get());
     }
 
@@ -129,6 +132,26 @@ final class EigenbasisSchedule {
         installFinished(factors);
     }
 
+    /** The threads of this schedule's background work, opened on first use. */
+    BackgroundThreads background() {
+        if (background == null) {
+            background = BackgroundThreads.open(threadPrefix);
+        }
+        return background;
+    }
+
+    /** The background threads, once opened, for tests. */
+    java.util.Optional<BackgroundThreads> openedThreads() {
+        return java.util.Optional.ofNullable(background);
+    }
+
+    /** Stops the background threads, if any were opened: queued work is dropped, a running call finishes. */
+    void close() {
+        if (background != null) {
+            background.close();
+        }
+    }
+
     /** Number of refreshes run on the background thread. */
     long asyncRefreshes() {
         return asyncRefreshes;
@@ -140,9 +163,9 @@ final class EigenbasisSchedule {
         }
         double floor = eigenvalueFloor;
         CompletableFuture<Map<String, KroneckerFactors.Snapshot>> copies = lane.thenApplyAsync(ignored -> snapshots(factors),
-                background.statistics());
+                background().statistics());
         lane = copies;
-        pending = copies.thenApplyAsync(snapshots -> decomposeUnlessStopped(snapshots, floor), background.inverses());
+        pending = copies.thenApplyAsync(snapshots -> decomposeUnlessStopped(snapshots, floor), background().inverses());
         asyncRefreshes++;
         sinceRefresh = 0;
     }

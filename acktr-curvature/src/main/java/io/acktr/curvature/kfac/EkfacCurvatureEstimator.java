@@ -4,16 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.CurvatureRequirements;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
-import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.api.curvature.StepOutcome;
+import io.acktr.api.step.StepFeedback;
+import io.acktr.api.step.StepFeedbackListener;
 import io.acktr.curvature.guice.EkfacSettings;
 import io.acktr.curvature.stats.KroneckerLayer;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,7 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * product over the patches), never a per-sample loop. The scales restart when a new basis is
  * installed. Blocks without Kronecker structure use a running diagonal Fisher.
  */
-public final class EkfacCurvatureEstimator implements CurvatureEstimator {
+public final class EkfacCurvatureEstimator implements CurvatureEstimator, StepFeedbackListener {
     public static final String NAME = "ekfac";
 
     private final EkfacSettings settings;
@@ -53,21 +54,16 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
         return NAME;
     }
 
+    /** Layer statistics of the configured Fisher; every step's outcome when the damping adapts. */
     @Override
-    public FisherTargets fisherTargets() {
-        return settings.fisher();
+    public CurvatureRequirements requirements() {
+        return CurvatureRequirements.statistics(settings.fisher()).withFeedbackEveryUpdate(damping.adapts());
     }
 
     /** Runs the pass now, or with {@code async} on the statistics thread while the trainer computes the loss gradient. */
     @Override
-    public void observeDeferred(Supplier<FisherSample> pass) {
+    public void observe(FisherPass pass) {
         deferred.start(pass);
-    }
-
-    @Override
-    public void observe(FisherSample sample) {
-        deferred.observePending();
-        observeNow(sample);
     }
 
     private void observeNow(FisherSample sample) {
@@ -102,14 +98,16 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
         return Direction.blockDiagonal(gradient, blocks);
     }
 
+    /** Adapts the damping (Levenberg-Marquardt) to what the step did, when it adapts. */
     @Override
-    public void observeStepOutcome(StepOutcome outcome) {
-        damping.observe(outcome);
+    public void observe(StepFeedback feedback) {
+        damping.observe(feedback);
     }
 
+    /** Stops the background threads (async): queued work is dropped, a running decomposition finishes. */
     @Override
-    public boolean needsStepOutcome() {
-        return damping.adapts();
+    public void close() {
+        statistics.close();
     }
 
     /** The damping the next direction will use. */
@@ -140,6 +138,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
 
     /** The layer's Fisher block as EKFAC models it, {@code (Q_A ⊗ Q_G) diag(scales) (Q_A ⊗ Q_G)^T}, for tests. */
     double[][] modelledFisher(String layer) {
+        deferred.observePending();
         KroneckerFactors f = statistics.factors(layer);
         return KroneckerModels.fromEigenbasis(f.eigenG().vectors(), f.eigenA().vectors(),
                 scales.get(layer).values().get(layer));
@@ -147,6 +146,7 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator {
 
     /** K-FAC's {@code A ⊗ G} of the same statistics, in the same order, for tests. */
     double[][] kroneckerFisher(String layer) {
+        deferred.observePending();
         KroneckerFactors f = statistics.settled(layer);
         return KroneckerModels.kronecker(f.g(), f.a());
     }

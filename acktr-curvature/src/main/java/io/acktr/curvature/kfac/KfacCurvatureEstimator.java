@@ -4,15 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.CurvatureRequirements;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
-import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.api.curvature.StepOutcome;
+import io.acktr.api.curvature.GradientBlockListener;
+import io.acktr.api.step.StepFeedback;
+import io.acktr.api.step.StepFeedbackListener;
 import io.acktr.curvature.guice.KfacSettings;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -28,7 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code warmup-updates} observations the statistics only accumulate and the direction is the
  * plain gradient. The damping is fixed or adapted by the Levenberg-Marquardt rule.
  */
-public final class KfacCurvatureEstimator implements CurvatureEstimator {
+public final class KfacCurvatureEstimator implements CurvatureEstimator, GradientBlockListener, StepFeedbackListener {
     public static final String NAME = "kfac";
 
     private final KfacSettings settings;
@@ -44,9 +46,9 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     /** With the smallest preconditioning work worth handing to the background thread, for tests. */
     KfacCurvatureEstimator(KfacSettings settings, long minEarlyWork) {
         this.settings = requireNonNull(settings, "settings is null");
-        this.early = new EarlyPreconditioning(BackgroundThreads.SHARED.preconditioning(), minEarlyWork);
         this.statistics = new KroneckerStatistics(NAME, settings.inverseInterval(), settings.statisticsInterval(),
                 settings.eigenvalueFloor(), settings.async());
+        this.early = new EarlyPreconditioning(statistics::preconditioningThread, minEarlyWork);
         this.damping = new AdaptiveDamping(settings.damping(), settings.levenbergMarquardt());
         this.deferred = new DeferredFisherPass(statistics, this::observeNow);
     }
@@ -56,9 +58,10 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         return NAME;
     }
 
+    /** Layer statistics of the configured Fisher; every step's outcome when the damping adapts. */
     @Override
-    public FisherTargets fisherTargets() {
-        return settings.fisher();
+    public CurvatureRequirements requirements() {
+        return CurvatureRequirements.statistics(settings.fisher()).withFeedbackEveryUpdate(damping.adapts());
     }
 
     /**
@@ -66,20 +69,10 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
      * the loss gradient; on an update that {@code statistics-interval} leaves out, never.
      */
     @Override
-    public void observeDeferred(Supplier<FisherSample> pass) {
+    public void observe(FisherPass pass) {
         deferred.observePending();
         if (statistics.foldsNext()) {
             deferred.start(pass);
-        } else {
-            statistics.skip();
-        }
-    }
-
-    @Override
-    public void observe(FisherSample sample) {
-        deferred.observePending();
-        if (statistics.foldsNext()) {
-            observeNow(sample);
         } else {
             statistics.skip();
         }
@@ -139,14 +132,16 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
         return Direction.blockDiagonal(gradient, blocks);
     }
 
+    /** Adapts the damping (Levenberg-Marquardt) to what the step did, when it adapts. */
     @Override
-    public void observeStepOutcome(StepOutcome outcome) {
-        damping.observe(outcome);
+    public void observe(StepFeedback feedback) {
+        damping.observe(feedback);
     }
 
+    /** Stops the background threads (async): queued work is dropped, a running decomposition finishes. */
     @Override
-    public boolean needsStepOutcome() {
-        return damping.adapts();
+    public void close() {
+        statistics.close();
     }
 
     /** The damping the next direction will use. */
@@ -177,6 +172,11 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator {
     /** Number of eigendecompositions started off the training thread. */
     public long backgroundRefreshes() {
         return statistics.backgroundRefreshes();
+    }
+
+    /** The background threads (async), once opened, for tests. */
+    java.util.Optional<BackgroundThreads> backgroundThreads() {
+        return statistics.backgroundThreads();
     }
 
     /** Number of blocks whose direction was computed early, on the preconditioning thread, for tests. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -33,7 +34,7 @@ final class KroneckerStatistics {
         this.estimator = estimator;
         this.statisticsInterval = statisticsInterval;
         this.diagonals = new RunningDiagonal(estimator);
-        this.schedule = new EigenbasisSchedule(inverseInterval, eigenvalueFloor, async);
+        this.schedule = new EigenbasisSchedule(estimator, inverseInterval, eigenvalueFloor, async);
     }
 
     /**
@@ -115,6 +116,21 @@ final class KroneckerStatistics {
 
     void awaitBackground() {
         schedule.awaitBackground(factors);
+    }
+
+    /** The thread that preconditions blocks early (async), opened on first use. */
+    Executor preconditioningThread() {
+        return schedule.background().preconditioning();
+    }
+
+    /** The background threads, once opened, for tests. */
+    java.util.Optional<BackgroundThreads> backgroundThreads() {
+        return schedule.openedThreads();
+    }
+
+    /** Stops the background threads; the statistics are not used after this. */
+    void close() {
+        schedule.close();
     }
 
     long backgroundRefreshes() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.curvature.guice.AdamSettings;
 import java.util.LinkedHashMap;
@@ -36,7 +37,9 @@ public final class AdamStepRule implements StepSizeRule {
     }
 
     @Override
-    public StepProposal propose(Direction direction, Gradient gradient) {
+    public StepProposal propose(StepRequest request) {
+        Direction direction = request.direction();
+        Gradient gradient = request.gradient();
         double clip = GradientClipping.factor(direction.blocks(), settings.maxGradientNorm());
         steps++;
         double b1 = settings.beta1();

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
+import io.acktr.api.step.StepFeedback;
+import io.acktr.api.step.StepFeedbackListener;
 import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.curvature.guice.AdaptiveKlSettings;
 import java.util.LinkedHashMap;
@@ -16,7 +19,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * where {@code eta} is divided by 1.5 after an update whose measured KL exceeded twice the target
  * and multiplied by 1.5 after one below half of it, within {@code [min, max]}.
  */
-public final class AdaptiveKlStepRule implements StepSizeRule {
+public final class AdaptiveKlStepRule implements StepSizeRule, StepFeedbackListener {
     public static final String NAME = "adaptive-kl";
     static final double FACTOR = 1.5;
 
@@ -34,19 +37,22 @@ public final class AdaptiveKlStepRule implements StepSizeRule {
     }
 
     @Override
-    public StepProposal propose(Direction direction, Gradient gradient) {
+    public StepProposal propose(StepRequest request) {
+        Direction direction = request.direction();
+        Gradient gradient = request.gradient();
         Map<String, INDArray> delta = new LinkedHashMap<>();
         direction.blocks().forEach((block, d) -> delta.put(block, d.mul(-stepSize)));
         return new StepProposal(delta, stepSize, 0.5 * stepSize * stepSize * direction.quadraticForm());
     }
 
     @Override
-    public boolean needsMeasuredKl() {
+    public boolean needsFeedbackEveryUpdate() {
         return true;
     }
 
     @Override
-    public void observeMeasuredKl(double measuredKl) {
+    public void observe(StepFeedback feedback) {
+        double measuredKl = feedback.measuredKl();
         if (!Double.isFinite(measuredKl)) {
             return;
         }

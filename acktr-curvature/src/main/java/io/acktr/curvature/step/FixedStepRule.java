@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.curvature.guice.FixedStepSettings;
 
@@ -26,7 +27,9 @@ public final class FixedStepRule implements StepSizeRule {
     }
 
     @Override
-    public StepProposal propose(Direction direction, Gradient gradient) {
+    public StepProposal propose(StepRequest request) {
+        Direction direction = request.direction();
+        Gradient gradient = request.gradient();
         double eta = settings.learningRate();
         return new StepProposal(momentum.apply(direction.blocks(), eta), eta, 0.5 * eta * eta * direction.quadraticForm());
     }

@@ -6,6 +6,7 @@ import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepEvaluator;
 import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.curvature.guice.LineSearchSettings;
 import java.util.LinkedHashMap;
@@ -34,14 +35,10 @@ public final class LineSearchStepRule implements StepSizeRule {
     }
 
     @Override
-    public StepProposal propose(Direction direction, Gradient gradient) {
-        throw new IllegalStateException(NAME + " tries candidate steps on the batch and needs a StepEvaluator;"
-                + " call propose(direction, gradient, evaluator)");
-    }
-
-    @Override
-    public StepProposal propose(Direction direction, Gradient gradient, StepEvaluator evaluator) {
-        requireNonNull(evaluator, "evaluator is null");
+    public StepProposal propose(StepRequest request) {
+        Direction direction = request.direction();
+        Gradient gradient = request.gradient();
+        StepEvaluator evaluator = request.evaluator();
         double quadratic = direction.quadraticForm();
         double slope = gradient.dot(direction.blocks());
         if (!(quadratic > 0) || !(slope > 0)) {

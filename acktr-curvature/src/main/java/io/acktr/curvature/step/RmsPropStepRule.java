@@ -6,6 +6,7 @@ import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.numerics.Vectors;
 import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.curvature.guice.RmsPropSettings;
 import java.util.LinkedHashMap;
@@ -34,7 +35,9 @@ public final class RmsPropStepRule implements StepSizeRule {
     }
 
     @Override
-    public StepProposal propose(Direction direction, Gradient gradient) {
+    public StepProposal propose(StepRequest request) {
+        Direction direction = request.direction();
+        Gradient gradient = request.gradient();
         double clip = GradientClipping.factor(direction.blocks(), settings.maxGradientNorm());
         double decay = settings.decay();
         Map<String, INDArray> delta = new LinkedHashMap<>();

@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
+import io.acktr.api.step.StepFeedback;
+import io.acktr.api.step.StepFeedbackListener;
 import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.curvature.guice.TrustRegionSettings;
 import java.util.LinkedHashMap;
@@ -32,7 +35,7 @@ import java.util.Map;
  * <p>With the {@code linear} schedule the radius decays linearly to 0 over the run's step budget,
  * the KL-budget analogue of the linear learning-rate schedule the reference code uses by default.
  */
-public final class TrustRegionStepRule implements StepSizeRule {
+public final class TrustRegionStepRule implements StepSizeRule, StepFeedbackListener {
     public static final String NAME = "trust-region";
     private static final String JOINT = "joint";
     static final double FEEDBACK_FACTOR = 1.5;
@@ -54,8 +57,8 @@ public final class TrustRegionStepRule implements StepSizeRule {
         return NAME;
     }
 
-    @Override
-    public void observeProgress(double fraction) {
+    /** Where the run is, for the radius' schedule; {@link #propose} tells it every update. */
+    void observeProgress(double fraction) {
         this.progress = Math.min(1.0, Math.max(0.0, fraction));
     }
 
@@ -66,12 +69,13 @@ public final class TrustRegionStepRule implements StepSizeRule {
     }
 
     @Override
-    public boolean needsMeasuredKl() {
+    public boolean needsFeedbackEveryUpdate() {
         return settings.klFeedback();
     }
 
     @Override
-    public void observeMeasuredKl(double measuredKl) {
+    public void observe(StepFeedback feedback) {
+        double measuredKl = feedback.measuredKl();
         if (!settings.klFeedback() || !(lastBudget > 0) || !Double.isFinite(measuredKl)) {
             return;
         }
@@ -96,7 +100,10 @@ public final class TrustRegionStepRule implements StepSizeRule {
     }
 
     @Override
-    public StepProposal propose(Direction direction, Gradient gradient) {
+    public StepProposal propose(StepRequest request) {
+        observeProgress(request.progress());
+        Direction direction = request.direction();
+        Gradient gradient = request.gradient();
         Map<String, Double> quadraticForms = new LinkedHashMap<>();
         if (settings.scope() == TrustRegionScope.JOINT) {
             quadraticForms.put(JOINT, direction.quadraticForm());

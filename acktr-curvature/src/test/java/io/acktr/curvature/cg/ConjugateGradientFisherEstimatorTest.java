@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherVectorProduct;
 import io.acktr.api.curvature.Gradient;
@@ -40,7 +41,7 @@ class ConjugateGradientFisherEstimatorTest {
         INDArray logStd = Nd4j.randn(DataType.DOUBLE, N, 3);
         FisherSample layers = new FisherSample(List.of(new DenseLayerStatistics("w", abar, g)), Map.of("log_std", logStd), N);
         ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0, 100));
-        explicit.observe(layers);
+        explicit.observe(FisherPass.of(layers));
         INDArray fisher = explicit.fisher();
         FisherVectorProduct product = v -> {
             INDArray flat = Nd4j.hstack(v.get("w").reshape('c', 1, 8), v.get("log_std").reshape('c', 1, 3));
@@ -70,8 +71,8 @@ class ConjugateGradientFisherEstimatorTest {
         Problem problem = problem();
         ConjugateGradientFisherEstimator cg = new ConjugateGradientFisherEstimator(new ConjugateGradientSettings(0.05, 50, 1e-12));
         ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0.05, 100));
-        cg.observe(problem.sample());
-        explicit.observe(problem.sample());
+        cg.observe(FisherPass.of(problem.sample()));
+        explicit.observe(FisherPass.of(problem.sample()));
         Gradient gradient = gradient();
         INDArray fromCg = flat(cg.precondition(gradient));
         INDArray exact = flat(explicit.precondition(gradient));
@@ -84,7 +85,7 @@ class ConjugateGradientFisherEstimatorTest {
     void theQuadraticFormIsTheExactFisherNormOfTheDirection() {
         Problem problem = problem();
         ConjugateGradientFisherEstimator cg = new ConjugateGradientFisherEstimator(new ConjugateGradientSettings(0.05, 50, 1e-12));
-        cg.observe(problem.sample());
+        cg.observe(FisherPass.of(problem.sample()));
         Direction direction = cg.precondition(gradient());
         INDArray x = flat(direction);
         double expected = x.mmul(problem.fisher()).mmul(x.transpose()).getDouble(0);
@@ -100,7 +101,7 @@ class ConjugateGradientFisherEstimatorTest {
             return problem.sample().fisherVectorProduct().apply(v);
         });
         ConjugateGradientFisherEstimator cg = new ConjugateGradientFisherEstimator(new ConjugateGradientSettings(0.05, 3, 0));
-        cg.observe(counted);
+        cg.observe(FisherPass.of(counted));
         Direction few = cg.precondition(gradient());
         assertThat(cg.lastIterations()).isEqualTo(3);
         assertThat(calls.get()).isEqualTo(3 + 1); // three CG products and one for the quadratic form
@@ -111,8 +112,8 @@ class ConjugateGradientFisherEstimatorTest {
     @Test
     void itAsksForFisherVectorProductsAndNotForASampledPass() {
         ConjugateGradientFisherEstimator cg = new ConjugateGradientFisherEstimator(new ConjugateGradientSettings(0.05, 3, 0));
-        assertThat(cg.needsFisherVectorProducts()).isTrue();
-        assertThat(cg.needsFisherSample()).isFalse();
+        assertThat(cg.requirements().fisherVectorProducts()).isTrue();
+        assertThat(cg.requirements().fisherTargets()).isEmpty();
         assertThatThrownBy(() -> cg.precondition(gradient())).hasMessageContaining("observe");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.acktr.api.curvature.DenseLayerStatistics;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.curvature.diagonal.DiagonalCurvatureEstimator;
@@ -36,8 +37,8 @@ class ExplicitFisherEstimatorTest {
         FisherSample sample = sample(11);
         ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0.01, 100));
         DiagonalCurvatureEstimator diagonal = new DiagonalCurvatureEstimator(new DiagonalSettings(0.01, 0.5));
-        explicit.observe(sample);
-        diagonal.observe(sample);
+        explicit.observe(FisherPass.of(sample));
+        diagonal.observe(FisherPass.of(sample));
         INDArray f = explicit.fisher();
         double[] expected = Nd4j.hstack(diagonal.diagonal("w").reshape('c', 1, 8), diagonal.diagonal("log_std")).toDoubleVector();
         for (int i = 0; i < expected.length; i++) {
@@ -52,8 +53,8 @@ class ExplicitFisherEstimatorTest {
         FisherSample layerOnly = new FisherSample(full.layers(), Map.of(), 1);
         ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0.05, 100));
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.05, DampingForm.EIGEN, 0.9, 1, 0, 0));
-        explicit.observe(layerOnly);
-        kfac.observe(layerOnly);
+        explicit.observe(FisherPass.of(layerOnly));
+        kfac.observe(FisherPass.of(layerOnly));
         Gradient gradient = new Gradient(Map.of("w", Nd4j.randn(DataType.DOUBLE, 2, 4)));
         INDArray fromExplicit = explicit.precondition(gradient).blocks().get("w");
         INDArray fromKfac = kfac.precondition(gradient).blocks().get("w");
@@ -63,7 +64,7 @@ class ExplicitFisherEstimatorTest {
     @Test
     void aNetworkAboveTheParameterLimitIsRefusedNamingTheSetting() {
         ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0.01, 9));
-        assertThatThrownBy(() -> explicit.observe(sample(3)))
+        assertThatThrownBy(() -> explicit.observe(FisherPass.of(sample(3))))
                 .hasMessageContaining("acktr.curvature.explicit.max-parameters = 9").hasMessageContaining("10 x 10");
     }
 }

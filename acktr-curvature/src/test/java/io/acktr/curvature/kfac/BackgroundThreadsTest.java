@@ -25,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class BackgroundThreadsTest {
     @Test
     void stopWaitsForTheRunningTaskAndDropsTheQueuedOnes() throws InterruptedException {
-        BackgroundThreads threads = new BackgroundThreads("test-kfac-");
+        BackgroundThreads threads = BackgroundThreads.open("test-kfac-");
         CountDownLatch started = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
         AtomicBoolean queuedRan = new AtomicBoolean();
@@ -46,6 +46,52 @@ class BackgroundThreadsTest {
     }
 
     @Test
+    void closingStopsTheThreadsAndWithdrawsTheExitStop() throws InterruptedException {
+        BackgroundThreads threads = BackgroundThreads.open("test-kfac-close-");
+        CountDownLatch ran = new CountDownLatch(1);
+        threads.statistics().execute(ran::countDown);
+        ran.await();
+
+        threads.close();
+
+        assertThat(threads.statistics().isTerminated()).isTrue();
+        assertThat(threads.inverses().isTerminated()).isTrue();
+        assertThat(threads.preconditioning().isTerminated()).isTrue();
+        assertThat(threadsEndWithin("test-kfac-close-", Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void anAsyncEstimatorOpensItsThreadsWithItsFirstBackgroundWorkAndClosesThemWithItsRun() {
+        KfacCurvatureEstimator estimator = new KfacCurvatureEstimator(KfacSchedulingAndDampingTest.kfac(true,
+                io.acktr.curvature.guice.LevenbergMarquardtSettings.disabled(), 1e-6));
+        assertThat(estimator.backgroundThreads()).as("no threads before any work").isEmpty();
+        estimator.observe(io.acktr.api.curvature.FisherPass.of(KfacSchedulingAndDampingTest.samples(1).get(0)));
+        estimator.awaitBackgroundRefresh();
+        BackgroundThreads threads = estimator.backgroundThreads().orElseThrow();
+        assertThat(threads.statistics().isShutdown()).isFalse();
+
+        estimator.close();
+
+        assertThat(threads.statistics().isTerminated()).isTrue();
+        assertThat(threads.inverses().isTerminated()).isTrue();
+        assertThat(threads.preconditioning().isTerminated()).isTrue();
+    }
+
+    /** Whether every live thread whose name starts so has ended within the timeout (a stopped executor's thread exits just after). */
+    private static boolean threadsEndWithin(String prefix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(prefix)) {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                if (thread.isAlive()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Test
     void aRefreshStopsBeforeItsNextDecompositionOnceInterrupted() {
         Map<String, KroneckerFactors.Snapshot> snapshots = new LinkedHashMap<>();
         snapshots.put("torso/0", new KroneckerFactors.Snapshot(Nd4j.eye(3).castTo(DataType.DOUBLE), Nd4j.eye(2).castTo(DataType.DOUBLE), DataType.DOUBLE));
@@ -62,7 +108,7 @@ class BackgroundThreadsTest {
     }
 
     /**
-     * A JVM that calls {@code System.exit} while the shared inverses thread is inside LAPACK: the
+     * A JVM that calls {@code System.exit} while an open inverses thread is inside LAPACK: the
      * exit waits for the decomposition, and OpenBLAS is not torn down under it (before the shutdown
      * hook, this printed "BLAS : Bad memory unallocation!" or died with SIGSEGV in dgemm).
      */
@@ -84,7 +130,7 @@ class BackgroundThreadsTest {
         }
     }
 
-    /** Starts a CNN-sized decomposition on the shared inverses thread, then exits 200 ms into it. */
+    /** Starts a CNN-sized decomposition on an estimator's inverses thread, then exits 200 ms into it. */
     static final class ExitDuringDecomposition {
         public static void main(String[] args) throws InterruptedException {
             int n = SymmetricEigen.DIVIDE_AND_CONQUER_FROM;
@@ -92,7 +138,8 @@ class BackgroundThreadsTest {
             INDArray x = Nd4j.randn(DataType.DOUBLE, 2L * n, n);
             INDArray covariance = x.transpose().mmul(x).divi(2 * n);
             CountDownLatch started = new CountDownLatch(1);
-            BackgroundThreads.SHARED.inverses().execute(() -> {
+            BackgroundThreads threads = BackgroundThreads.open("exit-test-"); // never closed: the JVM exits first
+            threads.inverses().execute(() -> {
                 started.countDown();
                 SymmetricEigen.of(covariance, 1e-6);
                 System.out.println("decomposition finished");

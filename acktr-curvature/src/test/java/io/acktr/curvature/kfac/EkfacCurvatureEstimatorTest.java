@@ -3,6 +3,7 @@ package io.acktr.curvature.kfac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.api.curvature.DenseLayerStatistics;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.curvature.explicit.ExplicitFisherEstimator;
@@ -31,8 +32,8 @@ class EkfacCurvatureEstimatorTest {
         FisherSample one = batch(5, 1);
         EkfacCurvatureEstimator ekfac = new EkfacCurvatureEstimator(new EkfacSettings(0.05, 0.9, 1, 0));
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.05, DampingForm.EIGEN, 0.9, 1, 0, 0));
-        ekfac.observe(one);
-        kfac.observe(one);
+        ekfac.observe(FisherPass.of(one));
+        kfac.observe(FisherPass.of(one));
         Gradient gradient = new Gradient(Map.of("w", Nd4j.randn(DataType.DOUBLE, 2, 4)));
         INDArray difference = ekfac.precondition(gradient).blocks().get("w").sub(kfac.precondition(gradient).blocks().get("w"));
         assertThat(difference.norm2Number().doubleValue()).isLessThan(1e-8);
@@ -44,8 +45,8 @@ class EkfacCurvatureEstimatorTest {
             FisherSample sample = batch(seed, 64);
             EkfacCurvatureEstimator ekfac = new EkfacCurvatureEstimator(new EkfacSettings(0.01, 0.9, 1, 0));
             ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0.01, 100));
-            ekfac.observe(sample);
-            explicit.observe(sample);
+            ekfac.observe(FisherPass.of(sample));
+            explicit.observe(FisherPass.of(sample));
             double[][] exact = explicit.fisher().toDoubleMatrix();
             double ekfacError = frobenius(ekfac.modelledFisher("w"), exact);
             double kfacError = frobenius(ekfac.kroneckerFisher("w"), exact);

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.curvature.guice.KfacSettings;
@@ -49,7 +50,7 @@ class KfacCurvatureEstimatorTest {
         INDArray abar = homogeneous(7);
         INDArray g = Nd4j.randn(DataType.DOUBLE, 7, D_OUT);
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(settings(DampingForm.EIGEN, 0.01, 0.9));
-        kfac.observe(sample(abar, g));
+        kfac.observe(FisherPass.of(sample(abar, g)));
         assertMatrixEquals(kfac.factorA("layer"), outer(abar), 1e-12);
         assertMatrixEquals(kfac.factorG("layer"), outer(g), 1e-12);
     }
@@ -61,8 +62,8 @@ class KfacCurvatureEstimatorTest {
         INDArray abar2 = homogeneous(5);
         INDArray g2 = Nd4j.randn(DataType.DOUBLE, 5, D_OUT);
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(settings(DampingForm.EIGEN, 0.01, 0.9));
-        kfac.observe(sample(abar1, g1));
-        kfac.observe(sample(abar2, g2));
+        kfac.observe(FisherPass.of(sample(abar1, g1)));
+        kfac.observe(FisherPass.of(sample(abar2, g2)));
         double[][] a1 = outer(abar1);
         double[][] a2 = outer(abar2);
         double[][] expected = new double[a1.length][a1.length];
@@ -81,7 +82,7 @@ class KfacCurvatureEstimatorTest {
         INDArray g = Nd4j.randn(DataType.DOUBLE, 1, D_OUT);
         INDArray gradient = Nd4j.randn(DataType.DOUBLE, D_OUT, D_IN + 1);
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(settings(DampingForm.EIGEN, lambda, 0.9));
-        kfac.observe(sample(abar, g));
+        kfac.observe(FisherPass.of(sample(abar, g)));
         Direction direction = kfac.precondition(new Gradient(Map.of("layer", gradient)));
 
         // With one sample the layer's exact Fisher block vec(g abar^T) vec(g abar^T)^T is A ⊗ G.
@@ -98,7 +99,7 @@ class KfacCurvatureEstimatorTest {
         INDArray g = Nd4j.randn(DataType.DOUBLE, 6, D_OUT);
         INDArray gradient = Nd4j.randn(DataType.DOUBLE, D_OUT, D_IN + 1);
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(settings(DampingForm.FACTORED_TIKHONOV, lambda, 0.9));
-        kfac.observe(sample(abar, g));
+        kfac.observe(FisherPass.of(sample(abar, g)));
         Direction direction = kfac.precondition(new Gradient(Map.of("layer", gradient)));
 
         double[][] a = outer(abar);
@@ -114,7 +115,7 @@ class KfacCurvatureEstimatorTest {
         INDArray perSample = Nd4j.create(new double[][] {{1, 2}, {3, 0}});
         FisherSample sample = new FisherSample(List.of(), Map.of("log_std", perSample), 2);
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(settings(DampingForm.EIGEN, 0.5, 0.9));
-        kfac.observe(sample);
+        kfac.observe(FisherPass.of(sample));
         Direction d = kfac.precondition(new Gradient(Map.of("log_std", Nd4j.create(new double[][] {{1, 1}}))));
         // E[g^2] = [(1 + 9) / 2, (4 + 0) / 2] = [5, 2]
         assertThat(d.blocks().get("log_std").toDoubleVector()).containsExactly(new double[] {1 / 5.5, 1 / 2.5}, within(1e-12));
@@ -125,10 +126,10 @@ class KfacCurvatureEstimatorTest {
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.9, 1, 2, 0));
         INDArray gradient = Nd4j.randn(DataType.DOUBLE, D_OUT, D_IN + 1);
         for (int i = 0; i < 2; i++) {
-            kfac.observe(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT)));
+            kfac.observe(FisherPass.of(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT))));
             assertThat(kfac.precondition(new Gradient(Map.of("layer", gradient))).blocks().get("layer")).isEqualTo(gradient);
         }
-        kfac.observe(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT)));
+        kfac.observe(FisherPass.of(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT))));
         assertThat(kfac.precondition(new Gradient(Map.of("layer", gradient))).blocks().get("layer")).isNotEqualTo(gradient);
     }
 
@@ -136,12 +137,12 @@ class KfacCurvatureEstimatorTest {
     void eigenbasesAreOnlyRefreshedEveryInverseInterval() {
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.5, 3, 0, 0));
         INDArray gradient = Nd4j.randn(DataType.DOUBLE, D_OUT, D_IN + 1);
-        kfac.observe(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT)));
+        kfac.observe(FisherPass.of(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT))));
         INDArray first = kfac.precondition(new Gradient(Map.of("layer", gradient))).blocks().get("layer");
-        kfac.observe(sample(homogeneous(4).muli(3), Nd4j.randn(DataType.DOUBLE, 4, D_OUT)));
+        kfac.observe(FisherPass.of(sample(homogeneous(4).muli(3), Nd4j.randn(DataType.DOUBLE, 4, D_OUT))));
         assertThat(kfac.precondition(new Gradient(Map.of("layer", gradient))).blocks().get("layer")).isEqualTo(first);
-        kfac.observe(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT)));
-        kfac.observe(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT)));
+        kfac.observe(FisherPass.of(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT))));
+        kfac.observe(FisherPass.of(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT))));
         assertThat(kfac.precondition(new Gradient(Map.of("layer", gradient))).blocks().get("layer")).isNotEqualTo(first);
     }
 
@@ -150,10 +151,10 @@ class KfacCurvatureEstimatorTest {
         INDArray abar = homogeneous(5);
         INDArray g = Nd4j.randn(DataType.DOUBLE, 5, D_OUT);
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(settings(DampingForm.EIGEN, 0.01, 0.9));
-        kfac.observe(sample(abar, g));
+        kfac.observe(FisherPass.of(sample(abar, g)));
         INDArray poisoned = homogeneous(5);
         poisoned.putScalar(2, 1, Double.NaN);
-        kfac.observe(sample(poisoned, Nd4j.randn(DataType.DOUBLE, 5, D_OUT)));
+        kfac.observe(FisherPass.of(sample(poisoned, Nd4j.randn(DataType.DOUBLE, 5, D_OUT))));
         assertMatrixEquals(kfac.factorA("layer"), outer(abar), 1e-12);
         INDArray gradient = Nd4j.randn(DataType.DOUBLE, D_OUT, D_IN + 1);
         assertThat(kfac.precondition(new Gradient(Map.of("layer", gradient))).isFinite()).isTrue();
@@ -162,7 +163,7 @@ class KfacCurvatureEstimatorTest {
     @Test
     void aBlockWithoutStatisticsIsAnErrorNamingIt() {
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(settings(DampingForm.EIGEN, 0.01, 0.9));
-        kfac.observe(sample(homogeneous(2), Nd4j.randn(DataType.DOUBLE, 2, D_OUT)));
+        kfac.observe(FisherPass.of(sample(homogeneous(2), Nd4j.randn(DataType.DOUBLE, 2, D_OUT))));
         assertThatThrownBy(() -> kfac.precondition(new Gradient(Map.of("mystery", Nd4j.ones(2, 2)))))
                 .hasMessageContaining("mystery");
     }

@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.api.curvature.ConvLayerStatistics;
 import io.acktr.api.curvature.DenseLayerStatistics;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.api.curvature.StepOutcome;
 import io.acktr.numerics.ArrayPool;
+import io.acktr.api.step.StepFeedback;
 import io.acktr.curvature.guice.EkfacSettings;
 import io.acktr.curvature.guice.KfacSettings;
 import io.acktr.curvature.guice.LevenbergMarquardtSettings;
@@ -29,7 +30,7 @@ import org.nd4j.linalg.factory.Nd4j;
 class KfacSchedulingAndDampingTest {
     private static final LevenbergMarquardtSettings LM = new LevenbergMarquardtSettings(true, 0.5, 0.001, 1.0);
 
-    private static List<FisherSample> samples(int count) {
+    static List<FisherSample> samples(int count) {
         Nd4j.getRandom().setSeed(23);
         List<FisherSample> samples = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -40,7 +41,7 @@ class KfacSchedulingAndDampingTest {
         return samples;
     }
 
-    private static KfacSettings kfac(boolean async, LevenbergMarquardtSettings lm, double floor) {
+    static KfacSettings kfac(boolean async, LevenbergMarquardtSettings lm, double floor) {
         return kfac(3, 1, async, lm, floor);
     }
 
@@ -59,8 +60,8 @@ class KfacSchedulingAndDampingTest {
         KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
         KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
         for (FisherSample sample : samples(7)) {
-            sync.observe(sample);
-            async.observe(sample);
+            sync.observe(FisherPass.of(sample));
+            async.observe(FisherPass.of(sample));
             async.awaitBackgroundRefresh();
             INDArray expected = sync.precondition(gradient()).blocks().get("w");
             INDArray actual = async.precondition(gradient()).blocks().get("w");
@@ -78,13 +79,13 @@ class KfacSchedulingAndDampingTest {
         KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
         List<FisherSample> samples = samples(11);
         for (FisherSample sample : samples) {
-            sync.observe(sample);
-            async.observe(sample); // queued: the factors are read below only after the queue is done
+            sync.observe(FisherPass.of(sample));
+            async.observe(FisherPass.of(sample)); // queued: the factors are read below only after the queue is done
         }
         assertThat(async.factorA("w")).isEqualTo(sync.factorA("w"));
         assertThat(async.factorG("w")).isEqualTo(sync.factorG("w"));
         KfacCurvatureEstimator fewer = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
-        samples.subList(0, 10).forEach(fewer::observe);
+        samples.subList(0, 10).forEach(sample -> fewer.observe(FisherPass.of(sample)));
         assertThat(fewer.factorG("w")).as("the last batch counts").isNotEqualTo(sync.factorG("w"));
     }
 
@@ -102,7 +103,8 @@ class KfacSchedulingAndDampingTest {
                 handedOut.add(patches.array());
                 ConvLayerStatistics layer = new ConvLayerStatistics("w", patches.array(),
                         Nd4j.randn(DataType.DOUBLE, 8, 2), 4, patches);
-                estimator.observe(new FisherSample(List.of(layer), Map.of(), 2));
+                estimator.observe(FisherPass.of(new FisherSample(List.of(layer), Map.of(), 2)));
+                estimator.precondition(new Gradient(Map.of("w", Nd4j.zeros(DataType.DOUBLE, 2, 4))));
                 patches.release(); // the update is done with them; a queued fold still holds them
             }
             estimator.awaitBackgroundRefresh();
@@ -118,11 +120,11 @@ class KfacSchedulingAndDampingTest {
         Set<String> syncThreads = ConcurrentHashMap.newKeySet();
         Set<String> asyncThreads = ConcurrentHashMap.newKeySet();
         for (FisherSample sample : samples(7)) {
-            sync.observeDeferred(() -> {
+            sync.observe(() -> {
                 syncThreads.add(Thread.currentThread().getName());
                 return sample;
             });
-            async.observeDeferred(() -> {
+            async.observe(() -> {
                 asyncThreads.add(Thread.currentThread().getName());
                 return sample;
             });
@@ -145,7 +147,7 @@ class KfacSchedulingAndDampingTest {
             List<Integer> passes = new ArrayList<>();
             for (int i = 0; i < samples.size(); i++) {
                 int update = i;
-                everyThird.observeDeferred(() -> {
+                everyThird.observe(() -> {
                     passes.add(update);
                     return samples.get(update);
                 });
@@ -156,7 +158,7 @@ class KfacSchedulingAndDampingTest {
             // the same batches, each observed by an estimator that folds every one and refreshes every time
             KfacCurvatureEstimator fed = new KfacCurvatureEstimator(kfac(1, 1, false, LevenbergMarquardtSettings.disabled(),
                     1e-6));
-            List.of(0, 3, 6).forEach(i -> fed.observe(samples.get(i)));
+            List.of(0, 3, 6).forEach(i -> fed.observe(FisherPass.of(samples.get(i))));
             assertThat(everyThird.factorA("w")).isEqualTo(fed.factorA("w"));
             assertThat(everyThird.factorG("w")).isEqualTo(fed.factorG("w"));
             // the eigendecompositions still come every 3 updates: at once, then after updates 4 and 7
@@ -172,10 +174,10 @@ class KfacSchedulingAndDampingTest {
         KfacCurvatureEstimator estimator = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.8, 3, 4,
                 2, 1e-6, false, FisherTargets.SAMPLED, LevenbergMarquardtSettings.disabled()));
         List<FisherSample> samples = samples(3);
-        estimator.observe(samples.get(0));
-        estimator.observe(samples.get(1));
+        estimator.observe(FisherPass.of(samples.get(0)));
+        estimator.observe(FisherPass.of(samples.get(1)));
         assertThat(estimator.isPreconditioning()).isFalse();
-        estimator.observe(samples.get(2));
+        estimator.observe(FisherPass.of(samples.get(2)));
         assertThat(estimator.isPreconditioning()).as("3 updates are past a warm-up of 2").isTrue();
         assertThat(estimator.precondition(gradient()).blocks().get("w")).isNotEqualTo(gradient().blocks().get("w"));
     }
@@ -185,8 +187,8 @@ class KfacSchedulingAndDampingTest {
         KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
         KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
         for (FisherSample sample : samples(7)) {
-            sync.observeDeferred(() -> sample);
-            async.observeDeferred(() -> sample);
+            sync.observe(() -> sample);
+            async.observe(() -> sample);
             async.awaitBackgroundRefresh(); // the pass is observed and the bases equal the synchronous ones
             Gradient told = gradient();
             async.gradientReady("w", told.blocks().get("w"));
@@ -202,7 +204,7 @@ class KfacSchedulingAndDampingTest {
     @Test
     void aSmallBlockStaysOnTheTrainingThread() {
         KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
-        async.observe(samples(1).get(0));
+        async.observe(FisherPass.of(samples(1).get(0)));
         async.awaitBackgroundRefresh();
         Gradient told = gradient();
         async.gradientReady("w", told.blocks().get("w"));
@@ -215,8 +217,8 @@ class KfacSchedulingAndDampingTest {
         KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
         KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
         FisherSample sample = samples(1).get(0);
-        sync.observe(sample);
-        async.observe(sample);
+        sync.observe(FisherPass.of(sample));
+        async.observe(FisherPass.of(sample));
         async.awaitBackgroundRefresh();
         async.gradientReady("w", gradient().blocks().get("w").mul(-3)); // another array: its direction is dropped
         INDArray expected = sync.precondition(gradient()).blocks().get("w");
@@ -229,10 +231,10 @@ class KfacSchedulingAndDampingTest {
     void aBlockToldWhileTheFisherPassStillRunsIsLeftToPrecondition() throws InterruptedException {
         KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
         List<FisherSample> samples = samples(2);
-        async.observe(samples.get(0));
+        async.observe(FisherPass.of(samples.get(0)));
         async.awaitBackgroundRefresh();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        async.observeDeferred(() -> {
+        async.observe(() -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -246,7 +248,7 @@ class KfacSchedulingAndDampingTest {
         async.precondition(told);
         assertThat(async.earlyDirections()).isZero();
         KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
-        samples.forEach(sync::observe);
+        samples.forEach(sample -> sync.observe(FisherPass.of(sample)));
         assertThat(async.factorG("w")).as("the pass was observed all the same").isEqualTo(sync.factorG("w"));
     }
 
@@ -254,11 +256,11 @@ class KfacSchedulingAndDampingTest {
     void untilABackgroundRefreshIsInstalledTheUpdateKeepsThePreviousBasis() {
         KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
         List<FisherSample> samples = samples(4);
-        async.observe(samples.get(0)); // the first basis, at once
-        async.observe(samples.get(1));
-        async.observe(samples.get(2));
+        async.observe(FisherPass.of(samples.get(0))); // the first basis, at once
+        async.observe(FisherPass.of(samples.get(1)));
+        async.observe(FisherPass.of(samples.get(2)));
         long before = async.basisVersion("w");
-        async.observe(samples.get(3)); // due: started in the background, not installed by observe itself
+        async.observe(FisherPass.of(samples.get(3))); // due: started in the background, not installed by observe itself
         assertThat(async.basisVersion("w")).isEqualTo(before);
         async.awaitBackgroundRefresh();
         assertThat(async.basisVersion("w")).isEqualTo(before + 1);
@@ -268,21 +270,21 @@ class KfacSchedulingAndDampingTest {
     void levenbergMarquardtShrinksTheDampingAfterWellPredictedStepsAndGrowsItAfterBadOnes() {
         KfacCurvatureEstimator estimator = new KfacCurvatureEstimator(kfac(false, LM, 1e-6));
         assertThat(estimator.currentDamping()).isEqualTo(0.01);
-        estimator.observeStepOutcome(new StepOutcome(-0.9, -1.0)); // rho 0.9 > 3/4
+        estimator.observe(outcome(-0.9, -1.0)); // rho 0.9 > 3/4
         assertThat(estimator.currentDamping()).isEqualTo(0.005);
-        estimator.observeStepOutcome(new StepOutcome(-0.5, -1.0)); // rho 0.5: unchanged
+        estimator.observe(outcome(-0.5, -1.0)); // rho 0.5: unchanged
         assertThat(estimator.currentDamping()).isEqualTo(0.005);
-        estimator.observeStepOutcome(new StepOutcome(0.3, -1.0)); // the loss went up: rho < 1/4
+        estimator.observe(outcome(0.3, -1.0)); // the loss went up: rho < 1/4
         assertThat(estimator.currentDamping()).isEqualTo(0.01);
         for (int i = 0; i < 20; i++) {
-            estimator.observeStepOutcome(new StepOutcome(1, -1));
+            estimator.observe(outcome(1, -1));
         }
         assertThat(estimator.currentDamping()).isEqualTo(LM.maxDamping());
         for (int i = 0; i < 40; i++) {
-            estimator.observeStepOutcome(new StepOutcome(-1, -1));
+            estimator.observe(outcome(-1, -1));
         }
         assertThat(estimator.currentDamping()).isEqualTo(LM.minDamping());
-        estimator.observeStepOutcome(new StepOutcome(Double.NaN, -1));
+        estimator.observe(outcome(Double.NaN, -1));
         assertThat(estimator.currentDamping()).isEqualTo(LM.minDamping());
     }
 
@@ -291,10 +293,10 @@ class KfacSchedulingAndDampingTest {
         KfacCurvatureEstimator adapted = new KfacCurvatureEstimator(kfac(false, LM, 1e-6));
         KfacCurvatureEstimator fixed = new KfacCurvatureEstimator(new KfacSettings(0.04, DampingForm.EIGEN, 0.8, 3, 0, 1e-6));
         FisherSample sample = samples(1).get(0);
-        adapted.observe(sample);
-        fixed.observe(sample);
-        adapted.observeStepOutcome(new StepOutcome(0, -1)); // 0.01 -> 0.02
-        adapted.observeStepOutcome(new StepOutcome(0, -1)); // -> 0.04
+        adapted.observe(FisherPass.of(sample));
+        fixed.observe(FisherPass.of(sample));
+        adapted.observe(outcome(0, -1)); // 0.01 -> 0.02
+        adapted.observe(outcome(0, -1)); // -> 0.04
         INDArray a = adapted.precondition(gradient()).blocks().get("w");
         INDArray f = fixed.precondition(gradient()).blocks().get("w");
         assertThat(a.sub(f).norm2Number().doubleValue()).isLessThan(1e-12);
@@ -303,7 +305,7 @@ class KfacSchedulingAndDampingTest {
     @Test
     void withoutLevenbergMarquardtTheDampingNeverMoves() {
         EkfacCurvatureEstimator estimator = new EkfacCurvatureEstimator(new EkfacSettings(0.01, 0.9, 1, 0));
-        estimator.observeStepOutcome(new StepOutcome(5, -1));
+        estimator.observe(outcome(5, -1));
         assertThat(estimator.currentDamping()).isEqualTo(0.01);
     }
 
@@ -318,5 +320,10 @@ class KfacSchedulingAndDampingTest {
         assertThat(values[0]).isEqualTo(1e-3);
         assertThat(values[1]).isEqualTo(1e-3);
         assertThat(values[2]).isCloseTo(14, org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    /** The feedback of a step that changed the loss by {@code actual} where the quadratic model predicted {@code predicted}. */
+    private static StepFeedback outcome(double actual, double predicted) {
+        return new StepFeedback(0, 0, actual, predicted);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.acktr.api.curvature.ConvLayerStatistics;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.diagonal.DiagonalCurvatureEstimator;
@@ -107,7 +108,7 @@ class ConvolutionStatisticsTest {
         double[][] p = patches(images(1));
         double[][] g = gradients(2);
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.9, 1, 0, 0));
-        kfac.observe(new FisherSample(List.of(statistics(p, g)), Map.of(), N));
+        kfac.observe(FisherPass.of(new FisherSample(List.of(statistics(p, g)), Map.of(), N)));
         INDArray a = kfac.factorA("conv");
         INDArray gFactor = kfac.factorG("conv");
         for (int i = 0; i < PATCH; i++) {
@@ -152,7 +153,7 @@ class ConvolutionStatisticsTest {
         double[][] p = patches(images(5));
         double[][] g = gradients(6);
         DiagonalCurvatureEstimator diagonal = new DiagonalCurvatureEstimator(new DiagonalSettings(0.01, 0.5));
-        diagonal.observe(new FisherSample(List.of(statistics(p, g)), Map.of(), N));
+        diagonal.observe(FisherPass.of(new FisherSample(List.of(statistics(p, g)), Map.of(), N)));
         INDArray d = diagonal.diagonal("conv");
         double[][] expected = new double[C_OUT][PATCH];
         for (int n = 0; n < N; n++) {
@@ -175,7 +176,7 @@ class ConvolutionStatisticsTest {
         double[][] p = patches(images(7));
         double[][] g = gradients(8);
         ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0.01, 1000));
-        explicit.observe(new FisherSample(List.of(statistics(p, g)), Map.of(), N));
+        explicit.observe(FisherPass.of(new FisherSample(List.of(statistics(p, g)), Map.of(), N)));
         INDArray f = explicit.fisher();
         int r = 1 * PATCH + 4; // entry (output 1, input 4) in row-major order
         int c = 2 * PATCH + 7;

@@ -1,13 +1,13 @@
 package io.acktr.curvature.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepEvaluator;
 import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepRequest;
 import io.acktr.curvature.guice.LineSearchSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ class LineSearchStepRuleTest {
     @Test
     void aStepThatImprovesWithinTheRadiusIsTakenInFull() {
         List<Double> tried = new ArrayList<>();
-        StepProposal step = rule().propose(direction(), gradient(), evaluator(0.0, 0.9, tried));
+        StepProposal step = rule().propose(new StepRequest(direction(), gradient(), 0, evaluator(0.0, 0.9, tried)));
         double fullStep = Math.sqrt(2 * RADIUS * FISHER);
         assertThat(step.stepSize()).isCloseTo(fullStep, within(1e-12));
         assertThat(step.delta().get("theta").getDouble(0)).isCloseTo(-fullStep / FISHER, within(1e-12));
@@ -65,7 +65,7 @@ class LineSearchStepRuleTest {
         List<Double> tried = new ArrayList<>();
         LineSearchStepRule rule = rule();
         // the measured KL is 10x the model's: half the step gives 2.5x, a quarter 0.625x the radius
-        StepProposal step = rule.propose(direction(), gradient(), evaluator(0.0, 10.0, tried));
+        StepProposal step = rule.propose(new StepRequest(direction(), gradient(), 0, evaluator(0.0, 10.0, tried)));
         assertThat(rule.lastBacktracks()).isEqualTo(2);
         assertThat(step.stepSize()).isCloseTo(Math.sqrt(2 * RADIUS * FISHER) / 4, within(1e-12));
         assertThat(tried).hasSize(3);
@@ -76,15 +76,10 @@ class LineSearchStepRuleTest {
         List<Double> tried = new ArrayList<>();
         LineSearchStepRule rule = rule();
         // a huge curvature makes every candidate worse than not moving
-        StepProposal step = rule.propose(direction(), gradient(), evaluator(1e9, 1.0, tried));
+        StepProposal step = rule.propose(new StepRequest(direction(), gradient(), 0, evaluator(1e9, 1.0, tried)));
         assertThat(step.stepSize()).isZero();
         assertThat(step.delta().get("theta").getDouble(0)).isZero();
         assertThat(tried).hasSize(11);
         assertThat(rule.lastBacktracks()).isEqualTo(11);
-    }
-
-    @Test
-    void withoutAnEvaluatorTheRuleExplainsWhatItNeeds() {
-        assertThatThrownBy(() -> rule().propose(direction(), gradient())).hasMessageContaining("StepEvaluator");
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
+import io.acktr.api.step.StepFeedback;
 import io.acktr.api.step.StepProposal;
+import io.acktr.api.step.StepRequest;
 import io.acktr.curvature.guice.FixedStepSettings;
 import io.acktr.curvature.guice.RmsPropSettings;
 import io.acktr.curvature.guice.TrustRegionSettings;
@@ -23,10 +25,22 @@ class StepRulesTest {
         return new Gradient(Map.of("w", Nd4j.create(values, new long[] {1, values.length})));
     }
 
+    /** A request at the start of the run, from a rule that must not try candidate steps. */
+    private static StepRequest request(Direction direction, Gradient gradient) {
+        return new StepRequest(direction, gradient, 0, delta -> {
+            throw new AssertionError("this rule does not search");
+        });
+    }
+
+    /** Feedback of a step whose measured KL is {@code kl}. */
+    private static StepFeedback measured(double kl) {
+        return new StepFeedback(kl, 0, 0, 0);
+    }
+
     @Test
     void trustRegionScalesTheStepSoThePredictedKlEqualsTheRadius() {
         TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.002, 0));
-        StepProposal p = rule.propose(direction(new double[] {1, 2}, 8.0), gradient(new double[] {1, 2}));
+        StepProposal p = rule.propose(request(direction(new double[] {1, 2}, 8.0), gradient(new double[] {1, 2})));
         double eta = Math.sqrt(2 * 0.002 / 8.0);
         assertThat(p.stepSize()).isCloseTo(eta, within(1e-15));
         assertThat(p.predictedKl()).isCloseTo(0.002, within(1e-15));
@@ -41,7 +55,7 @@ class StepRulesTest {
         blocks.put("vf", Nd4j.create(new double[] {10}, new long[] {1, 1}));
         Gradient g = new Gradient(blocks, Map.of("pi", "actor", "vf", "critic"));
         // Delta = grad: q_actor = 2, q_critic = 100, joint q = 102
-        StepProposal p = rule.propose(new Direction(blocks, 102), g);
+        StepProposal p = rule.propose(request(new Direction(blocks, 102), g));
         double etaActor = Math.sqrt(2 * 0.001 / 2);
         double etaCritic = Math.sqrt(2 * 0.001 / 100);
         assertThat(p.delta().get("pi").toDoubleVector()).containsExactly(new double[] {-etaActor, -etaActor}, within(1e-12));
@@ -51,39 +65,39 @@ class StepRulesTest {
 
         TrustRegionStepRule joint = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, false, false));
         double eta = Math.sqrt(2 * 0.001 / 102);
-        assertThat(joint.propose(new Direction(blocks, 102), g).delta().get("pi").getDouble(0)).isCloseTo(-eta, within(1e-12));
+        assertThat(joint.propose(request(new Direction(blocks, 102), g)).delta().get("pi").getDouble(0)).isCloseTo(-eta, within(1e-12));
     }
 
     @Test
     void klFeedbackShrinksTheRadiusWhileMeasuredKlExceedsTwiceTheBudgetAndRecoversBelowHalf() {
         TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, true, false));
         Direction d = direction(new double[] {1}, 1);
-        StepProposal first = rule.propose(d, gradient(new double[] {1}));
+        StepProposal first = rule.propose(request(d, gradient(new double[] {1})));
         assertThat(first.predictedKl()).isCloseTo(0.001, within(1e-15));
-        rule.observeMeasuredKl(0.0025);
+        rule.observe(measured(0.0025));
         assertThat(rule.radiusMultiplier()).isCloseTo(1 / 1.5, within(1e-15));
-        assertThat(rule.propose(d, gradient(new double[] {1})).predictedKl()).isCloseTo(0.001 / 1.5, within(1e-15));
-        rule.observeMeasuredKl(0.0025);
+        assertThat(rule.propose(request(d, gradient(new double[] {1}))).predictedKl()).isCloseTo(0.001 / 1.5, within(1e-15));
+        rule.observe(measured(0.0025));
         assertThat(rule.radiusMultiplier()).as("the budget, not the shrunken prediction, is the reference")
                 .isCloseTo(1 / 2.25, within(1e-15));
-        rule.observeMeasuredKl(0.001);
+        rule.observe(measured(0.001));
         assertThat(rule.radiusMultiplier()).isCloseTo(1 / 2.25, within(1e-15));
-        rule.observeMeasuredKl(0.0004);
+        rule.observe(measured(0.0004));
         assertThat(rule.radiusMultiplier()).isCloseTo(1 / 1.5, within(1e-15));
-        rule.observeMeasuredKl(0.0001);
+        rule.observe(measured(0.0001));
         assertThat(rule.radiusMultiplier()).isEqualTo(1.0);
-        rule.observeMeasuredKl(0.0);
+        rule.observe(measured(0.0));
         assertThat(rule.radiusMultiplier()).as("never above the configured radius").isEqualTo(1.0);
     }
 
     @Test
     void theLinearScheduleDecaysTheRadiusToZeroOverTheRun() {
         TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.004, 0, TrustRegionScope.JOINT, false, true));
-        rule.observeProgress(0.75);
-        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).predictedKl())
-                .isCloseTo(0.001, within(1e-15));
-        rule.observeProgress(1.0);
-        StepProposal last = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+        StepRequest atThreeQuarters = new StepRequest(direction(new double[] {1}, 1), gradient(new double[] {1}), 0.75,
+                request(direction(new double[] {1}, 1), gradient(new double[] {1})).evaluator());
+        assertThat(rule.propose(atThreeQuarters).predictedKl()).isCloseTo(0.001, within(1e-15));
+        StepProposal last = rule.propose(new StepRequest(atThreeQuarters.direction(), atThreeQuarters.gradient(), 1.0,
+                atThreeQuarters.evaluator()));
         assertThat(last.stepSize()).isZero();
         assertThat(last.delta().get("w").getDouble(0)).isZero();
     }
@@ -91,8 +105,8 @@ class StepRulesTest {
     @Test
     void withoutKlFeedbackTheMeasuredKlIsIgnored() {
         TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, false, false));
-        rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
-        rule.observeMeasuredKl(1.0);
+        rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1})));
+        rule.observe(measured(1.0));
         assertThat(rule.radiusMultiplier()).isEqualTo(1.0);
     }
 
@@ -105,12 +119,12 @@ class StepRulesTest {
     @Test
     void trustRegionMomentumAveragesScaledStepsSoASteadyDirectionMovesEtaPerUpdate() {
         TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(0.1, 1000, 0.9));
-        rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
-        StepProposal second = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+        rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1})));
+        StepProposal second = rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1})));
         assertThat(second.delta().get("w").getDouble(0)).isCloseTo(-(0.9 * 0.1 + 0.1 * 0.1), within(1e-12));
         StepProposal last = second;
         for (int i = 0; i < 300; i++) {
-            last = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+            last = rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1})));
         }
         assertThat(last.delta().get("w").getDouble(0)).isCloseTo(-0.1, within(1e-9));
     }
@@ -118,15 +132,15 @@ class StepRulesTest {
     @Test
     void fixedRuleMomentumIsHeavyBall() {
         FixedStepRule rule = new FixedStepRule(new FixedStepSettings(0.1, 0.9));
-        rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
-        StepProposal second = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
+        rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1})));
+        StepProposal second = rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1})));
         assertThat(second.delta().get("w").getDouble(0)).isCloseTo(-(0.9 * 0.1 + 0.1), within(1e-12));
     }
 
     @Test
     void fixedRuleStepsAgainstTheDirection() {
         FixedStepRule rule = new FixedStepRule(new FixedStepSettings(0.5, 0));
-        StepProposal p = rule.propose(direction(new double[] {2, -4}, 20), gradient(new double[] {2, -4}));
+        StepProposal p = rule.propose(request(direction(new double[] {2, -4}, 20), gradient(new double[] {2, -4})));
         assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {-1, 2}, within(1e-12));
         assertThat(p.predictedKl()).isCloseTo(0.5 * 0.25 * 20, within(1e-12));
     }
@@ -134,9 +148,9 @@ class StepRulesTest {
     @Test
     void adamsFirstStepIsTheLearningRateAgainstTheSignAfterBiasCorrection() {
         AdamStepRule rule = new AdamStepRule(new io.acktr.curvature.guice.AdamSettings(0.01, 0.9, 0.999, 1e-12, 100));
-        StepProposal p = rule.propose(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5}));
+        StepProposal p = rule.propose(request(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5})));
         assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {-0.01, 0.01}, within(1e-9));
-        StepProposal second = rule.propose(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5}));
+        StepProposal second = rule.propose(request(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5})));
         assertThat(second.delta().get("w").toDoubleVector()).containsExactly(new double[] {-0.01, 0.01}, within(1e-9));
         assertThat(p.predictedKl()).isNaN();
     }
@@ -144,26 +158,26 @@ class StepRulesTest {
     @Test
     void adaptiveKlDividesTheStepAboveTwiceTheTargetAndMultipliesItBelowHalf() {
         AdaptiveKlStepRule rule = new AdaptiveKlStepRule(new io.acktr.curvature.guice.AdaptiveKlSettings(0.3, 0.01, 0.1, 0.5));
-        StepProposal first = rule.propose(direction(new double[] {2}, 4), gradient(new double[] {2}));
+        StepProposal first = rule.propose(request(direction(new double[] {2}, 4), gradient(new double[] {2})));
         assertThat(first.delta().get("w").getDouble(0)).isCloseTo(-0.6, within(1e-12));
         assertThat(first.predictedKl()).isCloseTo(0.5 * 0.09 * 4, within(1e-12));
-        rule.observeMeasuredKl(0.05);
-        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).stepSize()).isCloseTo(0.2, within(1e-12));
-        rule.observeMeasuredKl(0.01);
-        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).stepSize()).isCloseTo(0.2, within(1e-12));
-        rule.observeMeasuredKl(0.001);
-        rule.observeMeasuredKl(0.001);
-        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).stepSize())
+        rule.observe(measured(0.05));
+        assertThat(rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1}))).stepSize()).isCloseTo(0.2, within(1e-12));
+        rule.observe(measured(0.01));
+        assertThat(rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1}))).stepSize()).isCloseTo(0.2, within(1e-12));
+        rule.observe(measured(0.001));
+        rule.observe(measured(0.001));
+        assertThat(rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1}))).stepSize())
                 .as("capped at max-step-size").isCloseTo(0.45, within(1e-12));
-        rule.observeMeasuredKl(0.001);
-        assertThat(rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1})).stepSize()).isCloseTo(0.5, within(1e-12));
+        rule.observe(measured(0.001));
+        assertThat(rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1}))).stepSize()).isCloseTo(0.5, within(1e-12));
     }
 
     @Test
     void rmsPropNormalisesByTheRunningRootMeanSquareAfterClipping() {
         RmsPropStepRule rule = new RmsPropStepRule(new RmsPropSettings(0.1, 0.9, 1e-8, 1.0));
         INDArray d = Nd4j.create(new double[] {3, 4}, new long[] {1, 2});
-        StepProposal p = rule.propose(new Direction(Map.of("w", d), 25), new Gradient(Map.of("w", d)));
+        StepProposal p = rule.propose(request(new Direction(Map.of("w", d), 25), new Gradient(Map.of("w", d))));
         // clipped to norm 1: [0.6, 0.8]; s = 0.1 * d^2; step = -0.1 * d / sqrt(s) = -0.1 / sqrt(0.1) * sign
         double expected = -0.1 / Math.sqrt(0.1);
         assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {expected, expected}, within(1e-6));

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Injector;
 import com.typesafe.config.Config;
+import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.env.Environment;
 import io.acktr.api.policy.Policy;
 import io.acktr.envs.registry.EnvironmentRegistry;
@@ -62,6 +63,16 @@ public final class UpdateCostBenchmark {
      */
     public List<Timing> run(List<Variant> variants, int warmup, int rounds) {
         List<AcktrUpdate> updates = new ArrayList<>();
+        List<CurvatureEstimator> estimators = new ArrayList<>();
+        try {
+            return run(variants, warmup, rounds, updates, estimators);
+        } finally {
+            estimators.forEach(CurvatureEstimator::close); // and with them their background threads
+        }
+    }
+
+    private List<Timing> run(List<Variant> variants, int warmup, int rounds, List<AcktrUpdate> updates,
+                             List<CurvatureEstimator> estimators) {
         Batch batch = null;
         for (Variant variant : variants) {
             Config config = variant.config();
@@ -80,7 +91,8 @@ public final class UpdateCostBenchmark {
                 if (batch == null) {
                     batch = new RolloutCollector(vector, algorithm, random.split(), run.seed()).collect(policy).batch();
                 }
-                updates.add(new AcktrUpdate(policy, plugins.curvatureEstimator(config).create(),
+                estimators.add(plugins.curvatureEstimator(config).create());
+                updates.add(new AcktrUpdate(policy, estimators.get(estimators.size() - 1),
                         plugins.stepSizeRule(config).create(), algorithm, random.split()));
             }
         }

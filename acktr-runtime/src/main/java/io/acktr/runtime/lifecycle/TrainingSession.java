@@ -59,32 +59,34 @@ public final class TrainingSession {
         try (SyncVectorEnvironment envs = createEnvironments(environments, run, wrappers)) {
             Policy policy = plugins.policy(config).create(envs.observationSpace(), envs.actionSpace(), run.seed());
             CurvatureEstimator curvature = plugins.curvatureEstimator(config).create();
-            StepSizeRule stepSizeRule = plugins.stepSizeRule(config).create();
-            checkCompatible(policy, curvature);
+            try (curvature) { // its background threads end with the run
+                StepSizeRule stepSizeRule = plugins.stepSizeRule(config).create();
+                checkCompatible(policy, curvature);
 
-            Path directory = RunDirectory.prepare(run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)),
-                    config);
-            List<TrainingListener> listeners = new ArrayList<>(extraListeners);
-            listeners.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { })));
-            listeners.add(ProgressCsvWriter.create(directory));
-            listeners.add(NativeMemoryGuard.forThisProcess(run.residentGcThresholdBytes()));
-            if (console != null) {
-                console.println("training " + policy.parameterCount() + " parameters on " + run.environmentCount() + " x "
-                        + run.environmentId() + " with " + curvature.name() + " + " + stepSizeRule.name() + "; writing to "
-                        + directory);
-                listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
+                Path directory = RunDirectory.prepare(run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)),
+                        config);
+                List<TrainingListener> listeners = new ArrayList<>(extraListeners);
+                listeners.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { })));
+                listeners.add(ProgressCsvWriter.create(directory));
+                listeners.add(NativeMemoryGuard.forThisProcess(run.residentGcThresholdBytes()));
+                if (console != null) {
+                    console.println("training " + policy.parameterCount() + " parameters on " + run.environmentCount() + " x "
+                            + run.environmentId() + " with " + curvature.name() + " + " + stepSizeRule.name() + "; writing to "
+                            + directory);
+                    listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
+                }
+                // last: a checkpoint is written once the update's metrics are reported
+                listeners.add(new CheckpointWriter(new CheckpointStore(directory), policy, wrappers, checkpoints.interval()));
+                RolloutCollector collector = new RolloutCollector(envs, algorithm, random.split(), run.seed());
+                AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
+                return new Trainer(collector, update, listeners, run.totalSteps(), watchThreshold).run();
             }
-            // last: a checkpoint is written once the update's metrics are reported
-            listeners.add(new CheckpointWriter(new CheckpointStore(directory), policy, wrappers, checkpoints.interval()));
-            RolloutCollector collector = new RolloutCollector(envs, algorithm, random.split(), run.seed());
-            AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
-            return new Trainer(collector, update, listeners, run.totalSteps(), watchThreshold).run();
         }
     }
 
     /** Pairs that cannot work fail here, before the run directory exists. */
     private void checkCompatible(Policy policy, CurvatureEstimator curvature) {
-        if (curvature.needsFisherVectorProducts() && !policy.supportsOutputTangent()) {
+        if (curvature.requirements().fisherVectorProducts() && !policy.supportsOutputTangent()) {
             throw new ConfigException.BadValue("acktr.curvature.type", curvature.name()
                     + " needs exact Fisher-vector products, but the policy acktr.policy.type = "
                     + config.getString("acktr.policy.type") + " (" + policy.getClass().getSimpleName()

@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.acktr.api.curvature.CurvatureEstimator;
+import io.acktr.api.curvature.CurvatureRequirements;
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
+import io.acktr.api.curvature.GradientBlockListener;
 import io.acktr.api.curvature.LayerStatistics;
-import io.acktr.api.curvature.StepOutcome;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Space;
@@ -19,6 +21,8 @@ import io.acktr.api.policy.BackwardPass;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
+import io.acktr.api.step.StepFeedback;
+import io.acktr.api.step.StepFeedbackListener;
 import io.acktr.curvature.guice.FixedStepSettings;
 import io.acktr.curvature.guice.LineSearchSettings;
 import io.acktr.curvature.step.FixedStepRule;
@@ -31,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,11 +47,12 @@ class AcktrUpdateWiringTest {
     private static final AlgorithmSettings SETTINGS = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0);
 
     /** Records what it is given and preconditions with the identity. */
-    private static final class RecordingEstimator implements CurvatureEstimator {
+    private static final class RecordingEstimator implements CurvatureEstimator, GradientBlockListener, StepFeedbackListener {
         final FisherTargets targets;
         final boolean vectorProducts;
+        boolean feedbackEveryUpdate;
         final List<FisherSample> samples = new ArrayList<>();
-        final List<StepOutcome> outcomes = new ArrayList<>();
+        final List<StepFeedback> outcomes = new ArrayList<>();
         final Map<String, INDArray> toldEarly = new LinkedHashMap<>();
         final List<Gradient> preconditioned = new ArrayList<>();
 
@@ -61,18 +67,13 @@ class AcktrUpdateWiringTest {
         }
 
         @Override
-        public boolean needsFisherVectorProducts() {
-            return vectorProducts;
+        public CurvatureRequirements requirements() {
+            return new CurvatureRequirements(Optional.of(targets), vectorProducts, feedbackEveryUpdate);
         }
 
         @Override
-        public FisherTargets fisherTargets() {
-            return targets;
-        }
-
-        @Override
-        public void observe(FisherSample sample) {
-            samples.add(sample);
+        public void observe(FisherPass pass) {
+            samples.add(pass.run());
         }
 
         @Override
@@ -87,8 +88,8 @@ class AcktrUpdateWiringTest {
         }
 
         @Override
-        public void observeStepOutcome(StepOutcome outcome) {
-            outcomes.add(outcome);
+        public void observe(StepFeedback feedback) {
+            outcomes.add(feedback);
         }
     }
 
@@ -150,12 +151,33 @@ class AcktrUpdateWiringTest {
         double before = loss(policy, batch);
         UpdateResult result = update.update(batch, 0);
         double after = loss(policy, batch);
-        StepOutcome outcome = estimator.outcomes.get(0);
-        assertThat(outcome.actualChange()).isCloseTo(after - before, within(1e-12));
+        StepFeedback outcome = estimator.outcomes.get(0);
+        assertThat(outcome.lossChange()).isCloseTo(after - before, within(1e-12));
         // identity curvature, fixed step eta: dtheta = -eta g, so g.dtheta + 0.5 dtheta.F.dtheta = -eta |g|^2 + 0.5 eta^2 |g|^2
         double gg = 2 * result.predictedKl() / (0.05 * 0.05);
-        assertThat(outcome.predictedChange()).isCloseTo(-0.05 * gg + 0.5 * 0.05 * 0.05 * gg, within(1e-9));
-        assertThat(outcome.actualChange()).isNegative();
+        assertThat(outcome.predictedLossChange()).isCloseTo(-0.05 * gg + 0.5 * 0.05 * 0.05 * gg, within(1e-9));
+        assertThat(outcome.lossChange()).isNegative();
+        assertThat(outcome.predictedKl()).isEqualTo(result.predictedKl());
+    }
+
+    @Test
+    void stepsAreMeasuredForListenersEveryUpdateOnlyWhenTheyDeclareItOrTheIntervalComesRound() {
+        AlgorithmSettings everyThird = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, 3);
+        for (boolean every : new boolean[] {false, true}) {
+            MlpPolicy policy = policy(new DiscreteSpace(3));
+            Batch batch = batch(policy);
+            RecordingEstimator estimator = new RecordingEstimator(FisherTargets.SAMPLED, false);
+            estimator.feedbackEveryUpdate = every;
+            AcktrUpdate update = new AcktrUpdate(policy, estimator, new FixedStepRule(new FixedStepSettings(0.01, 0)),
+                    everyThird, new SplittableRandom(1));
+            List<Boolean> measured = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                measured.add(!Double.isNaN(update.update(batch, 0).kl()));
+            }
+            assertThat(estimator.outcomes).as("every update: %s", every).hasSize(every ? 6 : 2);
+            assertThat(measured).as("every update: %s", every)
+                    .containsExactly(every, every, true, every, every, true);
+        }
     }
 
     /** The A2C loss of the update, recomputed independently from a forward pass. */

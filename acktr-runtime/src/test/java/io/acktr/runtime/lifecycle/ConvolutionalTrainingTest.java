@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.typesafe.config.Config;
 import io.acktr.api.curvature.ConvLayerStatistics;
+import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.api.env.BoxSpace;
@@ -76,7 +77,7 @@ class ConvolutionalTrainingTest {
         }
         assertThat(conv).isNotNull();
         KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.9, 1, 0, 0));
-        kfac.observe(new FisherSample(fisher.layers(), fisher.perSampleGradients(), n));
+        kfac.observe(FisherPass.of(new FisherSample(fisher.layers(), fisher.perSampleGradients(), n)));
         INDArray a = kfac.factorA(conv.parameterName());
 
         // the patches straight from the images: every window position, every (row, column, channel) in it, then 1
