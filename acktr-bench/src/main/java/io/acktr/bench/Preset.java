@@ -5,7 +5,7 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
-import io.acktr.runtime.bootstrap.ConfigLoader;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -2,6 +2,7 @@ package io.acktr.bench;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueFactory;
+import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.lifecycle.TrainingSession;
 import java.io.IOException;
@@ -93,7 +94,8 @@ public class ThroughputBenchmark {
     @Benchmark
     public TrainingSummary train(EnvSteps counter) {
         Config thisRun = config.withValue("acktr.run-dir", ConfigValueFactory.fromAnyRef(runs.resolve("run-" + run++).toString()));
-        TrainingSummary summary = new TrainingSession(thisRun, ThroughputBenchmark.class.getClassLoader())
+        ClassLoader classLoader = ThroughputBenchmark.class.getClassLoader();
+        TrainingSummary summary = new TrainingSession(thisRun, classLoader, new GuicePluginLookup(classLoader))
                 .train(null, OptionalDouble.empty(), List.of());
         counter.envSteps += summary.envSteps();
         return summary;

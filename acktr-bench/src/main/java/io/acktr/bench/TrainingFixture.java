@@ -11,7 +11,7 @@ import io.acktr.runtime.algorithm.AcktrUpdate;
 import io.acktr.runtime.algorithm.Batch;
 import io.acktr.runtime.bootstrap.AcktrInjector;
 import io.acktr.runtime.bootstrap.PluginRegistry;
-import io.acktr.runtime.lifecycle.Plugins;
+import io.acktr.runtime.bootstrap.Plugins;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.RunSettings;
 import java.util.List;

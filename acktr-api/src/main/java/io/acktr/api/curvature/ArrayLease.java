@@ -1,5 +1,6 @@
 package io.acktr.api.curvature;
 
+import io.acktr.api.plugin.ExtensionPoint;
 import static java.util.Objects.requireNonNull;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,6 +9,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A hold on an array that its owner (a policy's buffer pool) may reuse once every holder has
  * released it: whoever keeps the array beyond the call that handed it over retains it first.
  */
+@ExtensionPoint
 public interface ArrayLease {
     INDArray array();
 

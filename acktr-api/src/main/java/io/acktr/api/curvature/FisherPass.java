@@ -1,5 +1,7 @@
 package io.acktr.api.curvature;
 
+import io.acktr.api.plugin.ExtensionPoint;
+
 /**
  * The Fisher pass of one update, not yet run: a backward pass of {@code log p(y|s)} over the batch,
  * with targets {@code y} already drawn (sampled from the model for the true Fisher, the batch's own
@@ -11,6 +13,7 @@ package io.acktr.api.curvature;
  * that (or never, e.g. on an update whose statistics it skips). It may call it from another thread,
  * while the update computes the loss gradient.
  */
+@ExtensionPoint
 @FunctionalInterface
 public interface FisherPass {
     /** Runs the backward pass; costs about one backward pass of the batch. */

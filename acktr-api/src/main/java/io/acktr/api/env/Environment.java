@@ -1,5 +1,7 @@
 package io.acktr.api.env;
 
+import io.acktr.api.plugin.ExtensionPoint;
+
 /**
  * A Gymnasium-style environment. Not thread-safe: one environment belongs to one rollout loop.
  *
@@ -11,6 +13,7 @@ package io.acktr.api.env;
  * }
  * }</pre>
  */
+@ExtensionPoint
 public interface Environment extends AutoCloseable {
     /** The Gymnasium id this environment was created under, e.g. {@code CartPole-v1}. */
     String id();

@@ -1,5 +1,6 @@
 package io.acktr.api.policy;
 
+import io.acktr.api.plugin.ExtensionPoint;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -9,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * mean and log-std for a diagonal Gaussian); gradients are taken with respect to that vector and
  * returned as {@code N x parameterWidth()} matrices. Per-sample scalars are {@code N x 1} columns.
  */
+@ExtensionPoint
 public interface ActionDistribution {
     int batchSize();
 

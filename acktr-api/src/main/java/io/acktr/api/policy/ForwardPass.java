@@ -1,11 +1,13 @@
 package io.acktr.api.policy;
 
+import io.acktr.api.plugin.ExtensionPoint;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The result of {@link Policy#forward}: the outputs, plus whatever the policy cached to run
  * {@link Policy#backward} on the same batch. Immutable once returned.
  */
+@ExtensionPoint
 public interface ForwardPass {
     int batchSize();
 

@@ -1,5 +1,6 @@
 package io.acktr.api.policy;
 
+import io.acktr.api.plugin.ExtensionPoint;
 import io.acktr.api.env.Space;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -16,6 +17,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * Parameters are live: a step rule adds its update to {@link ParameterBlock#value()} in place.
  */
+@ExtensionPoint
 public interface Policy {
     Space observationSpace();
 
@@ -39,7 +41,7 @@ public interface Policy {
      * {@link #backward}, also handing each parameter block's gradient to {@code gradientReady} as
      * soon as it is final: a policy that computes its layers' gradients top layer first tells each
      * one while the pass goes on below it, so a curvature estimator can start preconditioning it
-     * (see {@link io.acktr.api.curvature.CurvatureEstimator#gradientReady}). Every block is told
+     * (see {@link io.acktr.api.curvature.GradientBlockListener#gradientReady}). Every block is told
      * exactly once, before this returns, with the array the returned {@link BackwardPass} holds;
      * neither side changes it afterwards. By default all blocks are told once the pass is done.
      */

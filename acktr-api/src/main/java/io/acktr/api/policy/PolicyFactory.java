@@ -1,8 +1,10 @@
 package io.acktr.api.policy;
 
+import io.acktr.api.plugin.ExtensionPoint;
 import io.acktr.api.env.Space;
 
 /** Builds a policy for the given spaces; registered by {@link #name()}. */
+@ExtensionPoint
 public interface PolicyFactory {
     String name();
 

@@ -1,6 +1,9 @@
 package io.acktr.api.training;
 
+import io.acktr.api.plugin.ExtensionPoint;
+
 /** Observes a training run; every method has an empty default. Called on the learner thread. */
+@ExtensionPoint
 public interface TrainingListener {
     default void onUpdate(UpdateMetrics metrics) {
     }

@@ -2,7 +2,6 @@ package io.acktr.runtime.bench;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Injector;
 import com.typesafe.config.Config;
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.env.Environment;
@@ -11,10 +10,9 @@ import io.acktr.envs.registry.EnvironmentRegistry;
 import io.acktr.envs.vector.SyncVectorEnvironment;
 import io.acktr.runtime.algorithm.AcktrUpdate;
 import io.acktr.runtime.algorithm.Batch;
-import io.acktr.runtime.bootstrap.AcktrInjector;
-import io.acktr.runtime.bootstrap.PluginRegistry;
 import io.acktr.runtime.lifecycle.NativeMemoryGuard;
-import io.acktr.runtime.lifecycle.Plugins;
+import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.plugins.RunPlugins;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.RunSettings;
 import io.acktr.runtime.worker.RolloutCollector;
@@ -52,9 +50,11 @@ public final class UpdateCostBenchmark {
     public static final int WINDOW = 10;
 
     private final ClassLoader classLoader;
+    private final PluginLookup pluginLookup;
 
-    public UpdateCostBenchmark(ClassLoader classLoader) {
+    public UpdateCostBenchmark(ClassLoader classLoader, PluginLookup pluginLookup) {
         this.classLoader = requireNonNull(classLoader, "classLoader is null");
+        this.pluginLookup = requireNonNull(pluginLookup, "pluginLookup is null");
     }
 
     /**
@@ -78,8 +78,7 @@ public final class UpdateCostBenchmark {
             Config config = variant.config();
             RunSettings run = RunSettings.from(config);
             AlgorithmSettings algorithm = AlgorithmSettings.from(config);
-            Injector injector = AcktrInjector.create(config, AcktrInjector.discoverModules(classLoader));
-            PluginRegistry plugins = Plugins.registry(injector);
+            RunPlugins plugins = pluginLookup.forRun(config);
             EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader);
             List<Environment> envs = new ArrayList<>();
             for (int i = 0; i < run.environmentCount(); i++) {
@@ -87,13 +86,13 @@ public final class UpdateCostBenchmark {
             }
             SplittableRandom random = new SplittableRandom(run.seed());
             try (SyncVectorEnvironment vector = new SyncVectorEnvironment(envs)) {
-                Policy policy = plugins.policy(config).create(vector.observationSpace(), vector.actionSpace(), run.seed());
+                Policy policy = plugins.policy().create(vector.observationSpace(), vector.actionSpace(), run.seed());
                 if (batch == null) {
                     batch = new RolloutCollector(vector, algorithm, random.split(), run.seed()).collect(policy).batch();
                 }
-                estimators.add(plugins.curvatureEstimator(config).create());
+                estimators.add(plugins.curvatureEstimator().create());
                 updates.add(new AcktrUpdate(policy, estimators.get(estimators.size() - 1),
-                        plugins.stepSizeRule(config).create(), algorithm, random.split()));
+                        plugins.stepSizeRule().create(), algorithm, random.split()));
             }
         }
         // between updates, as the trainer does (the launcher leaves the resident set to it)

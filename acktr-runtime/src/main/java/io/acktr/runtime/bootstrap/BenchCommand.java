@@ -3,6 +3,7 @@ package io.acktr.runtime.bootstrap;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.acktr.runtime.bench.UpdateCostBenchmark;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ final class BenchCommand implements Runnable {
                 resolved.add(new UpdateCostBenchmark.Variant(variant, c));
             }
             PrintWriter out = spec.commandLine().getOut();
-            List<UpdateCostBenchmark.Timing> timings = new UpdateCostBenchmark(loader).run(resolved, warmup, rounds);
+            List<UpdateCostBenchmark.Timing> timings = new UpdateCostBenchmark(loader, new GuicePluginLookup(loader)).run(resolved, warmup, rounds);
             UpdateCostBenchmark.Timing base = timings.get(0);
             out.printf(Locale.ROOT, "%d parameters, batch %d, %d timed updates per variant (after %d warm-up), interleaved%n",
                     base.parameters(), base.batchSize(), rounds, warmup);

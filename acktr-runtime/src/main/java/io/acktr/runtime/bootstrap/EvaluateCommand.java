@@ -7,6 +7,7 @@ import io.acktr.runtime.lifecycle.CheckpointStore;
 import io.acktr.runtime.lifecycle.EvaluationResult;
 import io.acktr.runtime.lifecycle.EvaluationSession;
 import io.acktr.runtime.lifecycle.RunDirectory;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "evaluating %s (update %d, env step %d) on %s: %d episodes, %s actions%n",
                 checkpoint.origin(), checkpoint.updates(), checkpoint.envSteps(), config.getString("acktr.env.id"), episodes,
                 stochastic ? "sampled" : "most likely");
-        EvaluationResult result = new EvaluationSession(config, loader).evaluate(checkpoint, episodes, seed, stochastic);
+        EvaluationResult result = new EvaluationSession(config, loader, new GuicePluginLookup(loader)).evaluate(checkpoint, episodes, seed, stochastic);
         for (int i = 0; i < result.episodes(); i++) {
             out.printf(Locale.ROOT, "episode %d: return %.2f, length %d%n", i, result.returns()[i], result.lengths()[i]);
         }

@@ -1,7 +1,7 @@
 package io.acktr.runtime.bootstrap;
 
 import com.typesafe.config.Config;
-import io.acktr.runtime.lifecycle.Plugins;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import io.acktr.runtime.settings.ConfigLoader;
 import io.acktr.runtime.suite.SuiteDefinition;
 import io.acktr.runtime.suite.SuiteRunner;
 import java.io.PrintWriter;
@@ -63,7 +64,7 @@ final class SuiteOptions {
             out.flush();
             return 0;
         }
-        SuiteRunner runner = new SuiteRunner(definition, loader, overrides);
+        SuiteRunner runner = new SuiteRunner(definition, loader, overrides, new GuicePluginLookup(loader));
         int runs = runner.resolveAll(directory).size();
         out.printf("%s: %d tasks x %d variants x %d seeds = %d runs; results in %s%n", definition.name(),
                 definition.tasks().size(), definition.variants().size(), definition.seeds().size(), runs, directory);

@@ -3,6 +3,7 @@ package io.acktr.runtime.bootstrap;
 import com.typesafe.config.Config;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.lifecycle.TrainingSession;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class TrainCommand implements Callable<Integer> {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Config resolved = ConfigLoader.load(loader, Optional.ofNullable(config), overrides);
         PrintWriter out = spec.commandLine().getOut();
-        TrainingSummary summary = new TrainingSession(resolved, loader)
+        TrainingSummary summary = new TrainingSession(resolved, loader, new GuicePluginLookup(loader))
                 .train(quiet ? null : out, watchReturn == null ? OptionalDouble.empty() : OptionalDouble.of(watchReturn), List.of());
         out.printf(Locale.ROOT, "done: %d env steps, %d updates, %d episodes, mean return (last 100) %.2f%s%n",
                 summary.envSteps(), summary.updates(), summary.episodes(), summary.finalMeanReturn(),

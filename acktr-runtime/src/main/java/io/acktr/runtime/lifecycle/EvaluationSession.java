@@ -2,7 +2,6 @@ package io.acktr.runtime.lifecycle;
 
 import static java.util.Objects.requireNonNull;
 
-import com.google.inject.Injector;
 import com.typesafe.config.Config;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.StepResult;
@@ -12,8 +11,8 @@ import io.acktr.envs.registry.EnvironmentRegistry;
 import io.acktr.envs.wrappers.EpisodeStatistics;
 import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.policies.distributions.Matrices;
-import io.acktr.runtime.bootstrap.AcktrInjector;
-import io.acktr.runtime.bootstrap.PluginRegistry;
+import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.plugins.RunPlugins;
 import io.acktr.runtime.settings.RunSettings;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,10 +28,12 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class EvaluationSession {
     private final Config config;
     private final ClassLoader classLoader;
+    private final PluginLookup pluginLookup;
 
-    public EvaluationSession(Config config, ClassLoader classLoader) {
+    public EvaluationSession(Config config, ClassLoader classLoader, PluginLookup pluginLookup) {
         this.config = requireNonNull(config, "config is null");
         this.classLoader = requireNonNull(classLoader, "classLoader is null");
+        this.pluginLookup = requireNonNull(pluginLookup, "pluginLookup is null");
     }
 
     /**
@@ -49,13 +50,12 @@ public final class EvaluationSession {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
         RunSettings run = RunSettings.from(config);
-        Injector injector = AcktrInjector.create(config, AcktrInjector.discoverModules(classLoader));
-        PluginRegistry plugins = Plugins.registry(injector);
+        RunPlugins plugins = pluginLookup.forRun(config);
         WrapperChain wrappers = new WrapperChain(run.wrappers());
         checkpoint.restoreStatistics(wrappers);
         Environment raw = TrainingSession.createEnvironment(EnvironmentRegistry.load(classLoader), run);
         try (Environment environment = wrappers.wrapForEvaluation(raw)) {
-            Policy policy = plugins.policy(config).create(environment.observationSpace(), environment.actionSpace(), run.seed());
+            Policy policy = plugins.policy().create(environment.observationSpace(), environment.actionSpace(), run.seed());
             checkpoint.restoreParameters(policy);
             EpisodeStatistics statistics = EpisodeStatistics.find(environment)
                     .orElseThrow(() -> new IllegalStateException("the wrapper chain lost its episode monitor"));

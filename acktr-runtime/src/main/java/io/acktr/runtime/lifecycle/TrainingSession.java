@@ -1,8 +1,7 @@
 package io.acktr.runtime.lifecycle;
 
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
+import static java.util.Objects.requireNonNull;
+
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.acktr.api.curvature.CurvatureEstimator;
@@ -15,10 +14,10 @@ import io.acktr.envs.registry.UnknownEnvironmentException;
 import io.acktr.envs.vector.SyncVectorEnvironment;
 import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.runtime.algorithm.AcktrUpdate;
-import io.acktr.runtime.bootstrap.AcktrInjector;
-import io.acktr.runtime.bootstrap.PluginRegistry;
 import io.acktr.runtime.learner.Trainer;
 import io.acktr.runtime.learner.TrainingSummary;
+import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.plugins.RunPlugins;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.CheckpointSettings;
 import io.acktr.runtime.settings.RunSettings;
@@ -28,17 +27,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /** Assembles one training run from a validated configuration and runs it. */
 public final class TrainingSession {
     private final Config config;
     private final ClassLoader classLoader;
+    private final PluginLookup pluginLookup;
 
-    public TrainingSession(Config config, ClassLoader classLoader) {
+    public TrainingSession(Config config, ClassLoader classLoader, PluginLookup pluginLookup) {
         this.config = config;
         this.classLoader = classLoader;
+        this.pluginLookup = requireNonNull(pluginLookup, "pluginLookup is null");
     }
 
     /**
@@ -49,24 +49,23 @@ public final class TrainingSession {
         RunSettings run = RunSettings.from(config);
         AlgorithmSettings algorithm = AlgorithmSettings.from(config);
         CheckpointSettings checkpoints = CheckpointSettings.from(config);
-        Injector injector = AcktrInjector.create(config, AcktrInjector.discoverModules(classLoader));
-        PluginRegistry plugins = Plugins.registry(injector);
+        RunPlugins plugins = pluginLookup.forRun(config);
         EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader);
 
         SplittableRandom random = new SplittableRandom(run.seed());
         // one chain: its normalisation statistics are shared by every environment of the vector
         WrapperChain wrappers = new WrapperChain(run.wrappers());
         try (SyncVectorEnvironment envs = createEnvironments(environments, run, wrappers)) {
-            Policy policy = plugins.policy(config).create(envs.observationSpace(), envs.actionSpace(), run.seed());
-            CurvatureEstimator curvature = plugins.curvatureEstimator(config).create();
+            Policy policy = plugins.policy().create(envs.observationSpace(), envs.actionSpace(), run.seed());
+            CurvatureEstimator curvature = plugins.curvatureEstimator().create();
             try (curvature) { // its background threads end with the run
-                StepSizeRule stepSizeRule = plugins.stepSizeRule(config).create();
+                StepSizeRule stepSizeRule = plugins.stepSizeRule().create();
                 checkCompatible(policy, curvature);
 
                 Path directory = RunDirectory.prepare(run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)),
                         config);
                 List<TrainingListener> listeners = new ArrayList<>(extraListeners);
-                listeners.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<TrainingListener>>() { })));
+                listeners.addAll(plugins.trainingListeners());
                 listeners.add(ProgressCsvWriter.create(directory));
                 listeners.add(NativeMemoryGuard.forThisProcess(run.residentGcThresholdBytes()));
                 if (console != null) {

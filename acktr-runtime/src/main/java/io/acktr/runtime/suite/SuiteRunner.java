@@ -5,12 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import io.acktr.runtime.bootstrap.AcktrInjector;
-import io.acktr.runtime.bootstrap.ConfigLoader;
-import io.acktr.runtime.bootstrap.PluginRegistry;
 import io.acktr.runtime.learner.TrainingSummary;
-import io.acktr.runtime.lifecycle.Plugins;
 import io.acktr.runtime.lifecycle.TrainingSession;
+import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.plugins.RunPlugins;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,11 +33,13 @@ public final class SuiteRunner {
     private final SuiteDefinition suite;
     private final ClassLoader classLoader;
     private final List<String> overrides;
+    private final PluginLookup pluginLookup;
 
-    public SuiteRunner(SuiteDefinition suite, ClassLoader classLoader, List<String> overrides) {
+    public SuiteRunner(SuiteDefinition suite, ClassLoader classLoader, List<String> overrides, PluginLookup pluginLookup) {
         this.suite = requireNonNull(suite, "suite is null");
         this.classLoader = requireNonNull(classLoader, "classLoader is null");
         this.overrides = List.copyOf(overrides);
+        this.pluginLookup = requireNonNull(pluginLookup, "pluginLookup is null");
     }
 
     /** Resolves and validates every run's configuration before the first run starts. */
@@ -123,7 +124,7 @@ public final class SuiteRunner {
     }
 
     private RunResult train(Job job) {
-        TrainingSummary summary = new TrainingSession(job.config(), classLoader)
+        TrainingSummary summary = new TrainingSession(job.config(), classLoader, pluginLookup)
                 .train(null, OptionalDouble.of(job.task().threshold()), List.of());
         return new RunResult(job.task().name(), job.variant().name(), job.seed(), summary.envSteps(),
                 summary.firstStepsAtThreshold(), summary.finalMeanReturn(), summary.meanUpdateMillis(),
@@ -152,10 +153,10 @@ public final class SuiteRunner {
                 .withValue("acktr.run-dir", ConfigValueFactory.fromAnyRef(runDir.toString()));
         Config config = ConfigLoader.load(classLoader, fixed.withFallback(variant.settingsFor(task)), overrides);
         // provisions every plugin's settings record: a bad value fails now, with its path, not hours later
-        PluginRegistry registry = Plugins.registry(AcktrInjector.create(config, AcktrInjector.discoverModules(classLoader)));
-        registry.curvatureEstimator(config);
-        registry.stepSizeRule(config);
-        registry.policy(config);
+        RunPlugins plugins = pluginLookup.forRun(config);
+        plugins.curvatureEstimator();
+        plugins.stepSizeRule();
+        plugins.policy();
         return config;
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
-import io.acktr.runtime.lifecycle.Plugins;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

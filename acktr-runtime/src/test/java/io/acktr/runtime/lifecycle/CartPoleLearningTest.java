@@ -2,8 +2,10 @@ package io.acktr.runtime.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.acktr.runtime.bootstrap.ConfigLoader;
+import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.runtime.learner.TrainingSummary;
+import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CartPoleLearningTest {
     private static final ClassLoader LOADER = CartPoleLearningTest.class.getClassLoader();
+    private static final PluginLookup PLUGINS = new GuicePluginLookup(LOADER);
 
     private static TrainingSummary train(Path dir, String... overrides) {
         List<String> all = new ArrayList<>(List.of("acktr.run-dir=\"" + dir + "\"", "acktr.total-steps=20000"));
         all.addAll(List.of(overrides));
-        return new TrainingSession(ConfigLoader.load(LOADER, Optional.empty(), all), LOADER)
+        return new TrainingSession(ConfigLoader.load(LOADER, Optional.empty(), all), LOADER, PLUGINS)
                 .train(null, OptionalDouble.empty(), List.of());
     }
 

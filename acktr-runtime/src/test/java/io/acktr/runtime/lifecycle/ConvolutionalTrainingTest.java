@@ -19,8 +19,10 @@ import io.acktr.policies.cnn.CnnArchitecture;
 import io.acktr.policies.cnn.CnnPolicy;
 import io.acktr.policies.cnn.ConvLayerSpec;
 import io.acktr.policies.layers.Activation;
-import io.acktr.runtime.bootstrap.ConfigLoader;
+import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.runtime.learner.TrainingSummary;
+import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /** Convolutional policies under every curvature estimator, and KFC's factors from a real CNN. */
 class ConvolutionalTrainingTest {
     private static final ClassLoader LOADER = ConvolutionalTrainingTest.class.getClassLoader();
+    private static final PluginLookup PLUGINS = new GuicePluginLookup(LOADER);
 
     @Test
     void everyCurvatureEstimatorTrainsACnnOnThePixelPendulum(@TempDir Path dir) {
@@ -47,7 +50,7 @@ class ConvolutionalTrainingTest {
                     "acktr.curvature.kfac.warmup-updates=0", "acktr.curvature.ekfac.warmup-updates=0",
                     "acktr.run-dir=" + dir.resolve(curvature)));
             Config config = ConfigLoader.load(LOADER, Optional.empty(), sets);
-            TrainingSummary summary = new TrainingSession(config, LOADER).train(null, OptionalDouble.empty(), List.of());
+            TrainingSummary summary = new TrainingSession(config, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
             assertThat(summary.updates()).as(curvature).isEqualTo(4);
             assertThat(summary.skippedUpdates()).as(curvature).isZero();
         }

@@ -3,7 +3,7 @@ package io.acktr.runtime.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.typesafe.config.Config;
-import io.acktr.runtime.bootstrap.ConfigLoader;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

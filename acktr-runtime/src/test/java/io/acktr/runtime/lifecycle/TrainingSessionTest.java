@@ -10,8 +10,10 @@ import io.acktr.api.policy.Policy;
 import io.acktr.policies.distributions.Matrices;
 import io.acktr.policies.guice.MlpPolicySettings;
 import io.acktr.policies.mlp.MlpPolicy;
-import io.acktr.runtime.bootstrap.ConfigLoader;
+import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.runtime.learner.TrainingSummary;
+import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.settings.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrainingSessionTest {
     private static final ClassLoader LOADER = TrainingSessionTest.class.getClassLoader();
+    private static final PluginLookup PLUGINS = new GuicePluginLookup(LOADER);
 
     private static Config config(Path runDir, String... overrides) {
         List<String> all = new java.util.ArrayList<>(List.of("acktr.run-dir=\"" + runDir + "\"", "acktr.total-steps=1280",
@@ -34,7 +37,7 @@ class TrainingSessionTest {
     @Test
     void aShortRunWritesOneProgressLinePerUpdateWithTheStableColumns(@TempDir Path dir) throws Exception {
         Path runDir = dir.resolve("run");
-        TrainingSummary summary = new TrainingSession(config(runDir), LOADER).train(null, OptionalDouble.empty(), List.of());
+        TrainingSummary summary = new TrainingSession(config(runDir), LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
         assertThat(summary.envSteps()).isEqualTo(1280);
         assertThat(summary.updates()).isEqualTo(16);
         List<String> lines = Files.readAllLines(runDir.resolve("progress.csv"));
@@ -54,7 +57,7 @@ class TrainingSessionTest {
                 "acktr.env.wrappers=[{type = normalize-observation}]", "acktr.policy.mlp.hidden-sizes=[16]",
                 "acktr.policy.type=" + RecordingPolicyModule.NAME);
 
-        TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+        TrainingSummary summary = new TrainingSession(c, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
 
         Policy trained = RecordingPolicyModule.LAST_CREATED.get();
         Checkpoint checkpoint = new CheckpointStore(runDir).read();
@@ -83,7 +86,7 @@ class TrainingSessionTest {
     void listenersContributedByPluginModulesSeeEveryUpdate(@TempDir Path dir) {
         long updatesBefore = CountingListenerModule.UPDATES.get();
         long endsBefore = CountingListenerModule.ENDS.get();
-        new TrainingSession(config(dir.resolve("run")), LOADER).train(null, OptionalDouble.empty(), List.of());
+        new TrainingSession(config(dir.resolve("run")), LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
         assertThat(CountingListenerModule.UPDATES.get() - updatesBefore).isEqualTo(16);
         assertThat(CountingListenerModule.ENDS.get() - endsBefore).isEqualTo(1);
     }
@@ -92,7 +95,7 @@ class TrainingSessionTest {
     void theGaussianPolicyTrainsOnPendulumWithEveryStepRule(@TempDir Path dir) {
         for (String rule : List.of("trust-region", "line-search", "fixed", "rmsprop", "adam")) {
             Config c = config(dir.resolve(rule), "acktr.env.id=Pendulum-v1", "acktr.step-size.type=" + rule);
-            TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+            TrainingSummary summary = new TrainingSession(c, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
             assertThat(summary.skippedUpdates()).as(rule).isZero();
             assertThat(summary.updates()).as(rule).isEqualTo(16);
         }
@@ -102,7 +105,7 @@ class TrainingSessionTest {
     void configuredWrappersNormaliseWhatThePolicySeesWhileReturnsStayRaw(@TempDir Path dir) throws Exception {
         Config c = config(dir.resolve("wrapped"), "acktr.env.id=Pendulum-v1", "acktr.total-steps=3200",
                 "acktr.env.wrappers=[{type = normalize-observation}, {type = normalize-reward}, {type = clip-action}]");
-        TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+        TrainingSummary summary = new TrainingSession(c, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
         assertThat(summary.skippedUpdates()).isZero();
         // Pendulum's raw returns are in the hundreds below zero; normalised rewards would sum to a few units
         assertThat(summary.finalMeanReturn()).isLessThan(-100);
@@ -114,7 +117,7 @@ class TrainingSessionTest {
     @Test
     void theDiagonalFisherCoversTheGaussianLogStd(@TempDir Path dir) {
         Config c = config(dir.resolve("diag"), "acktr.env.id=Pendulum-v1", "acktr.curvature.type=diagonal");
-        TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+        TrainingSummary summary = new TrainingSession(c, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
         assertThat(summary.skippedUpdates()).isZero();
     }
 
@@ -125,7 +128,7 @@ class TrainingSessionTest {
             for (String rule : List.of("trust-region", "line-search", "fixed", "rmsprop", "adam", "adaptive-kl")) {
                 Config c = config(dir.resolve(curvature + "-" + rule), "acktr.curvature.type=" + curvature,
                         "acktr.step-size.type=" + rule, "acktr.total-steps=320", "acktr.policy.mlp.hidden-sizes=[16]");
-                TrainingSummary summary = new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of());
+                TrainingSummary summary = new TrainingSession(c, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
                 assertThat(summary.skippedUpdates()).as(curvature + " + " + rule).isZero();
                 assertThat(summary.updates()).as(curvature + " + " + rule).isEqualTo(4);
             }
@@ -135,7 +138,7 @@ class TrainingSessionTest {
     @Test
     void anUnknownEnvironmentIdNamesThePathAndTheKnownIds(@TempDir Path dir) {
         Config c = config(dir.resolve("x"), "acktr.env.id=CartPol-v1");
-        assertThatThrownBy(() -> new TrainingSession(c, LOADER).train(null, OptionalDouble.empty(), List.of()))
+        assertThatThrownBy(() -> new TrainingSession(c, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("acktr.env.id").hasMessageContaining("CartPol-v1").hasMessageContaining("CartPole-v1, LunarLander-v2");
     }
@@ -145,7 +148,7 @@ class TrainingSessionTest {
         Path runDir = dir.resolve("run");
         Files.createDirectories(runDir);
         Files.writeString(runDir.resolve("progress.csv"), "precious\n");
-        assertThatThrownBy(() -> new TrainingSession(config(runDir), LOADER).train(null, OptionalDouble.empty(), List.of()))
+        assertThatThrownBy(() -> new TrainingSession(config(runDir), LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("acktr.run-dir");
         assertThat(Files.readString(runDir.resolve("progress.csv"))).isEqualTo("precious\n");
     }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import io.acktr.runtime.bootstrap.GuicePluginLookup;
+import io.acktr.runtime.plugins.PluginLookup;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SuiteTest {
     private static final ClassLoader LOADER = SuiteTest.class.getClassLoader();
+    private static final PluginLookup PLUGINS = new GuicePluginLookup(LOADER);
 
     private static final String TINY = """
             suite {
@@ -40,7 +43,7 @@ class SuiteTest {
 
     @Test
     void aSuiteRunsEveryTaskVariantAndSeedAndWritesTheTableAndJson(@TempDir Path dir) throws Exception {
-        List<RunResult> results = new SuiteRunner(tiny(), LOADER, List.of()).run(dir, null);
+        List<RunResult> results = new SuiteRunner(tiny(), LOADER, List.of(), PLUGINS).run(dir, null);
         assertThat(results).extracting(r -> r.variant() + "/" + r.seed())
                 .containsExactly("kfac/1", "kfac/2", "a2c/1", "a2c/2");
         // a random CartPole policy lasts ~22 steps: 100 episodes fit, and a threshold of 5 is reached
@@ -76,8 +79,8 @@ class SuiteTest {
     void runsTrainedSideBySideGiveTheSameResultsInTheSameOrder(@TempDir Path dir) {
         SuiteDefinition suite = SuiteDefinition.from(ConfigFactory.parseString(
                 TINY.replace("total-steps = 6400", "total-steps = 960")).resolve());
-        List<RunResult> one = new SuiteRunner(suite, LOADER, List.of()).run(dir.resolve("one"), null, 1);
-        List<RunResult> two = new SuiteRunner(suite, LOADER, List.of()).run(dir.resolve("two"), null, 2);
+        List<RunResult> one = new SuiteRunner(suite, LOADER, List.of(), PLUGINS).run(dir.resolve("one"), null, 1);
+        List<RunResult> two = new SuiteRunner(suite, LOADER, List.of(), PLUGINS).run(dir.resolve("two"), null, 2);
         assertThat(two).extracting(r -> r.variant() + "/" + r.seed()).containsExactly("kfac/1", "kfac/2", "a2c/1", "a2c/2");
         for (int i = 0; i < one.size(); i++) {
             assertThat(two.get(i).finalMeanReturn()).as(one.get(i).variant()).isEqualTo(one.get(i).finalMeanReturn());
@@ -159,7 +162,7 @@ class SuiteTest {
     void aBadSettingInOneRunFailsTheSuiteBeforeAnyRunStarts(@TempDir Path dir) {
         SuiteDefinition suite = SuiteDefinition.from(ConfigFactory.parseString(
                 TINY.replace("step-size.type = rmsprop", "step-size.type = rmsprop, step-size.rmsprop.decay = 7")).resolve());
-        SuiteRunner runner = new SuiteRunner(suite, LOADER, List.of());
+        SuiteRunner runner = new SuiteRunner(suite, LOADER, List.of(), PLUGINS);
         assertThatThrownBy(() -> runner.run(dir, null)).hasMessageContaining("acktr.step-size.rmsprop.decay");
         assertThat(dir.resolve("runs")).doesNotExist();
     }
@@ -168,7 +171,7 @@ class SuiteTest {
     void theBuiltInSuitesAreValid() {
         for (String resource : List.of("io/acktr/runtime/suites/ablation.conf", "io/acktr/runtime/suites/sample-efficiency.conf")) {
             SuiteDefinition suite = SuiteDefinition.from(ConfigFactory.parseResources(LOADER, resource).resolve());
-            new SuiteRunner(suite, LOADER, List.of()).resolveAll(Path.of("unused"));
+            new SuiteRunner(suite, LOADER, List.of(), PLUGINS).resolveAll(Path.of("unused"));
             assertThat(suite.seeds()).containsExactly(1L, 2L, 3L);
         }
     }

@@ -1,4 +1,4 @@
-package io.acktr.runtime.bootstrap;
+package io.acktr.runtime.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,9 @@
-package io.acktr.runtime.lifecycle;
+package io.acktr.runtime.bootstrap;
 
 import com.google.inject.ConfigurationException;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import com.typesafe.config.ConfigException;
-import io.acktr.runtime.bootstrap.PluginRegistry;
 
 /** Obtains the plugin registry, surfacing a plugin's settings error as the configuration error it is. */
 public final class Plugins {

@@ -1,13 +1,10 @@
-package io.acktr.runtime.bootstrap;
+package io.acktr.runtime.settings;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigValue;
-import io.acktr.runtime.settings.AlgorithmSettings;
-import io.acktr.runtime.settings.CheckpointSettings;
-import io.acktr.runtime.settings.RunSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
