@@ -7,7 +7,6 @@ import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherVectorProduct;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.curvature.guice.ConjugateGradientSettings;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

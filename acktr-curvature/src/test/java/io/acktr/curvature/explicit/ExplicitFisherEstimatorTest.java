@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.curvature.diagonal.DiagonalCurvatureEstimator;
-import io.acktr.curvature.guice.DiagonalSettings;
-import io.acktr.curvature.guice.ExplicitFisherSettings;
-import io.acktr.curvature.guice.KfacSettings;
+import io.acktr.curvature.diagonal.DiagonalSettings;
 import io.acktr.curvature.kfac.DampingForm;
 import io.acktr.curvature.kfac.KfacCurvatureEstimator;
+import io.acktr.curvature.kfac.KfacSettings;
+import io.acktr.curvature.kfac.LevenbergMarquardtSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class ExplicitFisherEstimatorTest {
         FisherSample full = sample(1);
         FisherSample layerOnly = new FisherSample(full.layers(), Map.of(), 1);
         ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0.05, 100));
-        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.05, DampingForm.EIGEN, 0.9, 1, 0, 0));
+        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.05, DampingForm.EIGEN, 0.9, 1, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
         explicit.observe(layerOnly);
         kfac.observe(layerOnly);
         Gradient gradient = new Gradient(Map.of("w", Nd4j.randn(DataType.DOUBLE, 2, 4)));

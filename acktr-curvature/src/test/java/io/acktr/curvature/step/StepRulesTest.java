@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepProposal;
-import io.acktr.curvature.guice.FixedStepSettings;
-import io.acktr.curvature.guice.RmsPropSettings;
-import io.acktr.curvature.guice.TrustRegionSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,7 +22,7 @@ class StepRulesTest {
 
     @Test
     void trustRegionScalesTheStepSoThePredictedKlEqualsTheRadius() {
-        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.002, 0));
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.002, 0, TrustRegionScope.JOINT, false, false));
         StepProposal p = rule.propose(direction(new double[] {1, 2}, 8.0), gradient(new double[] {1, 2}));
         double eta = Math.sqrt(2 * 0.002 / 8.0);
         assertThat(p.stepSize()).isCloseTo(eta, within(1e-15));
@@ -104,7 +101,7 @@ class StepRulesTest {
 
     @Test
     void trustRegionMomentumAveragesScaledStepsSoASteadyDirectionMovesEtaPerUpdate() {
-        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(0.1, 1000, 0.9));
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(0.1, 1000, 0.9, TrustRegionScope.JOINT, false, false));
         rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
         StepProposal second = rule.propose(direction(new double[] {1}, 1), gradient(new double[] {1}));
         assertThat(second.delta().get("w").getDouble(0)).isCloseTo(-(0.9 * 0.1 + 0.1 * 0.1), within(1e-12));
@@ -133,7 +130,7 @@ class StepRulesTest {
 
     @Test
     void adamsFirstStepIsTheLearningRateAgainstTheSignAfterBiasCorrection() {
-        AdamStepRule rule = new AdamStepRule(new io.acktr.curvature.guice.AdamSettings(0.01, 0.9, 0.999, 1e-12, 100));
+        AdamStepRule rule = new AdamStepRule(new AdamSettings(0.01, 0.9, 0.999, 1e-12, 100));
         StepProposal p = rule.propose(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5}));
         assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {-0.01, 0.01}, within(1e-9));
         StepProposal second = rule.propose(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5}));
@@ -143,7 +140,7 @@ class StepRulesTest {
 
     @Test
     void adaptiveKlDividesTheStepAboveTwiceTheTargetAndMultipliesItBelowHalf() {
-        AdaptiveKlStepRule rule = new AdaptiveKlStepRule(new io.acktr.curvature.guice.AdaptiveKlSettings(0.3, 0.01, 0.1, 0.5));
+        AdaptiveKlStepRule rule = new AdaptiveKlStepRule(new AdaptiveKlSettings(0.3, 0.01, 0.1, 0.5));
         StepProposal first = rule.propose(direction(new double[] {2}, 4), gradient(new double[] {2}));
         assertThat(first.delta().get("w").getDouble(0)).isCloseTo(-0.6, within(1e-12));
         assertThat(first.predictedKl()).isCloseTo(0.5 * 0.09 * 4, within(1e-12));

@@ -1,11 +1,17 @@
-package io.acktr.curvature.guice;
+package io.acktr.curvature.kfac;
+
+import static io.acktr.api.plugin.SettingsReader.requireAtLeast;
+import static io.acktr.api.plugin.SettingsReader.requireIn;
+import static io.acktr.api.plugin.SettingsReader.requireNonNegative;
+import static io.acktr.api.plugin.SettingsReader.requirePositive;
+import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.plugin.SettingsReader;
 
 /**
- * Settings of {@code acktr.curvature.ekfac}.
+ * Settings of {@code acktr.curvature.ekfac}; defaults live in {@code reference.conf}.
  *
  * @param damping added to the eigenvalue-corrected scales (the initial value when Levenberg-Marquardt adapts it)
  * @param statsDecay running-average decay of the factors and of the scales
@@ -21,17 +27,21 @@ public record EkfacSettings(double damping, double statsDecay, int inverseInterv
                             LevenbergMarquardtSettings levenbergMarquardt) {
     public static final String PREFIX = "acktr.curvature.ekfac";
 
-    /** Synchronous, true Fisher, fixed damping, no eigenvalue floor. */
-    public EkfacSettings(double damping, double statsDecay, int inverseInterval, int warmupUpdates) {
-        this(damping, statsDecay, inverseInterval, warmupUpdates, 0, false, FisherTargets.SAMPLED,
-                LevenbergMarquardtSettings.disabled());
+    public EkfacSettings {
+        requirePositive(PREFIX + ".damping", damping);
+        requireIn(PREFIX + ".stats-decay", statsDecay, 0, 1, true);
+        requireAtLeast(PREFIX + ".inverse-interval", inverseInterval, 1);
+        requireAtLeast(PREFIX + ".warmup-updates", warmupUpdates, 0);
+        requireNonNegative(PREFIX + ".eigenvalue-floor", eigenvalueFloor);
+        requireNonNull(fisher, "fisher is null");
+        requireNonNull(levenbergMarquardt, "levenbergMarquardt is null");
     }
 
     public static EkfacSettings from(Config config) {
         SettingsReader r = new SettingsReader(config, PREFIX);
-        return new EkfacSettings(r.positiveDouble("damping"), r.doubleIn("stats-decay", 0, 1, true),
-                r.positiveInt("inverse-interval"), r.nonNegativeInt("warmup-updates"),
-                r.nonNegativeDouble("eigenvalue-floor"), r.bool("async"),
+        return new EkfacSettings(r.doubleValue("damping"), r.doubleValue("stats-decay"),
+                r.intValue("inverse-interval"), r.intValue("warmup-updates"),
+                r.doubleValue("eigenvalue-floor"), r.bool("async"),
                 FisherTargets.fromConfigName(r.oneOf("fisher", FisherTargets.configNames())),
                 LevenbergMarquardtSettings.from(r));
     }

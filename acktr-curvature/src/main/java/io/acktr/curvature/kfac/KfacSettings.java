@@ -1,12 +1,17 @@
-package io.acktr.curvature.guice;
+package io.acktr.curvature.kfac;
+
+import static io.acktr.api.plugin.SettingsReader.requireAtLeast;
+import static io.acktr.api.plugin.SettingsReader.requireIn;
+import static io.acktr.api.plugin.SettingsReader.requireNonNegative;
+import static io.acktr.api.plugin.SettingsReader.requirePositive;
+import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.plugin.SettingsReader;
-import io.acktr.curvature.kfac.DampingForm;
 
 /**
- * Settings of {@code acktr.curvature.kfac}.
+ * Settings of {@code acktr.curvature.kfac}; defaults live in {@code reference.conf}.
  *
  * @param damping Tikhonov damping {@code lambda} (the initial value when Levenberg-Marquardt adapts it)
  * @param dampingForm eigen or factored-tikhonov
@@ -24,23 +29,28 @@ public record KfacSettings(double damping, DampingForm dampingForm, double stats
                            LevenbergMarquardtSettings levenbergMarquardt) {
     public static final String PREFIX = "acktr.curvature.kfac";
 
-    /** Synchronous, statistics every update, true Fisher, fixed damping. */
-    public KfacSettings(double damping, DampingForm dampingForm, double statsDecay, int inverseInterval,
-                        int warmupUpdates, double eigenvalueFloor) {
-        this(damping, dampingForm, statsDecay, inverseInterval, 1, warmupUpdates, eigenvalueFloor, false,
-                FisherTargets.SAMPLED, LevenbergMarquardtSettings.disabled());
+    public KfacSettings {
+        requirePositive(PREFIX + ".damping", damping);
+        requireNonNull(dampingForm, "dampingForm is null");
+        requireIn(PREFIX + ".stats-decay", statsDecay, 0, 1, true);
+        requireAtLeast(PREFIX + ".inverse-interval", inverseInterval, 1);
+        requireAtLeast(PREFIX + ".statistics-interval", statisticsInterval, 1);
+        requireAtLeast(PREFIX + ".warmup-updates", warmupUpdates, 0);
+        requireNonNegative(PREFIX + ".eigenvalue-floor", eigenvalueFloor);
+        requireNonNull(fisher, "fisher is null");
+        requireNonNull(levenbergMarquardt, "levenbergMarquardt is null");
     }
 
     public static KfacSettings from(Config config) {
         SettingsReader r = new SettingsReader(config, PREFIX);
         return new KfacSettings(
-                r.positiveDouble("damping"),
+                r.doubleValue("damping"),
                 DampingForm.fromConfigName(r.oneOf("damping-form", DampingForm.configNames())),
-                r.doubleIn("stats-decay", 0, 1, true),
-                r.positiveInt("inverse-interval"),
-                r.positiveInt("statistics-interval"),
-                r.nonNegativeInt("warmup-updates"),
-                r.nonNegativeDouble("eigenvalue-floor"),
+                r.doubleValue("stats-decay"),
+                r.intValue("inverse-interval"),
+                r.intValue("statistics-interval"),
+                r.intValue("warmup-updates"),
+                r.doubleValue("eigenvalue-floor"),
                 r.bool("async"),
                 FisherTargets.fromConfigName(r.oneOf("fisher", FisherTargets.configNames())),
                 LevenbergMarquardtSettings.from(r));
