@@ -1,4 +1,4 @@
-package io.acktr.policies.guice;
+package io.acktr.policies.cnn;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,9 +7,9 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.acktr.api.plugin.SettingsReader;
-import io.acktr.policies.cnn.CnnArchitecture;
-import io.acktr.policies.cnn.ConvLayerSpec;
+import io.acktr.api.env.Space;
 import io.acktr.policies.layers.Activation;
+import io.acktr.policies.layers.ArchitectureSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,14 +31,18 @@ public record CnnPolicySettings(List<ConvLayerSpec> convLayers, List<Integer> hi
     public static final String PREFIX = "acktr.policy.cnn";
     static final String CONV_LAYERS = "conv-layers";
     static final List<String> LAYER_KEYS = List.of("filters", "kernel", "stride");
+    private static final String CONV_LAYERS_RULE = "must be a non-empty list of {filters, kernel, stride} objects";
 
+    /** Each {@link ConvLayerSpec} checks its own values; here the list must not be empty. */
     public CnnPolicySettings {
-        requireNonNull(convLayers, "convLayers is null");
-        requireNonNull(hiddenSizes, "hiddenSizes is null");
+        convLayers = List.copyOf(requireNonNull(convLayers, "convLayers is null"));
+        if (convLayers.isEmpty()) {
+            throw SettingsReader.invalid(PREFIX + "." + CONV_LAYERS, convLayers, CONV_LAYERS_RULE);
+        }
+        hiddenSizes = ArchitectureSettings.requireHiddenSizes(PREFIX + "." + ArchitectureSettings.HIDDEN_SIZES,
+                requireNonNull(hiddenSizes, "hiddenSizes is null"));
         requireNonNull(activation, "activation is null");
         requireNonNull(dataType, "dataType is null");
-        convLayers = List.copyOf(convLayers);
-        hiddenSizes = List.copyOf(hiddenSizes);
     }
 
     public static CnnPolicySettings from(Config config) {
@@ -52,12 +56,17 @@ public record CnnPolicySettings(List<ConvLayerSpec> convLayers, List<Integer> hi
                 ArchitectureSettings.dataType(reader));
     }
 
+    /** A new {@link CnnPolicy} with these settings. */
+    public CnnPolicy create(Space observationSpace, Space actionSpace, long seed) {
+        return new CnnPolicy(observationSpace, actionSpace, architecture(), seed);
+    }
+
     public CnnArchitecture architecture() {
         return new CnnArchitecture(convLayers, hiddenSizes, activation, sharedTorso, dataType);
     }
 
     private static List<ConvLayerSpec> convLayers(SettingsReader reader) {
-        String rule = "must be a non-empty list of {filters, kernel, stride} objects";
+        String rule = CONV_LAYERS_RULE;
         ConfigValue list = reader.config().getValue(reader.path(CONV_LAYERS));
         List<? extends Config> layers;
         try {

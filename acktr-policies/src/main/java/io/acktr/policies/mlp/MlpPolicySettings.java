@@ -1,11 +1,12 @@
-package io.acktr.policies.guice;
+package io.acktr.policies.mlp;
 
 import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.Config;
+import io.acktr.api.env.Space;
 import io.acktr.api.plugin.SettingsReader;
 import io.acktr.policies.layers.Activation;
-import io.acktr.policies.mlp.MlpArchitecture;
+import io.acktr.policies.layers.ArchitectureSettings;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -22,10 +23,10 @@ public record MlpPolicySettings(List<Integer> hiddenSizes, Activation activation
     public static final String PREFIX = "acktr.policy.mlp";
 
     public MlpPolicySettings {
-        requireNonNull(hiddenSizes, "hiddenSizes is null");
+        hiddenSizes = ArchitectureSettings.requireHiddenSizes(PREFIX + "." + ArchitectureSettings.HIDDEN_SIZES,
+                requireNonNull(hiddenSizes, "hiddenSizes is null"));
         requireNonNull(activation, "activation is null");
         requireNonNull(dataType, "dataType is null");
-        hiddenSizes = List.copyOf(hiddenSizes);
     }
 
     public static MlpPolicySettings from(Config config) {
@@ -36,6 +37,11 @@ public record MlpPolicySettings(List<Integer> hiddenSizes, Activation activation
                 ArchitectureSettings.activation(reader),
                 reader.bool("shared-torso"),
                 ArchitectureSettings.dataType(reader));
+    }
+
+    /** A new {@link MlpPolicy} with these settings. */
+    public MlpPolicy create(Space observationSpace, Space actionSpace, long seed) {
+        return new MlpPolicy(observationSpace, actionSpace, architecture(), seed);
     }
 
     public MlpArchitecture architecture() {

@@ -1,4 +1,4 @@
-package io.acktr.policies.guice;
+package io.acktr.policies.mlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,5 +72,12 @@ class MlpPolicySettingsTest {
                 .isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.policy.mlp.shared-torso")
                 .hasMessageContaining("must be true or false");
+    }
+
+    @Test
+    void recordsBuiltInCodeAreCheckedAsConfigIs() {
+        assertThatThrownBy(() -> new MlpPolicySettings(List.of(0), Activation.TANH, false, DataType.FLOAT))
+                .isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("Invalid value at 'acktr.policy.mlp.hidden-sizes': [0]: must be a list of whole numbers >= 1");
     }
 }

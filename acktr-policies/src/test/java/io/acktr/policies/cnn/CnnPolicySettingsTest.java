@@ -1,4 +1,4 @@
-package io.acktr.policies.guice;
+package io.acktr.policies.cnn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,8 +9,6 @@ import com.typesafe.config.ConfigFactory;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.policy.ParameterBlock;
-import io.acktr.policies.cnn.CnnPolicy;
-import io.acktr.policies.cnn.ConvLayerSpec;
 import io.acktr.policies.layers.Activation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -129,5 +127,16 @@ class CnnPolicySettingsTest {
                 .isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.policy.cnn.shared-torso")
                 .hasMessageContaining("must be true or false");
+    }
+
+    @Test
+    void recordsBuiltInCodeAreCheckedAsConfigIs() {
+        assertThatThrownBy(() -> new CnnPolicySettings(List.of(), List.of(8), Activation.RELU, true, DataType.FLOAT))
+                .isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("Invalid value at 'acktr.policy.cnn.conv-layers': []: "
+                        + "must be a non-empty list of {filters, kernel, stride} objects");
+        assertThatThrownBy(() -> new CnnPolicySettings(List.of(new ConvLayerSpec(4, 3, 1)), List.of(8, 0), Activation.RELU,
+                true, DataType.FLOAT))
+                .hasMessageContaining("Invalid value at 'acktr.policy.cnn.hidden-sizes': [8, 0]: must be a list of whole numbers >= 1");
     }
 }
