@@ -1,19 +1,19 @@
 package io.acktr.runtime.lifecycle;
 
-import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.Multibinder;
+import io.acktr.api.plugin.AcktrPlugin;
 import io.acktr.api.training.TrainingListener;
 import io.acktr.api.training.UpdateMetrics;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A plugin module, listed in this test tree's services file, that contributes a training listener. */
-public final class CountingListenerModule extends AbstractModule {
+/** A plugin, listed in this test tree's services file, that contributes a training listener. */
+public final class CountingListenerPlugin implements AcktrPlugin {
     static final AtomicLong UPDATES = new AtomicLong();
     static final AtomicLong ENDS = new AtomicLong();
 
     @Override
-    protected void configure() {
-        Multibinder.newSetBinder(binder(), TrainingListener.class).addBinding().toInstance(new TrainingListener() {
+    public List<TrainingListener> trainingListeners() {
+        return List.of(new TrainingListener() {
             @Override
             public void onUpdate(UpdateMetrics metrics) {
                 UPDATES.incrementAndGet();
