@@ -14,9 +14,18 @@ import java.nio.file.Path;
 public final class OnlyThisRepository implements ImportOption {
     private final Path repository = Path.of(System.getProperty("acktr.repository", "..")).toAbsolutePath().normalize();
 
+    /**
+     * A class file under the repository, or an entry of a jar under it (a reactor build past
+     * {@code package} hands the modules' own jars to the test, not their class folders).
+     */
     @Override
     public boolean includes(Location location) {
         URI uri = location.asURI();
+        if ("jar".equals(uri.getScheme())) {
+            String inner = uri.getRawSchemeSpecificPart();
+            int entry = inner.indexOf("!/");
+            uri = URI.create(entry < 0 ? inner : inner.substring(0, entry));
+        }
         return "file".equals(uri.getScheme()) && Path.of(uri).startsWith(repository);
     }
 }

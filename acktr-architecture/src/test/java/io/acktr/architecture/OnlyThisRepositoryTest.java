@@ -19,6 +19,14 @@ class OnlyThisRepositoryTest {
     }
 
     @Test
+    void aJarBuiltInThisRepositoryIsImported() {
+        URI packaged = URI.create("jar:" + REPOSITORY.resolve("acktr-api/target/acktr-api-0.1.0-SNAPSHOT.jar").toUri()
+                + "!/io/acktr/api/env/Environment.class");
+
+        assertThat(option.includes(Location.of(packaged))).isTrue();
+    }
+
+    @Test
     void anAcktrJarFromTheLocalMavenRepositoryIsNot() {
         URI installed = URI.create("jar:file:/home/someone/.m2/repository/io/acktr/acktr-api/0.1.0-SNAPSHOT/"
                 + "acktr-api-0.1.0-SNAPSHOT.jar!/io/acktr/api/env/Environment.class");

@@ -6,8 +6,14 @@ import java.util.Collection;
 
 /**
  * Reads and checks settings under one HOCON prefix. Every failure is a
- * {@link ConfigException.BadValue} whose message reads {@code <path> = <value>: <rule>}, so the
- * user sees the full HOCON path, what they wrote and what is allowed.
+ * {@link ConfigException.BadValue} whose message reads
+ * {@code Invalid value at '<path>': <value>: <rule>}, so the user sees the full HOCON path, what
+ * they wrote and what is allowed.
+ *
+ * <p>A settings record reads its keys with the typed getters ({@link #doubleValue},
+ * {@link #intValue}, {@link #bool}, ...) in its {@code from(Config)} and checks the ranges in its
+ * compact constructor with the static {@code require...} methods, which name the same paths, so a
+ * record built in code is checked as one read from configuration.
  */
 public final class SettingsReader {
     private final Config config;
@@ -16,6 +22,52 @@ public final class SettingsReader {
     public SettingsReader(Config config, String prefix) {
         this.config = config;
         this.prefix = prefix;
+    }
+
+    /** {@code value}, if it is > 0. */
+    public static double requirePositive(String path, double value) {
+        if (!(value > 0)) {
+            throw invalid(path, value, "must be > 0");
+        }
+        return value;
+    }
+
+    /** {@code value}, if it is >= 0. */
+    public static double requireNonNegative(String path, double value) {
+        if (!(value >= 0)) {
+            throw invalid(path, value, "must be >= 0");
+        }
+        return value;
+    }
+
+    /** {@code value}, if it is in {@code [low, high]} (or {@code [low, high)} when {@code highExclusive}). */
+    public static double requireIn(String path, double value, double low, double high, boolean highExclusive) {
+        boolean ok = value >= low && (highExclusive ? value < high : value <= high);
+        if (!ok) {
+            throw invalid(path, value, "must be in [" + low + ", " + high + (highExclusive ? ")" : "]"));
+        }
+        return value;
+    }
+
+    /** {@code value}, if it is at least {@code min}. */
+    public static int requireAtLeast(String path, int value, int min) {
+        if (value < min) {
+            throw invalid(path, value, "must be >= " + min);
+        }
+        return value;
+    }
+
+    /** {@code value}, if it is at least {@code min}. */
+    public static long requireAtLeast(String path, long value, long min) {
+        if (value < min) {
+            throw invalid(path, value, "must be >= " + min);
+        }
+        return value;
+    }
+
+    /** The error for {@code value} at {@code path} breaking {@code rule}. */
+    public static ConfigException.BadValue invalid(String path, Object value, String rule) {
+        return new ConfigException.BadValue(path, describe(value) + ": " + rule);
     }
 
     public String path(String key) {
@@ -27,58 +79,55 @@ public final class SettingsReader {
     }
 
     public double positiveDouble(String key) {
-        double v = number(key);
-        if (!(v > 0)) {
-            throw bad(key, v, "must be > 0");
-        }
-        return v;
+        return requirePositive(path(key), doubleValue(key));
     }
 
     public double nonNegativeDouble(String key) {
-        double v = number(key);
-        if (!(v >= 0)) {
-            throw bad(key, v, "must be >= 0");
-        }
-        return v;
+        return requireNonNegative(path(key), doubleValue(key));
     }
 
     /** A number in {@code [low, high]} (or {@code [low, high)} when {@code highExclusive}). */
     public double doubleIn(String key, double low, double high, boolean highExclusive) {
-        double v = number(key);
-        boolean ok = v >= low && (highExclusive ? v < high : v <= high);
-        if (!ok) {
-            throw bad(key, v, "must be in [" + low + ", " + high + (highExclusive ? ")" : "]"));
-        }
-        return v;
+        return requireIn(path(key), doubleValue(key), low, high, highExclusive);
     }
 
     public int positiveInt(String key) {
-        int v = integer(key);
-        if (v < 1) {
-            throw bad(key, v, "must be >= 1");
-        }
-        return v;
+        return requireAtLeast(path(key), intValue(key), 1);
     }
 
     public int nonNegativeInt(String key) {
-        int v = integer(key);
-        if (v < 0) {
-            throw bad(key, v, "must be >= 0");
-        }
-        return v;
+        return requireAtLeast(path(key), intValue(key), 0);
     }
 
     public long positiveLong(String key) {
-        long v;
+        return requireAtLeast(path(key), longValue(key), 1L);
+    }
+
+    /** Any number; the range is the settings record's to check. */
+    public double doubleValue(String key) {
         try {
-            v = config.getLong(path(key));
+            return config.getDouble(path(key));
+        } catch (ConfigException.WrongType e) {
+            throw bad(key, config.getValue(path(key)).unwrapped(), "must be a number");
+        }
+    }
+
+    /** Any whole number that fits an int; the range is the settings record's to check. */
+    public int intValue(String key) {
+        try {
+            return config.getInt(path(key));
         } catch (ConfigException.WrongType e) {
             throw bad(key, config.getValue(path(key)).unwrapped(), "must be a whole number");
         }
-        if (v < 1) {
-            throw bad(key, v, "must be >= 1");
+    }
+
+    /** Any whole number that fits a long; the range is the settings record's to check. */
+    public long longValue(String key) {
+        try {
+            return config.getLong(path(key));
+        } catch (ConfigException.WrongType e) {
+            throw bad(key, config.getValue(path(key)).unwrapped(), "must be a whole number");
         }
-        return v;
     }
 
     public boolean bool(String key) {
@@ -103,26 +152,10 @@ public final class SettingsReader {
     }
 
     public ConfigException.BadValue bad(String key, Object value, String rule) {
-        return new ConfigException.BadValue(path(key), describe(value) + ": " + rule);
+        return invalid(path(key), value, rule);
     }
 
     private static String describe(Object value) {
         return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
-    }
-
-    private double number(String key) {
-        try {
-            return config.getDouble(path(key));
-        } catch (ConfigException.WrongType e) {
-            throw bad(key, config.getValue(path(key)).unwrapped(), "must be a number");
-        }
-    }
-
-    private int integer(String key) {
-        try {
-            return config.getInt(path(key));
-        } catch (ConfigException.WrongType e) {
-            throw bad(key, config.getValue(path(key)).unwrapped(), "must be a whole number");
-        }
     }
 }

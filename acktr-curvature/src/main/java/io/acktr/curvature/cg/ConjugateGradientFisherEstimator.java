@@ -8,7 +8,6 @@ import io.acktr.api.curvature.CurvatureRequirements;
 import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherVectorProduct;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.curvature.guice.ConjugateGradientSettings;
 import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -10,7 +10,6 @@ import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
-import io.acktr.curvature.guice.DiagonalSettings;
 import io.acktr.curvature.stats.KroneckerLayer;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;

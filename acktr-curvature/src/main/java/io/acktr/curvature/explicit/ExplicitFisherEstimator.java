@@ -10,7 +10,6 @@ import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.LayerStatistics;
-import io.acktr.curvature.guice.ExplicitFisherSettings;
 import io.acktr.curvature.linalg.SymmetricEigen;
 import io.acktr.curvature.stats.KroneckerLayer;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.acktr.curvature.kfac;
 
 import io.acktr.api.step.StepFeedback;
-import io.acktr.curvature.guice.LevenbergMarquardtSettings;
 
 /** The Tikhonov damping {@code lambda}: fixed, or adapted by the Levenberg-Marquardt rule. */
 final class AdaptiveDamping {

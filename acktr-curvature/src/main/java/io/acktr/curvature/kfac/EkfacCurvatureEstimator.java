@@ -10,7 +10,6 @@ import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepFeedback;
 import io.acktr.api.step.StepFeedbackListener;
-import io.acktr.curvature.guice.EkfacSettings;
 import io.acktr.curvature.stats.KroneckerLayer;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;

@@ -11,7 +11,6 @@ import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.GradientBlockListener;
 import io.acktr.api.step.StepFeedback;
 import io.acktr.api.step.StepFeedbackListener;
-import io.acktr.curvature.guice.KfacSettings;
 import io.acktr.curvature.stats.RunningDiagonal;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,6 @@ import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
-import io.acktr.curvature.guice.FixedStepSettings;
 
 /** {@code theta <- theta - eta Delta} with a constant {@code eta}, optionally with momentum. */
 public final class FixedStepRule implements StepSizeRule {

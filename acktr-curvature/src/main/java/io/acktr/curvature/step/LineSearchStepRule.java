@@ -8,7 +8,6 @@ import io.acktr.api.step.StepEvaluator;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
-import io.acktr.curvature.guice.LineSearchSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -9,7 +9,6 @@ import io.acktr.api.step.StepFeedbackListener;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
-import io.acktr.curvature.guice.TrustRegionSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

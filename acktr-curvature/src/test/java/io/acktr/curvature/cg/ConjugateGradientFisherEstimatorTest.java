@@ -11,8 +11,7 @@ import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.FisherVectorProduct;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.curvature.explicit.ExplicitFisherEstimator;
-import io.acktr.curvature.guice.ConjugateGradientSettings;
-import io.acktr.curvature.guice.ExplicitFisherSettings;
+import io.acktr.curvature.explicit.ExplicitFisherSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ class ConjugateGradientFisherEstimatorTest {
         INDArray g = Nd4j.randn(DataType.DOUBLE, N, 2);
         INDArray logStd = Nd4j.randn(DataType.DOUBLE, N, 3);
         FisherSample layers = new FisherSample(List.of(new DenseLayerStatistics("w", abar, g)), Map.of("log_std", logStd), N);
-        ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0, 100));
+        ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0.01, 100));
         explicit.observe(FisherPass.of(layers));
         INDArray fisher = explicit.fisher();
         FisherVectorProduct product = v -> {

@@ -8,7 +8,6 @@ import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.curvature.guice.DiagonalSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -63,7 +63,7 @@ class BackgroundThreadsTest {
     @Test
     void anAsyncEstimatorOpensItsThreadsWithItsFirstBackgroundWorkAndClosesThemWithItsRun() {
         KfacCurvatureEstimator estimator = new KfacCurvatureEstimator(KfacSchedulingAndDampingTest.kfac(true,
-                io.acktr.curvature.guice.LevenbergMarquardtSettings.disabled(), 1e-6));
+                new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
         assertThat(estimator.backgroundThreads()).as("no threads before any work").isEmpty();
         estimator.observe(io.acktr.api.curvature.FisherPass.of(KfacSchedulingAndDampingTest.samples(1).get(0)));
         estimator.awaitBackgroundRefresh();

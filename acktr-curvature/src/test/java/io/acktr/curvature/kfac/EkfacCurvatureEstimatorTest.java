@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.curvature.explicit.ExplicitFisherEstimator;
-import io.acktr.curvature.guice.EkfacSettings;
-import io.acktr.curvature.guice.ExplicitFisherSettings;
-import io.acktr.curvature.guice.KfacSettings;
+import io.acktr.curvature.explicit.ExplicitFisherSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,8 @@ class EkfacCurvatureEstimatorTest {
     @Test
     void withOneSampleEkfacEqualsKfacWithEigenDamping() {
         FisherSample one = batch(5, 1);
-        EkfacCurvatureEstimator ekfac = new EkfacCurvatureEstimator(new EkfacSettings(0.05, 0.9, 1, 0));
-        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.05, DampingForm.EIGEN, 0.9, 1, 0, 0));
+        EkfacCurvatureEstimator ekfac = new EkfacCurvatureEstimator(new EkfacSettings(0.05, 0.9, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(EkfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
+        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.05, DampingForm.EIGEN, 0.9, 1, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
         ekfac.observe(FisherPass.of(one));
         kfac.observe(FisherPass.of(one));
         Gradient gradient = new Gradient(Map.of("w", Nd4j.randn(DataType.DOUBLE, 2, 4)));
@@ -43,7 +42,7 @@ class EkfacCurvatureEstimatorTest {
     void onRandomBatchesEkfacIsAtLeastAsCloseToTheExplicitFisherBlockAsKfac() {
         for (long seed = 1; seed <= 5; seed++) {
             FisherSample sample = batch(seed, 64);
-            EkfacCurvatureEstimator ekfac = new EkfacCurvatureEstimator(new EkfacSettings(0.01, 0.9, 1, 0));
+            EkfacCurvatureEstimator ekfac = new EkfacCurvatureEstimator(new EkfacSettings(0.01, 0.9, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(EkfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
             ExplicitFisherEstimator explicit = new ExplicitFisherEstimator(new ExplicitFisherSettings(0.01, 100));
             ekfac.observe(FisherPass.of(sample));
             explicit.observe(FisherPass.of(sample));

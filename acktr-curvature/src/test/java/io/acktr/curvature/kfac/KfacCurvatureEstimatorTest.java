@@ -13,8 +13,8 @@ import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
-import io.acktr.curvature.guice.KfacSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +33,7 @@ class KfacCurvatureEstimatorTest {
     }
 
     private static KfacSettings settings(DampingForm form, double damping, double decay) {
-        return new KfacSettings(damping, form, decay, 1, 0, 0);
+        return new KfacSettings(damping, form, decay, 1, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10));
     }
 
     private static INDArray homogeneous(int n) {
@@ -123,7 +123,7 @@ class KfacCurvatureEstimatorTest {
 
     @Test
     void duringWarmUpTheDirectionIsThePlainGradient() {
-        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.9, 1, 2, 0));
+        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.9, 1, 1, 2, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
         INDArray gradient = Nd4j.randn(DataType.DOUBLE, D_OUT, D_IN + 1);
         for (int i = 0; i < 2; i++) {
             kfac.observe(FisherPass.of(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT))));
@@ -135,7 +135,7 @@ class KfacCurvatureEstimatorTest {
 
     @Test
     void eigenbasesAreOnlyRefreshedEveryInverseInterval() {
-        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.5, 3, 0, 0));
+        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.5, 3, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
         INDArray gradient = Nd4j.randn(DataType.DOUBLE, D_OUT, D_IN + 1);
         kfac.observe(FisherPass.of(sample(homogeneous(4), Nd4j.randn(DataType.DOUBLE, 4, D_OUT))));
         INDArray first = kfac.precondition(new Gradient(Map.of("layer", gradient))).blocks().get("layer");

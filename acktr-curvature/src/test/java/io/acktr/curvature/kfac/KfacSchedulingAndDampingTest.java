@@ -10,9 +10,6 @@ import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.numerics.ArrayPool;
 import io.acktr.api.step.StepFeedback;
-import io.acktr.curvature.guice.EkfacSettings;
-import io.acktr.curvature.guice.KfacSettings;
-import io.acktr.curvature.guice.LevenbergMarquardtSettings;
 import io.acktr.curvature.linalg.SymmetricEigen;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Asynchronous eigendecompositions, Levenberg-Marquardt damping and the eigenvalue floor. */
 class KfacSchedulingAndDampingTest {
-    private static final LevenbergMarquardtSettings LM = new LevenbergMarquardtSettings(true, 0.5, 0.001, 1.0);
+    private static final LevenbergMarquardtSettings LM = new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", true, 0.5, 0.001, 1.0);
 
     static List<FisherSample> samples(int count) {
         Nd4j.getRandom().setSeed(23);
@@ -57,8 +54,8 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void asyncEigendecompositionsOnceInstalledGiveTheSynchronousDirection() {
-        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
         for (FisherSample sample : samples(7)) {
             sync.observe(FisherPass.of(sample));
             async.observe(FisherPass.of(sample));
@@ -75,8 +72,8 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void asyncStatisticsFoldEveryBatchInOrderIntoExactlyTheSynchronousFactors() {
-        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
         List<FisherSample> samples = samples(11);
         for (FisherSample sample : samples) {
             sync.observe(FisherPass.of(sample));
@@ -84,7 +81,7 @@ class KfacSchedulingAndDampingTest {
         }
         assertThat(async.factorA("w")).isEqualTo(sync.factorA("w"));
         assertThat(async.factorG("w")).isEqualTo(sync.factorG("w"));
-        KfacCurvatureEstimator fewer = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator fewer = new KfacCurvatureEstimator(kfac(true, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
         samples.subList(0, 10).forEach(sample -> fewer.observe(FisherPass.of(sample)));
         assertThat(fewer.factorG("w")).as("the last batch counts").isNotEqualTo(sync.factorG("w"));
     }
@@ -93,7 +90,7 @@ class KfacSchedulingAndDampingTest {
     void pooledPatchesAreHeldWhileAFoldIsQueuedAndGivenBackOnceFolded() {
         for (boolean asynchronous : new boolean[] {false, true}) {
             KfacCurvatureEstimator estimator = new KfacCurvatureEstimator(
-                    kfac(asynchronous, LevenbergMarquardtSettings.disabled(), 1e-6));
+                    kfac(asynchronous, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
             ArrayPool pool = new ArrayPool(1);
             Nd4j.getRandom().setSeed(5);
             Set<INDArray> handedOut = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -115,8 +112,8 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void aDeferredFisherPassRunsOnTheStatisticsThreadWithAsyncAndIsObservedBeforePreconditionReturns() {
-        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
         Set<String> syncThreads = ConcurrentHashMap.newKeySet();
         Set<String> asyncThreads = ConcurrentHashMap.newKeySet();
         for (FisherSample sample : samples(7)) {
@@ -143,7 +140,7 @@ class KfacSchedulingAndDampingTest {
         List<FisherSample> samples = samples(7);
         for (boolean asynchronous : new boolean[] {false, true}) {
             KfacCurvatureEstimator everyThird = new KfacCurvatureEstimator(
-                    kfac(3, 3, asynchronous, LevenbergMarquardtSettings.disabled(), 1e-6));
+                    kfac(3, 3, asynchronous, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
             List<Integer> passes = new ArrayList<>();
             for (int i = 0; i < samples.size(); i++) {
                 int update = i;
@@ -156,7 +153,7 @@ class KfacSchedulingAndDampingTest {
             }
             assertThat(passes).as("async " + asynchronous + ": the passes that ran").containsExactly(0, 3, 6);
             // the same batches, each observed by an estimator that folds every one and refreshes every time
-            KfacCurvatureEstimator fed = new KfacCurvatureEstimator(kfac(1, 1, false, LevenbergMarquardtSettings.disabled(),
+            KfacCurvatureEstimator fed = new KfacCurvatureEstimator(kfac(1, 1, false, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10),
                     1e-6));
             List.of(0, 3, 6).forEach(i -> fed.observe(FisherPass.of(samples.get(i))));
             assertThat(everyThird.factorA("w")).isEqualTo(fed.factorA("w"));
@@ -172,7 +169,7 @@ class KfacSchedulingAndDampingTest {
     @Test
     void updatesLeftOutByTheStatisticsIntervalStillCountTowardsTheWarmUp() {
         KfacCurvatureEstimator estimator = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.8, 3, 4,
-                2, 1e-6, false, FisherTargets.SAMPLED, LevenbergMarquardtSettings.disabled()));
+                2, 1e-6, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
         List<FisherSample> samples = samples(3);
         estimator.observe(FisherPass.of(samples.get(0)));
         estimator.observe(FisherPass.of(samples.get(1)));
@@ -184,8 +181,8 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void withAsyncABlockToldEarlyIsPreconditionedInTheBackgroundIntoTheSynchronousDirection() {
-        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6), 0);
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6), 0);
         for (FisherSample sample : samples(7)) {
             sync.observe(() -> sample);
             async.observe(() -> sample);
@@ -203,7 +200,7 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void aSmallBlockStaysOnTheTrainingThread() {
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
         async.observe(FisherPass.of(samples(1).get(0)));
         async.awaitBackgroundRefresh();
         Gradient told = gradient();
@@ -214,8 +211,8 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void aDirectionStartedEarlyIsUsedOnlyForTheVeryGradientItWasStartedOn() {
-        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6), 0);
         FisherSample sample = samples(1).get(0);
         sync.observe(FisherPass.of(sample));
         async.observe(FisherPass.of(sample));
@@ -229,7 +226,7 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void aBlockToldWhileTheFisherPassStillRunsIsLeftToPrecondition() throws InterruptedException {
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6), 0);
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6), 0);
         List<FisherSample> samples = samples(2);
         async.observe(FisherPass.of(samples.get(0)));
         async.awaitBackgroundRefresh();
@@ -247,14 +244,14 @@ class KfacSchedulingAndDampingTest {
         release.countDown();
         async.precondition(told);
         assertThat(async.earlyDirections()).isZero();
-        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator sync = new KfacCurvatureEstimator(kfac(false, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
         samples.forEach(sample -> sync.observe(FisherPass.of(sample)));
         assertThat(async.factorG("w")).as("the pass was observed all the same").isEqualTo(sync.factorG("w"));
     }
 
     @Test
     void untilABackgroundRefreshIsInstalledTheUpdateKeepsThePreviousBasis() {
-        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, LevenbergMarquardtSettings.disabled(), 1e-6));
+        KfacCurvatureEstimator async = new KfacCurvatureEstimator(kfac(true, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10), 1e-6));
         List<FisherSample> samples = samples(4);
         async.observe(FisherPass.of(samples.get(0))); // the first basis, at once
         async.observe(FisherPass.of(samples.get(1)));
@@ -291,7 +288,7 @@ class KfacSchedulingAndDampingTest {
     @Test
     void theAdaptedDampingIsTheOneThePreconditionerUses() {
         KfacCurvatureEstimator adapted = new KfacCurvatureEstimator(kfac(false, LM, 1e-6));
-        KfacCurvatureEstimator fixed = new KfacCurvatureEstimator(new KfacSettings(0.04, DampingForm.EIGEN, 0.8, 3, 0, 1e-6));
+        KfacCurvatureEstimator fixed = new KfacCurvatureEstimator(new KfacSettings(0.04, DampingForm.EIGEN, 0.8, 3, 1, 0, 1e-6, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
         FisherSample sample = samples(1).get(0);
         adapted.observe(FisherPass.of(sample));
         fixed.observe(FisherPass.of(sample));
@@ -304,7 +301,7 @@ class KfacSchedulingAndDampingTest {
 
     @Test
     void withoutLevenbergMarquardtTheDampingNeverMoves() {
-        EkfacCurvatureEstimator estimator = new EkfacCurvatureEstimator(new EkfacSettings(0.01, 0.9, 1, 0));
+        EkfacCurvatureEstimator estimator = new EkfacCurvatureEstimator(new EkfacSettings(0.01, 0.9, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(EkfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
         estimator.observe(outcome(5, -1));
         assertThat(estimator.currentDamping()).isEqualTo(0.01);
     }

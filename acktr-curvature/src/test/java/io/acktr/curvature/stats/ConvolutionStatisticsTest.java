@@ -7,14 +7,16 @@ import static org.assertj.core.api.Assertions.within;
 import io.acktr.api.curvature.ConvLayerStatistics;
 import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.diagonal.DiagonalCurvatureEstimator;
+import io.acktr.curvature.diagonal.DiagonalSettings;
 import io.acktr.curvature.explicit.ExplicitFisherEstimator;
-import io.acktr.curvature.guice.DiagonalSettings;
-import io.acktr.curvature.guice.ExplicitFisherSettings;
-import io.acktr.curvature.guice.KfacSettings;
+import io.acktr.curvature.explicit.ExplicitFisherSettings;
 import io.acktr.curvature.kfac.DampingForm;
 import io.acktr.curvature.kfac.KfacCurvatureEstimator;
+import io.acktr.curvature.kfac.KfacSettings;
+import io.acktr.curvature.kfac.LevenbergMarquardtSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -107,7 +109,7 @@ class ConvolutionStatisticsTest {
     void kfcFactorsAverageOverSamplesAndLocationsWithGScaledByTheLocationCount() {
         double[][] p = patches(images(1));
         double[][] g = gradients(2);
-        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.9, 1, 0, 0));
+        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.9, 1, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
         kfac.observe(FisherPass.of(new FisherSample(List.of(statistics(p, g)), Map.of(), N)));
         INDArray a = kfac.factorA("conv");
         INDArray gFactor = kfac.factorG("conv");

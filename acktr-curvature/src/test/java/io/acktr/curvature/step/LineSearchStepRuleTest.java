@@ -8,7 +8,6 @@ import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepEvaluator;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepRequest;
-import io.acktr.curvature.guice.LineSearchSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

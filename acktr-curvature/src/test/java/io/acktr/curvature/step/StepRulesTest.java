@@ -8,9 +8,6 @@ import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepFeedback;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepRequest;
-import io.acktr.curvature.guice.FixedStepSettings;
-import io.acktr.curvature.guice.RmsPropSettings;
-import io.acktr.curvature.guice.TrustRegionSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +36,7 @@ class StepRulesTest {
 
     @Test
     void trustRegionScalesTheStepSoThePredictedKlEqualsTheRadius() {
-        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.002, 0));
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(10, 0.002, 0, TrustRegionScope.JOINT, false, false));
         StepProposal p = rule.propose(request(direction(new double[] {1, 2}, 8.0), gradient(new double[] {1, 2})));
         double eta = Math.sqrt(2 * 0.002 / 8.0);
         assertThat(p.stepSize()).isCloseTo(eta, within(1e-15));
@@ -118,7 +115,7 @@ class StepRulesTest {
 
     @Test
     void trustRegionMomentumAveragesScaledStepsSoASteadyDirectionMovesEtaPerUpdate() {
-        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(0.1, 1000, 0.9));
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(0.1, 1000, 0.9, TrustRegionScope.JOINT, false, false));
         rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1})));
         StepProposal second = rule.propose(request(direction(new double[] {1}, 1), gradient(new double[] {1})));
         assertThat(second.delta().get("w").getDouble(0)).isCloseTo(-(0.9 * 0.1 + 0.1 * 0.1), within(1e-12));
@@ -147,7 +144,7 @@ class StepRulesTest {
 
     @Test
     void adamsFirstStepIsTheLearningRateAgainstTheSignAfterBiasCorrection() {
-        AdamStepRule rule = new AdamStepRule(new io.acktr.curvature.guice.AdamSettings(0.01, 0.9, 0.999, 1e-12, 100));
+        AdamStepRule rule = new AdamStepRule(new AdamSettings(0.01, 0.9, 0.999, 1e-12, 100));
         StepProposal p = rule.propose(request(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5})));
         assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {-0.01, 0.01}, within(1e-9));
         StepProposal second = rule.propose(request(direction(new double[] {3, -0.5}, 0), gradient(new double[] {3, -0.5})));
@@ -157,7 +154,7 @@ class StepRulesTest {
 
     @Test
     void adaptiveKlDividesTheStepAboveTwiceTheTargetAndMultipliesItBelowHalf() {
-        AdaptiveKlStepRule rule = new AdaptiveKlStepRule(new io.acktr.curvature.guice.AdaptiveKlSettings(0.3, 0.01, 0.1, 0.5));
+        AdaptiveKlStepRule rule = new AdaptiveKlStepRule(new AdaptiveKlSettings(0.3, 0.01, 0.1, 0.5));
         StepProposal first = rule.propose(request(direction(new double[] {2}, 4), gradient(new double[] {2})));
         assertThat(first.delta().get("w").getDouble(0)).isCloseTo(-0.6, within(1e-12));
         assertThat(first.predictedKl()).isCloseTo(0.5 * 0.09 * 4, within(1e-12));

@@ -1,29 +1,17 @@
 package io.acktr.envs.providers;
 
-import io.acktr.api.env.Environment;
-import io.acktr.api.env.EnvironmentProvider;
 import io.acktr.envs.pixel.PixelPendulum;
-import io.acktr.envs.wrappers.TimeLimit;
 
 /**
  * {@code PixelPendulum-v1}: Pendulum-v1 observed as one 32 x 32 grey image, with Pendulum-v1's
  * 200-step time limit. One image does not show the angular velocity; see
  * {@link PixelPendulumStackedProvider} for the last 3 images stacked.
  */
-public final class PixelPendulumProvider implements EnvironmentProvider {
-    @Override
-    public String id() {
-        return PixelPendulum.ID;
-    }
-
-    @Override
-    public String description() {
-        return "Pendulum-v1 seen as one " + PixelPendulum.DEFAULT_SIZE + " x " + PixelPendulum.DEFAULT_SIZE
-                + " grey image (no velocity: stack frames); " + PendulumProvider.MAX_EPISODE_STEPS + " steps";
-    }
-
-    @Override
-    public Environment create() {
-        return new TimeLimit(new PixelPendulum(), PendulumProvider.MAX_EPISODE_STEPS);
+public final class PixelPendulumProvider extends TimeLimitedProvider {
+    public PixelPendulumProvider() {
+        super(PixelPendulum.ID,
+                "Pendulum-v1 seen as one " + PixelPendulum.DEFAULT_SIZE + " x " + PixelPendulum.DEFAULT_SIZE
+                + " grey image (no velocity: stack frames); " + PendulumProvider.MAX_EPISODE_STEPS + " steps",
+                PendulumProvider.MAX_EPISODE_STEPS, PixelPendulum::new);
     }
 }

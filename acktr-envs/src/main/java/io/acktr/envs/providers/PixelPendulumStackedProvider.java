@@ -1,10 +1,7 @@
 package io.acktr.envs.providers;
 
-import io.acktr.api.env.Environment;
-import io.acktr.api.env.EnvironmentProvider;
 import io.acktr.envs.pixel.ImageFrameStack;
 import io.acktr.envs.pixel.PixelPendulum;
-import io.acktr.envs.wrappers.TimeLimit;
 
 /**
  * {@code PixelPendulumStacked-v1}: {@code PixelPendulum-v1} with its last {@value #FRAMES} images
@@ -16,23 +13,14 @@ import io.acktr.envs.wrappers.TimeLimit;
  * is 3,073 x 3,073: {@code acktr train} runs, but slowly (about 17 environment steps per second on
  * two cores with the default run). A convolutional policy suits these observations better.
  */
-public final class PixelPendulumStackedProvider implements EnvironmentProvider {
+public final class PixelPendulumStackedProvider extends TimeLimitedProvider {
     public static final String ID = "PixelPendulumStacked-v1";
     public static final int FRAMES = 3;
 
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public String description() {
-        return "Pendulum-v1 seen as the last " + FRAMES + " " + PixelPendulum.DEFAULT_SIZE + " x " + PixelPendulum.DEFAULT_SIZE
-                + " grey images; " + PendulumProvider.MAX_EPISODE_STEPS + " steps";
-    }
-
-    @Override
-    public Environment create() {
-        return new TimeLimit(new ImageFrameStack(new PixelPendulum(), FRAMES, ID), PendulumProvider.MAX_EPISODE_STEPS);
+    public PixelPendulumStackedProvider() {
+        super(ID,
+                "Pendulum-v1 seen as the last " + FRAMES + " " + PixelPendulum.DEFAULT_SIZE + " x " + PixelPendulum.DEFAULT_SIZE
+                + " grey images; " + PendulumProvider.MAX_EPISODE_STEPS + " steps",
+                PendulumProvider.MAX_EPISODE_STEPS, () -> new ImageFrameStack(new PixelPendulum(), FRAMES, ID));
     }
 }

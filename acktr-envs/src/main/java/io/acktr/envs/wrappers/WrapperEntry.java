@@ -2,13 +2,24 @@ package io.acktr.envs.wrappers;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.api.plugin.SettingsReader;
+
 /**
  * One checked element of {@code acktr.env.wrappers}, read by {@link WrapperSettings}; the records
  * mirror the keys documented in {@code reference.conf}. {@link #path()} is where the entry came
- * from, e.g. {@code acktr.env.wrappers[2]}, for messages about it.
+ * from, e.g. {@code acktr.env.wrappers[2]}, for messages about it; each record checks its values
+ * in its compact constructor, naming {@code <path>.<key>}.
  */
 public sealed interface WrapperEntry {
     String path();
+
+    /** {@code value}, if it is finite and > 0. */
+    private static double positive(String path, String key, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw SettingsReader.invalid(path + "." + key, value, "must be > 0");
+        }
+        return value;
+    }
 
     WrapperType type();
 
@@ -16,6 +27,8 @@ public sealed interface WrapperEntry {
     record NormalizeObservation(String path, double clip, double epsilon) implements WrapperEntry {
         public NormalizeObservation {
             requireNonNull(path, "path is null");
+            positive(path, "clip", clip);
+            positive(path, "epsilon", epsilon);
         }
 
         @Override
@@ -28,6 +41,9 @@ public sealed interface WrapperEntry {
     record NormalizeReward(String path, double gamma, double clip, double epsilon) implements WrapperEntry {
         public NormalizeReward {
             requireNonNull(path, "path is null");
+            SettingsReader.requireIn(path + ".gamma", gamma, 0, 1, false);
+            positive(path, "clip", clip);
+            positive(path, "epsilon", epsilon);
         }
 
         @Override
@@ -40,6 +56,7 @@ public sealed interface WrapperEntry {
     record FrameStack(String path, int frames) implements WrapperEntry {
         public FrameStack {
             requireNonNull(path, "path is null");
+            SettingsReader.requireAtLeast(path + ".frames", frames, 1);
         }
 
         @Override
@@ -52,6 +69,15 @@ public sealed interface WrapperEntry {
     record RescaleAction(String path, double low, double high) implements WrapperEntry {
         public RescaleAction {
             requireNonNull(path, "path is null");
+            if (!Double.isFinite(low)) {
+                throw SettingsReader.invalid(path + ".low", low, "must be a finite number");
+            }
+            if (!Double.isFinite(high)) {
+                throw SettingsReader.invalid(path + ".high", high, "must be a finite number");
+            }
+            if (!(high > low)) {
+                throw SettingsReader.invalid(path + ".high", high, "must be > low (" + low + ")");
+            }
         }
 
         @Override

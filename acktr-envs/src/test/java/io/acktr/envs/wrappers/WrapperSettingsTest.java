@@ -155,4 +155,17 @@ class WrapperSettingsTest {
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThat(new WrapperSettings(List.of()).entries()).isEmpty();
     }
+
+    @Test
+    void entriesBuiltInCodeAreCheckedAsConfigIs() {
+        String path = "acktr.env.wrappers[0]";
+        assertThatThrownBy(() -> new WrapperEntry.FrameStack(path, 0)).isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("Invalid value at 'acktr.env.wrappers[0].frames': 0: must be >= 1");
+        assertThatThrownBy(() -> new WrapperEntry.NormalizeObservation(path, 0, 1e-8)).hasMessageContaining(path + ".clip");
+        assertThatThrownBy(() -> new WrapperEntry.NormalizeObservation(path, 10, -1)).hasMessageContaining(path + ".epsilon");
+        assertThatThrownBy(() -> new WrapperEntry.NormalizeReward(path, 1.5, 10, 1e-8)).hasMessageContaining(path + ".gamma");
+        assertThatThrownBy(() -> new WrapperEntry.RescaleAction(path, 1, 1))
+                .hasMessageContaining("Invalid value at 'acktr.env.wrappers[0].high': 1.0: must be > low (1.0)");
+        assertThatThrownBy(() -> new WrapperEntry.RescaleAction(path, Double.NEGATIVE_INFINITY, 1)).hasMessageContaining(path + ".low");
+    }
 }

@@ -30,6 +30,9 @@ import java.util.Random;
  * Nature CNN. Observations are used as given: scale pixels in the environment.
  */
 public final class CnnPolicy extends ActorCriticPolicy {
+    /** The value of {@code acktr.policy.type} that selects this policy. */
+    public static final String NAME = "cnn";
+
     public CnnPolicy(Space observationSpace, Space actionSpace, CnnArchitecture architecture, long seed) {
         super(observationSpace, actionSpace,
                 hiddenLayers(requireNonNull(architecture, "architecture is null"),

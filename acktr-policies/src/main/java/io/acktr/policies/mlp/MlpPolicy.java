@@ -20,6 +20,9 @@ import java.util.Random;
  * Hidden layers are orthogonally initialised with gain sqrt(2) and zero biases.
  */
 public final class MlpPolicy extends ActorCriticPolicy {
+    /** The value of {@code acktr.policy.type} that selects this policy. */
+    public static final String NAME = "mlp";
+
     public MlpPolicy(Space observationSpace, Space actionSpace, MlpArchitecture architecture, long seed) {
         super(observationSpace, actionSpace, hiddenLayers(requireNonNull(architecture, "architecture is null"),
                 requireNonNull(observationSpace, "observationSpace is null").flatSize()),

@@ -1,32 +1,33 @@
 package io.acktr.runtime.bootstrap;
 
+import static java.util.Objects.requireNonNull;
+
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
-import com.google.inject.multibindings.MapBinder;
+import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import com.typesafe.config.Config;
-import io.acktr.api.curvature.CurvatureEstimatorFactory;
-import io.acktr.api.policy.PolicyFactory;
-import io.acktr.api.step.StepSizeRuleFactory;
 import io.acktr.api.training.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 
-/** Builds the Guice injector from the configuration and every plugin module found by ServiceLoader. */
+/**
+ * Builds the Guice injector of a run from the configuration and the {@link io.acktr.api.AcktrPlugin}s
+ * that ServiceLoader finds. The injector provides the {@link Config}, the {@link PluginRegistry}
+ * and the set of {@link TrainingListener}s the plugins contribute.
+ */
 public final class AcktrInjector {
     private AcktrInjector() {
     }
 
-    /** The plugin modules listed in {@code META-INF/services/com.google.inject.Module} on the class path. */
+    /**
+     * The module that registers every {@link io.acktr.api.AcktrPlugin} visible to
+     * {@code classLoader}; a plugin that fails to load is skipped with a warning (see {@link PluginDiscovery}).
+     */
     public static List<Module> discoverModules(ClassLoader classLoader) {
-        List<Module> modules = new ArrayList<>();
-        for (Module module : ServiceLoader.load(Module.class, classLoader)) {
-            modules.add(module);
-        }
-        return modules;
+        return List.of(new DiscoveredPluginsModule(PluginDiscovery.load(classLoader)));
     }
 
     public static Injector create(Config config, List<Module> pluginModules) {
@@ -35,25 +36,35 @@ public final class AcktrInjector {
         return Guice.createInjector(modules);
     }
 
-    /**
-     * Binds the configuration and declares the plugin registries and the set of training listeners
-     * (plugins add to it with {@code Multibinder.newSetBinder(binder(), TrainingListener.class)}),
-     * so that an empty one is still injectable.
-     */
+    /** Binds the configuration and declares the set of training listeners, so that an empty one is still injectable. */
     private static final class CoreModule extends AbstractModule {
         private final Config config;
 
         CoreModule(Config config) {
-            this.config = config;
+            this.config = requireNonNull(config, "config is null");
         }
 
         @Override
         protected void configure() {
             bind(Config.class).toInstance(config);
-            MapBinder.newMapBinder(binder(), String.class, CurvatureEstimatorFactory.class);
-            MapBinder.newMapBinder(binder(), String.class, StepSizeRuleFactory.class);
-            MapBinder.newMapBinder(binder(), String.class, PolicyFactory.class);
             Multibinder.newSetBinder(binder(), TrainingListener.class);
+        }
+    }
+
+    /** Binds what the discovered plugins contribute: their registrations, read into the registry, and their listeners. */
+    private static final class DiscoveredPluginsModule extends AbstractModule {
+        private final PluginDiscovery discovery;
+
+        DiscoveredPluginsModule(PluginDiscovery discovery) {
+            this.discovery = discovery;
+        }
+
+        @Override
+        protected void configure() {
+            bind(PluginDiscovery.class).toInstance(discovery);
+            bind(PluginRegistry.class).in(Singleton.class);
+            Multibinder<TrainingListener> listeners = Multibinder.newSetBinder(binder(), TrainingListener.class);
+            discovery.trainingListeners().forEach(listener -> listeners.addBinding().toInstance(listener));
         }
     }
 }

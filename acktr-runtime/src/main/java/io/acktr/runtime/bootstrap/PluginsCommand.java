@@ -4,14 +4,16 @@ import com.typesafe.config.Config;
 import io.acktr.runtime.settings.ConfigLoader;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 
-/** {@code acktr plugins}: curvature estimators, step-size rules and policies by name. */
+/** {@code acktr plugins}: curvature estimators, step-size rules and policies by name, with the jar of each. */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = "List the curvature estimators, step-size rules and policies, by the names the config uses.")
+        description = "List the curvature estimators, step-size rules and policies, by the names the config uses, "
+                + "with the jar that provides each.")
 final class PluginsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -22,12 +24,16 @@ final class PluginsCommand implements Callable<Integer> {
         Config config = ConfigLoader.load(loader, Optional.empty(), List.of());
         PluginRegistry registry = Plugins.registry(AcktrInjector.create(config, AcktrInjector.discoverModules(loader)));
         PrintWriter out = spec.commandLine().getOut();
-        out.println(PluginRegistry.CURVATURE_TYPE + ": " + String.join(", ", registry.curvatureEstimators().keySet())
-                + "  (default " + config.getString(PluginRegistry.CURVATURE_TYPE) + ")");
-        out.println(PluginRegistry.STEP_SIZE_TYPE + ": " + String.join(", ", registry.stepSizeRules().keySet())
-                + "  (default " + config.getString(PluginRegistry.STEP_SIZE_TYPE) + ")");
-        out.println(PluginRegistry.POLICY_TYPE + ": " + String.join(", ", registry.policies().keySet())
-                + "  (default " + config.getString(PluginRegistry.POLICY_TYPE) + ")");
+        for (String path : List.of(PluginRegistry.CURVATURE_TYPE, PluginRegistry.STEP_SIZE_TYPE, PluginRegistry.POLICY_TYPE)) {
+            Map<String, String> jars = registry.sources().get(path);
+            out.println(path + ": " + String.join(", ", jars.keySet()) + "  (default " + config.getString(path) + ")");
+            jars.forEach((name, jar) -> out.printf("  %-16s %s%n", name, jar));
+            registry.skipped().get(path).keySet().forEach(name -> out.printf("  %-16s skipped (below)%n", name));
+        }
+        if (!registry.problems().isEmpty()) {
+            out.println("skipped (each also logged as a warning):");
+            registry.problems().forEach(problem -> out.println("  " + problem));
+        }
         out.flush();
         return 0;
     }

@@ -1,10 +1,12 @@
 package io.acktr.runtime.settings;
 
+import static io.acktr.api.plugin.SettingsReader.requireAtLeast;
+
 import com.typesafe.config.Config;
 import io.acktr.api.plugin.SettingsReader;
 
 /**
- * Settings of {@code acktr.checkpoint}.
+ * Settings of {@code acktr.checkpoint}; defaults live in {@code reference.conf}.
  *
  * @param interval updates between two checkpoints of a run; 0 writes one only at the end
  */
@@ -12,13 +14,11 @@ public record CheckpointSettings(int interval) {
     public static final String PREFIX = "acktr.checkpoint";
 
     public CheckpointSettings {
-        if (interval < 0) {
-            throw new IllegalArgumentException("interval must be >= 0, got " + interval);
-        }
+        requireAtLeast(PREFIX + ".interval", interval, 0);
     }
 
     public static CheckpointSettings from(Config config) {
         SettingsReader r = new SettingsReader(config, PREFIX);
-        return new CheckpointSettings(r.nonNegativeInt("interval"));
+        return new CheckpointSettings(r.intValue("interval"));
     }
 }

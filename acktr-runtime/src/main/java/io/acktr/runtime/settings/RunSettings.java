@@ -1,48 +1,55 @@
 package io.acktr.runtime.settings;
 
-import io.acktr.envs.wrappers.WrapperSettings;
+import static io.acktr.api.plugin.SettingsReader.invalid;
+import static io.acktr.api.plugin.SettingsReader.requireAtLeast;
+import static java.util.Objects.requireNonNull;
+
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import io.acktr.api.plugin.SettingsReader;
+import io.acktr.envs.wrappers.WrapperSettings;
 import java.util.Optional;
 
 /**
- * The top-level settings of a training run.
+ * The top-level settings of a training run; defaults live in {@code reference.conf}.
  *
  * @param runDirectory empty: the runtime picks {@code runs/<name>}
  * @param wrappers {@code acktr.env.wrappers}, applied to every environment in order
+ * @param residentGcThresholdBytes {@code acktr.memory.resident-gc-threshold}, 0 for off
  */
 public record RunSettings(long seed, long totalSteps, Optional<String> runDirectory, String environmentId,
                           int environmentCount, int consoleInterval, WrapperSettings wrappers,
                           long residentGcThresholdBytes) {
+    public static final String PREFIX = "acktr";
+
+    public RunSettings {
+        requireAtLeast(PREFIX + ".total-steps", totalSteps, 1L);
+        requireNonNull(runDirectory, "runDirectory is null");
+        requireNonNull(environmentId, "environmentId is null");
+        if (environmentId.isBlank()) {
+            throw invalid(PREFIX + ".env.id", environmentId, "must name an environment (see `acktr envs`)");
+        }
+        requireAtLeast(PREFIX + ".env.count", environmentCount, 1);
+        requireAtLeast(PREFIX + ".logging.console-interval", consoleInterval, 1);
+        requireNonNull(wrappers, "wrappers is null");
+        requireAtLeast(PREFIX + ".memory.resident-gc-threshold", residentGcThresholdBytes, 0L);
+    }
+
     public static RunSettings from(Config config) {
-        SettingsReader r = new SettingsReader(config, "acktr");
-        long seed;
-        try {
-            seed = config.getLong("acktr.seed");
-        } catch (com.typesafe.config.ConfigException.WrongType e) {
-            throw r.bad("seed", config.getValue("acktr.seed").unwrapped(), "must be a whole number");
-        }
+        SettingsReader r = new SettingsReader(config, PREFIX);
         String runDir = r.string("run-dir").strip();
-        String envId = r.string("env.id").strip();
-        if (envId.isEmpty()) {
-            throw r.bad("env.id", envId, "must name an environment (see `acktr envs`)");
-        }
-        return new RunSettings(seed, r.positiveLong("total-steps"), runDir.isEmpty() ? Optional.empty() : Optional.of(runDir),
-                envId, r.positiveInt("env.count"), r.positiveInt("logging.console-interval"), WrapperSettings.from(config),
+        return new RunSettings(r.longValue("seed"), r.longValue("total-steps"),
+                runDir.isEmpty() ? Optional.empty() : Optional.of(runDir), r.string("env.id").strip(),
+                r.intValue("env.count"), r.intValue("logging.console-interval"), WrapperSettings.from(config),
                 residentGcThreshold(config, r));
     }
 
     private static long residentGcThreshold(Config config, SettingsReader r) {
         String key = "memory.resident-gc-threshold";
-        long bytes;
         try {
-            bytes = config.getBytes(r.path(key));
-        } catch (com.typesafe.config.ConfigException.BadValue | com.typesafe.config.ConfigException.WrongType e) {
+            return config.getBytes(r.path(key));
+        } catch (ConfigException.BadValue | ConfigException.WrongType e) {
             throw r.bad(key, config.getValue(r.path(key)).unwrapped(), "must be a size such as 2G or 512M, or 0 for off");
         }
-        if (bytes < 0) {
-            throw r.bad(key, bytes, "must be >= 0");
-        }
-        return bytes;
     }
 }

@@ -2,19 +2,19 @@ package io.acktr.runtime.algorithm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Space;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.ParameterBlock;
-import io.acktr.api.curvature.FisherTargets;
-import io.acktr.curvature.guice.KfacSettings;
-import io.acktr.curvature.guice.LevenbergMarquardtSettings;
-import io.acktr.curvature.guice.TrustRegionSettings;
 import io.acktr.curvature.identity.IdentityCurvatureEstimator;
 import io.acktr.curvature.kfac.DampingForm;
 import io.acktr.curvature.kfac.KfacCurvatureEstimator;
+import io.acktr.curvature.kfac.KfacSettings;
+import io.acktr.curvature.kfac.LevenbergMarquardtSettings;
 import io.acktr.curvature.step.TrustRegionScope;
+import io.acktr.curvature.step.TrustRegionSettings;
 import io.acktr.curvature.step.TrustRegionStepRule;
 import io.acktr.policies.layers.Activation;
 import io.acktr.policies.mlp.MlpArchitecture;
@@ -28,9 +28,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class AcktrUpdateTest {
-    private static final AlgorithmSettings SETTINGS = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0);
+    private static final AlgorithmSettings SETTINGS = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, 1);
     /** A pure policy step: the value loss is off, so the whole predicted KL belongs to the policy. */
-    private static final AlgorithmSettings POLICY_STEP = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.0, 1.0);
+    private static final AlgorithmSettings POLICY_STEP = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.0, 1.0, false, 1);
     private static final int N = 512;
 
     private static MlpPolicy policy(Space actions) {
@@ -57,8 +57,8 @@ class AcktrUpdateTest {
     private static double measuredOverPredicted(Space actions, List<Integer> hidden) {
         MlpPolicy policy = policy(actions, hidden);
         Batch batch = batch(policy);
-        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(1e-3, DampingForm.EIGEN, 0.0, 1, 0, 0));
-        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(100, 1e-5, 0));
+        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(1e-3, DampingForm.EIGEN, 0.0, 1, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
+        TrustRegionStepRule rule = new TrustRegionStepRule(new TrustRegionSettings(100, 1e-5, 0, TrustRegionScope.JOINT, false, false));
         AcktrUpdate update = new AcktrUpdate(policy, kfac, rule, POLICY_STEP, new SplittableRandom(9));
         ForwardPass before = policy.forward(batch.observations());
         UpdateResult result = update.update(batch, 0);
@@ -90,9 +90,9 @@ class AcktrUpdateTest {
         MlpPolicy castBefore = new MlpPolicy(BoxSpace.uniform(-1, 1, 4), new DiscreteSpace(3),
                 new MlpArchitecture(List.of(16), Activation.TANH, false, DataType.FLOAT), 3);
         AcktrUpdate first = new AcktrUpdate(castHere, new IdentityCurvatureEstimator(),
-                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), SETTINGS, new SplittableRandom(1));
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, false, false)), SETTINGS, new SplittableRandom(1));
         AcktrUpdate second = new AcktrUpdate(castBefore, new IdentityCurvatureEstimator(),
-                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), SETTINGS, new SplittableRandom(1));
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, false, false)), SETTINGS, new SplittableRandom(1));
         Nd4j.getRandom().setSeed(17);
         for (int rows : new int[] {64, 32, 64, 64}) { // a different shape between two of the same
             INDArray observations = Nd4j.randn(DataType.DOUBLE, rows, 4);
@@ -115,7 +115,7 @@ class AcktrUpdateTest {
         MlpPolicy policy = policy(new DiscreteSpace(3));
         Batch batch = batch(policy);
         AcktrUpdate update = new AcktrUpdate(policy, new IdentityCurvatureEstimator(),
-                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), SETTINGS, new SplittableRandom(1));
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, false, false)), SETTINGS, new SplittableRandom(1));
         UpdateResult first = update.update(batch, 0);
         UpdateResult second = update.update(batch, 0);
         double before = first.policyLoss() + SETTINGS.valueCoefficient() * first.valueLoss() - SETTINGS.entropyCoefficient() * first.entropy();
@@ -132,7 +132,7 @@ class AcktrUpdateTest {
         Batch poisoned = new Batch(good.observations(), good.actions(), advantages, good.returns());
         List<INDArray> before = policy.parameters().stream().map(ParameterBlock::value).map(INDArray::dup).toList();
         AcktrUpdate update = new AcktrUpdate(policy, new IdentityCurvatureEstimator(),
-                new TrustRegionStepRule(new TrustRegionSettings(0.1, 0.01, 0)), SETTINGS, new SplittableRandom(1));
+                new TrustRegionStepRule(new TrustRegionSettings(0.1, 0.01, 0, TrustRegionScope.JOINT, false, false)), SETTINGS, new SplittableRandom(1));
         UpdateResult result = update.update(poisoned, 0);
         assertThat(result.applied()).isFalse();
         assertThat(result.skipReason()).contains("the direction of parameter block pi/").contains("NaN or Inf");
@@ -155,9 +155,9 @@ class AcktrUpdateTest {
         MlpPolicy everyThird = policy(new DiscreteSpace(3));
         Batch batch = batch(everyUpdate);
         AcktrUpdate measuring = new AcktrUpdate(everyUpdate, new IdentityCurvatureEstimator(),
-                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), SETTINGS, new SplittableRandom(1));
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, false, false)), SETTINGS, new SplittableRandom(1));
         AcktrUpdate sparing = new AcktrUpdate(everyThird, new IdentityCurvatureEstimator(),
-                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)),
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, false, false)),
                 new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, 3), new SplittableRandom(1));
 
         assertThat(measuredKls(measuring, batch, 6)).allMatch(Double::isFinite);
@@ -175,16 +175,16 @@ class AcktrUpdateTest {
         Batch batch = batch(policy);
         TrustRegionSettings feedback = new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, true, false);
         KfacSettings levenbergMarquardt = new KfacSettings(1e-2, DampingForm.EIGEN, 0.9, 1, 1, 0, 1e-6, false,
-                FisherTargets.SAMPLED, new LevenbergMarquardtSettings(true, 0.95, 1e-4, 1.0));
+                FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", true, 0.95, 1e-4, 1.0));
 
         assertThat(measuredKls(new AcktrUpdate(policy, new IdentityCurvatureEstimator(),
-                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), never, new SplittableRandom(1)), batch, 3))
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, false, false)), never, new SplittableRandom(1)), batch, 3))
                 .allMatch(kl -> kl.isNaN());
         assertThat(measuredKls(new AcktrUpdate(policy, new IdentityCurvatureEstimator(),
                 new TrustRegionStepRule(feedback), never, new SplittableRandom(1)), batch, 3))
                 .allMatch(Double::isFinite);
         assertThat(measuredKls(new AcktrUpdate(policy, new KfacCurvatureEstimator(levenbergMarquardt),
-                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0)), never, new SplittableRandom(1)), batch, 3))
+                new TrustRegionStepRule(new TrustRegionSettings(1e-3, 1.0, 0, TrustRegionScope.JOINT, false, false)), never, new SplittableRandom(1)), batch, 3))
                 .allMatch(Double::isFinite);
     }
 }

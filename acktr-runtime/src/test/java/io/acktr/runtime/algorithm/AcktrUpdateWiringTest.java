@@ -23,9 +23,9 @@ import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
 import io.acktr.api.step.StepFeedback;
 import io.acktr.api.step.StepFeedbackListener;
-import io.acktr.curvature.guice.FixedStepSettings;
-import io.acktr.curvature.guice.LineSearchSettings;
 import io.acktr.curvature.step.FixedStepRule;
+import io.acktr.curvature.step.FixedStepSettings;
+import io.acktr.curvature.step.LineSearchSettings;
 import io.acktr.curvature.step.LineSearchStepRule;
 import io.acktr.policies.layers.Activation;
 import io.acktr.policies.mlp.MlpArchitecture;
@@ -44,7 +44,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** What the update hands to the curvature estimator and the step rule, and what it does with their answers. */
 class AcktrUpdateWiringTest {
-    private static final AlgorithmSettings SETTINGS = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0);
+    private static final AlgorithmSettings SETTINGS = new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, 1);
 
     /** Records what it is given and preconditions with the identity. */
     private static final class RecordingEstimator implements CurvatureEstimator, GradientBlockListener, StepFeedbackListener {

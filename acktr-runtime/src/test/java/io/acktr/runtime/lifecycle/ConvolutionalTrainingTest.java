@@ -7,14 +7,16 @@ import com.typesafe.config.Config;
 import io.acktr.api.curvature.ConvLayerStatistics;
 import io.acktr.api.curvature.FisherPass;
 import io.acktr.api.curvature.FisherSample;
+import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.policy.BackwardPass;
 import io.acktr.api.policy.ForwardPass;
-import io.acktr.curvature.guice.KfacSettings;
 import io.acktr.curvature.kfac.DampingForm;
 import io.acktr.curvature.kfac.KfacCurvatureEstimator;
+import io.acktr.curvature.kfac.KfacSettings;
+import io.acktr.curvature.kfac.LevenbergMarquardtSettings;
 import io.acktr.policies.cnn.CnnArchitecture;
 import io.acktr.policies.cnn.CnnPolicy;
 import io.acktr.policies.cnn.ConvLayerSpec;
@@ -79,7 +81,7 @@ class ConvolutionalTrainingTest {
             }
         }
         assertThat(conv).isNotNull();
-        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.9, 1, 0, 0));
+        KfacCurvatureEstimator kfac = new KfacCurvatureEstimator(new KfacSettings(0.01, DampingForm.EIGEN, 0.9, 1, 1, 0, 0, false, FisherTargets.SAMPLED, new LevenbergMarquardtSettings(KfacSettings.PREFIX + ".levenberg-marquardt", false, 0.95, 1e-5, 10)));
         kfac.observe(FisherPass.of(new FisherSample(fisher.layers(), fisher.perSampleGradients(), n)));
         INDArray a = kfac.factorA(conv.parameterName());
 

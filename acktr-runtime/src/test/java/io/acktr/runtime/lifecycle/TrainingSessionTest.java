@@ -8,9 +8,9 @@ import com.typesafe.config.ConfigException;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
 import io.acktr.policies.distributions.Matrices;
-import io.acktr.policies.guice.MlpPolicySettings;
 import io.acktr.policies.mlp.MlpPolicy;
 import io.acktr.runtime.bootstrap.GuicePluginLookup;
+import io.acktr.policies.mlp.MlpPolicySettings;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.settings.ConfigLoader;
@@ -55,11 +55,11 @@ class TrainingSessionTest {
         Path runDir = dir.resolve("run");
         Config c = config(runDir, "acktr.env.count=2", "acktr.total-steps=2000", "acktr.checkpoint.interval=7",
                 "acktr.env.wrappers=[{type = normalize-observation}]", "acktr.policy.mlp.hidden-sizes=[16]",
-                "acktr.policy.type=" + RecordingPolicyModule.NAME);
+                "acktr.policy.type=" + RecordingPolicyPlugin.NAME);
 
         TrainingSummary summary = new TrainingSession(c, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
 
-        Policy trained = RecordingPolicyModule.LAST_CREATED.get();
+        Policy trained = RecordingPolicyPlugin.LAST_CREATED.get();
         Checkpoint checkpoint = new CheckpointStore(runDir).read();
         assertThat(summary.envSteps()).isEqualTo(2000);
         assertThat(checkpoint.envSteps()).isEqualTo(summary.envSteps());
@@ -83,12 +83,12 @@ class TrainingSessionTest {
     }
 
     @Test
-    void listenersContributedByPluginModulesSeeEveryUpdate(@TempDir Path dir) {
-        long updatesBefore = CountingListenerModule.UPDATES.get();
-        long endsBefore = CountingListenerModule.ENDS.get();
+    void listenersContributedByPluginsSeeEveryUpdate(@TempDir Path dir) {
+        long updatesBefore = CountingListenerPlugin.UPDATES.get();
+        long endsBefore = CountingListenerPlugin.ENDS.get();
         new TrainingSession(config(dir.resolve("run")), LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
-        assertThat(CountingListenerModule.UPDATES.get() - updatesBefore).isEqualTo(16);
-        assertThat(CountingListenerModule.ENDS.get() - endsBefore).isEqualTo(1);
+        assertThat(CountingListenerPlugin.UPDATES.get() - updatesBefore).isEqualTo(16);
+        assertThat(CountingListenerPlugin.ENDS.get() - endsBefore).isEqualTo(1);
     }
 
     @Test

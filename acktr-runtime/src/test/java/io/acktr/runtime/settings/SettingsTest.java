@@ -72,4 +72,27 @@ class SettingsTest {
         Config config = ConfigFactory.parseString("acktr.memory.resident-gc-threshold = 512M").withFallback(REFERENCE);
         assertThat(RunSettings.from(config).residentGcThresholdBytes()).isEqualTo(512L << 20);
     }
+
+    @Test
+    void recordsBuiltInCodeAreCheckedAsConfigIs() {
+        assertThatThrownBy(() -> new AlgorithmSettings(0, 0.99, 1.0, 0.01, 0.5, 1.0, false, 1)).isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("Invalid value at 'acktr.algorithm.rollout-steps': 0: must be >= 1");
+        assertThatThrownBy(() -> new AlgorithmSettings(20, 0.99, 1.5, 0.01, 0.5, 1.0, false, 1))
+                .hasMessageContaining("acktr.algorithm.gae-lambda");
+        assertThatThrownBy(() -> new AlgorithmSettings(20, 0.99, 1.0, -0.01, 0.5, 1.0, false, 1))
+                .hasMessageContaining("acktr.algorithm.entropy-coefficient");
+        assertThatThrownBy(() -> new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, -1))
+                .hasMessageContaining("acktr.algorithm.measure-step-interval");
+        assertThatThrownBy(() -> new CheckpointSettings(-1))
+                .hasMessageContaining("Invalid value at 'acktr.checkpoint.interval': -1: must be >= 0");
+        WrapperSettings none = new WrapperSettings(List.of());
+        assertThatThrownBy(() -> new RunSettings(1, 0, Optional.empty(), "CartPole-v1", 1, 1, none, 0))
+                .hasMessageContaining("Invalid value at 'acktr.total-steps': 0: must be >= 1");
+        assertThatThrownBy(() -> new RunSettings(1, 10, Optional.empty(), " ", 1, 1, none, 0))
+                .hasMessageContaining("acktr.env.id").hasMessageContaining("must name an environment");
+        assertThatThrownBy(() -> new RunSettings(1, 10, Optional.empty(), "CartPole-v1", 1, 0, none, 0))
+                .hasMessageContaining("acktr.logging.console-interval");
+        assertThatThrownBy(() -> new RunSettings(1, 10, Optional.empty(), "CartPole-v1", 1, 1, none, -1))
+                .hasMessageContaining("acktr.memory.resident-gc-threshold");
+    }
 }

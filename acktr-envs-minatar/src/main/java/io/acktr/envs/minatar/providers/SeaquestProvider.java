@@ -1,26 +1,15 @@
 package io.acktr.envs.minatar.providers;
 
-import io.acktr.api.env.Environment;
-import io.acktr.api.env.EnvironmentProvider;
 import io.acktr.envs.minatar.Seaquest;
 
 /**
  * {@code MinAtar/Seaquest-v0}: all six actions, sticky actions with probability 0.1 and
  * MinAtar's default difficulty ramping. Like MinAtar's gym registration it adds no time limit.
  */
-public final class SeaquestProvider implements EnvironmentProvider {
-    @Override
-    public String id() {
-        return Seaquest.ID;
-    }
-
-    @Override
-    public String description() {
-        return "MinAtar: shoot enemies, rescue divers, surface for oxygen; Discrete(6) actions, 10x10x10 binary observations";
-    }
-
-    @Override
-    public Environment create() {
-        return new Seaquest();
+public final class SeaquestProvider extends MinAtarProvider {
+    public SeaquestProvider() {
+        super(Seaquest.ID,
+                "MinAtar: shoot enemies, rescue divers, surface for oxygen; Discrete(6) actions, 10x10x10 binary observations",
+                Seaquest::new);
     }
 }

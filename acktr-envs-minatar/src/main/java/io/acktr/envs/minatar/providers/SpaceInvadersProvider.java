@@ -1,26 +1,15 @@
 package io.acktr.envs.minatar.providers;
 
-import io.acktr.api.env.Environment;
-import io.acktr.api.env.EnvironmentProvider;
 import io.acktr.envs.minatar.SpaceInvaders;
 
 /**
  * {@code MinAtar/SpaceInvaders-v0}: all six actions, sticky actions with probability 0.1 and
  * MinAtar's default difficulty ramping. Like MinAtar's gym registration it adds no time limit.
  */
-public final class SpaceInvadersProvider implements EnvironmentProvider {
-    @Override
-    public String id() {
-        return SpaceInvaders.ID;
-    }
-
-    @Override
-    public String description() {
-        return "MinAtar: shoot a marching block of aliens; Discrete(6) actions, 10x10x6 binary observations";
-    }
-
-    @Override
-    public Environment create() {
-        return new SpaceInvaders();
+public final class SpaceInvadersProvider extends MinAtarProvider {
+    public SpaceInvadersProvider() {
+        super(SpaceInvaders.ID,
+                "MinAtar: shoot a marching block of aliens; Discrete(6) actions, 10x10x6 binary observations",
+                SpaceInvaders::new);
     }
 }
