@@ -5,8 +5,8 @@ import io.acktr.api.env.EnvironmentProvider;
 import io.acktr.envs.minatar.SpaceInvaders;
 
 /**
- * {@code MinAtar/SpaceInvaders-v0}: all six actions, sticky actions with probability 0.1 and
- * MinAtar's default difficulty ramping. Like MinAtar's gym registration it adds no time limit.
+ * {@code MinAtar/SpaceInvaders-v0}: {@link SpaceInvaders} with all six actions, sticky actions with
+ * probability 0.1, difficulty ramping on and no time limit.
  */
 public final class SpaceInvadersProvider implements EnvironmentProvider {
     @Override
