@@ -1,19 +1,33 @@
 package io.acktr.envs.minatar;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
- * A port of MinAtar's Asterix ({@code minatar/environments/asterix.py}), registered as
- * {@code MinAtar/Asterix-v0}. The player moves in the four directions within rows 1..8. Each of
- * the eight rows 1..8 holds at most one entity, spawned at the left or right edge (a fair coin)
- * every {@code spawnSpeed} steps; one in three is gold. Entities move one cell every
- * {@code moveSpeed} steps and leave at the far edge. Touching gold pays 1 and removes it; touching
- * an enemy ends the episode. The trail channel marks the cell behind each entity.
+ * Asterix on a 10 x 10 grid, {@code MinAtar/Asterix-v0}, with the rules Young and Tian 2019
+ * describe: the player moves freely up, down, left and right; enemies and gold enter from the sides
+ * and cross the grid; picking up gold pays 1; touching an enemy ends the episode; a trail channel
+ * behind each enemy and piece of gold shows which way it is going; every so often the game gets
+ * harder, with enemies and gold entering more often and moving faster.
  *
- * <p>Difficulty ramping (MinAtar's default): every 102 steps (a countdown from 100 that ramps once
- * it has gone below 0) the spawn interval shrinks by 1 (from 10, down to 1) and on every other ramp
- * the move interval shrinks by 1 (from 5, down to 1).
+ * <p>Details the description leaves open, and how this game settles them (our choices):
+ * <ul>
+ *   <li>Enemies and gold travel along lanes, rows {@value #TOP_LANE} to {@value #BOTTOM_LANE}, at most
+ *       one per lane; the player stays within the lanes and starts at row {@value #PLAYER_START_ROW},
+ *       column {@value #PLAYER_START_COLUMN}.</li>
+ *   <li>Every {@link Pace#spawnInterval()} steps something enters a random empty lane (nothing when all
+ *       lanes are busy) from the left or right edge (a fair coin), heading across; it is gold with
+ *       probability 1 / {@value #ONE_IN_GOLD}, otherwise an enemy. All of them step one cell every
+ *       {@link Pace#moveInterval()} steps and leave at the far edge.</li>
+ *   <li>In a step the player moves first, then enemies and gold move, then something may enter;
+ *       sharing a cell at any of these points counts as a touch, so the player cannot slip through an
+ *       enemy.</li>
+ *   <li>With difficulty ramping (on by default), every {@link Pace#rampPeriod()} steps the spawn
+ *       interval shrinks by one step, down to {@value #FASTEST_SPAWN_INTERVAL}, and every third ramp
+ *       ({@link #RAMPS_PER_SPEED_UP}) the move interval shrinks by one step, down to 1.</li>
+ * </ul>
+ * The episode has no time limit. {@link MinAtarAction#FIRE} does nothing.
  *
  * <p>Channels: 0 player, 1 enemy, 2 trail, 3 gold.
  */
@@ -26,193 +40,203 @@ public final class Asterix extends MinAtarGame {
     static final int GOLD = 3;
     static final int CHANNELS = 4;
 
-    static final int RAMP_INTERVAL = 100;
-    static final int INITIAL_SPAWN_SPEED = 10;
-    static final int INITIAL_MOVE_INTERVAL = 5;
-    private static final int SLOTS = 8;
+    static final int TOP_LANE = 1;
+    static final int BOTTOM_LANE = SIZE - 2;
+    static final int PLAYER_START_ROW = 5;
+    static final int PLAYER_START_COLUMN = 5;
+    static final int ONE_IN_GOLD = 3;
+    static final int FASTEST_SPAWN_INTERVAL = 2;
+    static final int RAMPS_PER_SPEED_UP = 3;
 
-    /** Entity fields, as MinAtar's {@code [x, y, lr, is_gold]}. */
-    private static final int X = 0;
-    private static final int Y = 1;
-    private static final int MOVES_RIGHT = 2;
-    private static final int IS_GOLD = 3;
+    /**
+     * The clocks of the game, in steps (our choices).
+     *
+     * @param spawnInterval steps between two entries at the start of an episode
+     * @param moveInterval steps between two moves of the enemies and gold at the start of an episode
+     * @param rampPeriod steps between two difficulty ramps
+     */
+    record Pace(int spawnInterval, int moveInterval, int rampPeriod) {
+        /** Something enters every 8 steps and everything moves every 4 at first; a ramp every 200 steps. */
+        static final Pace STANDARD = new Pace(8, 4, 200);
 
-    private final boolean ramping;
-    /** Slot {@code i} holds the entity of row {@code i + 1}, or null. */
-    private final int[][] entities = new int[SLOTS][];
-    private int playerX;
-    private int playerY;
-    private int spawnSpeed;
-    private int spawnTimer;
-    private int moveSpeed;
-    private int moveTimer;
-    private int rampTimer;
-    private int rampIndex;
+        Pace {
+            if (spawnInterval < 1 || moveInterval < 1 || rampPeriod < 1) {
+                throw new IllegalArgumentException("every interval must be >= 1, got " + spawnInterval + ", "
+                        + moveInterval + ", " + rampPeriod);
+            }
+        }
+    }
 
-    /** MinAtar's defaults: sticky actions with probability 0.1, difficulty ramping on. */
+    /** An enemy or a piece of gold crossing its lane one cell at a time, {@code heading} -1 or 1. */
+    private record Visitor(int row, int column, int heading, boolean gold) {
+        Visitor moved() {
+            return new Visitor(row, column + heading, heading, gold);
+        }
+
+        boolean onGrid() {
+            return column >= 0 && column < SIZE;
+        }
+
+        int trailColumn() {
+            return column - heading;
+        }
+    }
+
+    private final boolean difficultyRamping;
+    private final Pace pace;
+    private final Visitor[] lanes = new Visitor[SIZE];
+    private final Countdown spawnClock;
+    private final Countdown moveClock;
+    private final Countdown rampClock;
+    private int ramps;
+    private Position player;
+    private boolean touchedAnEnemy;
+
+    /** With sticky actions at {@value MinAtarGame#DEFAULT_STICKY_ACTION_PROBABILITY} and difficulty ramping. */
     public Asterix() {
         this(DEFAULT_STICKY_ACTION_PROBABILITY, true);
     }
 
-    /** A game with the given sticky-action probability (0 disables it) and difficulty ramping. */
     public Asterix(double stickyActionProbability, boolean difficultyRamping) {
-        super(ID, CHANNELS, stickyActionProbability, new SplittableRandom());
-        this.ramping = difficultyRamping;
+        this(stickyActionProbability, difficultyRamping, Pace.STANDARD);
+    }
+
+    Asterix(double stickyActionProbability, boolean difficultyRamping, Pace pace) {
+        super(ID, CHANNELS, stickyActionProbability);
+        this.difficultyRamping = difficultyRamping;
+        this.pace = requireNonNull(pace, "pace is null");
+        this.spawnClock = new Countdown(pace.spawnInterval());
+        this.moveClock = new Countdown(pace.moveInterval());
+        this.rampClock = new Countdown(pace.rampPeriod());
     }
 
     @Override
-    void resetGame() {
-        playerX = 5;
-        playerY = 5;
-        Arrays.fill(entities, null);
-        spawnSpeed = INITIAL_SPAWN_SPEED;
-        spawnTimer = spawnSpeed;
-        moveSpeed = INITIAL_MOVE_INTERVAL;
-        moveTimer = moveSpeed;
-        rampTimer = RAMP_INTERVAL;
-        rampIndex = 0;
+    void startEpisode() {
+        Arrays.fill(lanes, null);
+        spawnClock.restart(pace.spawnInterval());
+        moveClock.restart(pace.moveInterval());
+        rampClock.restart(pace.rampPeriod());
+        ramps = 0;
+        player = new Position(PLAYER_START_ROW, PLAYER_START_COLUMN);
+        touchedAnEnemy = false;
     }
 
     @Override
-    int act(MinAtarAction action) {
-        int reward = 0;
-        if (spawnTimer == 0) {
-            spawnEntity();
-            spawnTimer = spawnSpeed;
+    int advance(MinAtarAction action) {
+        movePlayer(action);
+        int reward = meetWhateverSharesThePlayersCell();
+        if (!touchedAnEnemy && moveClock.tick()) {
+            moveEnemiesAndGold();
+            reward += meetWhateverSharesThePlayersCell();
         }
-
-        switch (action) {
-            case LEFT -> playerX = Math.max(0, playerX - 1);
-            case RIGHT -> playerX = Math.min(9, playerX + 1);
-            case UP -> playerY = Math.max(1, playerY - 1);
-            case DOWN -> playerY = Math.min(8, playerY + 1);
-            default -> {
-            }
+        if (!touchedAnEnemy && spawnClock.tick()) {
+            letSomethingEnter();
+            reward += meetWhateverSharesThePlayersCell();
         }
-
-        for (int i = 0; i < SLOTS; i++) {
-            reward += collide(i);
-        }
-        if (moveTimer == 0) {
-            moveTimer = moveSpeed;
-            for (int i = 0; i < SLOTS; i++) {
-                int[] entity = entities[i];
-                if (entity != null) {
-                    entity[X] += entity[MOVES_RIGHT] == 1 ? 1 : -1;
-                    if (entity[X] < 0 || entity[X] > 9) {
-                        entities[i] = null;
-                    }
-                    reward += collide(i);
-                }
-            }
-        }
-
-        spawnTimer--;
-        moveTimer--;
-
-        if (ramping && (spawnSpeed > 1 || moveSpeed > 1)) {
-            if (rampTimer >= 0) {
-                rampTimer--;
-            } else {
-                if (moveSpeed > 1 && rampIndex % 2 == 1) {
-                    moveSpeed--;
-                }
-                if (spawnSpeed > 1) {
-                    spawnSpeed--;
-                }
-                rampIndex++;
-                rampTimer = RAMP_INTERVAL;
-            }
+        if (difficultyRamping && rampClock.tick()) {
+            rampUpTheDifficulty();
         }
         return reward;
     }
 
-    /** Resolves contact between the player and the entity in slot {@code i}; returns the reward. */
-    private int collide(int i) {
-        int[] entity = entities[i];
-        if (entity == null || entity[X] != playerX || entity[Y] != playerY) {
-            return 0;
-        }
-        if (entity[IS_GOLD] == 1) {
-            entities[i] = null;
-            return 1;
-        }
-        terminate();
-        return 0;
-    }
-
-    /** MinAtar's {@code _spawn_entity}: both coins are drawn even when every row is taken. */
-    private void spawnEntity() {
-        boolean movesRight = random().nextDouble() < 0.5;
-        boolean gold = random().nextDouble() < 1.0 / 3;
-        int[] free = new int[SLOTS];
-        int freeCount = 0;
-        for (int i = 0; i < SLOTS; i++) {
-            if (entities[i] == null) {
-                free[freeCount++] = i;
-            }
-        }
-        if (freeCount == 0) {
-            return;
-        }
-        int slot = free[random().nextInt(freeCount)];
-        entities[slot] = new int[] {movesRight ? 0 : 9, slot + 1, movesRight ? 1 : 0, gold ? 1 : 0};
+    @Override
+    boolean isOver() {
+        return touchedAnEnemy;
     }
 
     @Override
-    void draw(double[] grid) {
-        mark(grid, playerY, playerX, PLAYER);
-        for (int[] entity : entities) {
-            if (entity != null) {
-                mark(grid, entity[Y], entity[X], entity[IS_GOLD] == 1 ? GOLD : ENEMY);
-                int backX = entity[MOVES_RIGHT] == 1 ? entity[X] - 1 : entity[X] + 1;
-                if (backX >= 0 && backX <= 9) {
-                    mark(grid, entity[Y], backX, TRAIL);
-                }
+    void paint(Planes planes) {
+        planes.mark(player, PLAYER);
+        for (Visitor visitor : lanes) {
+            if (visitor == null) {
+                continue;
+            }
+            planes.mark(visitor.row(), visitor.column(), visitor.gold() ? GOLD : ENEMY);
+            if (Position.onGrid(visitor.row(), visitor.trailColumn())) {
+                planes.mark(visitor.row(), visitor.trailColumn(), TRAIL);
             }
         }
     }
 
-    /** Test hook: moves the player to {@code (x, y)}. */
-    void placePlayer(int x, int y) {
-        playerX = x;
-        playerY = y;
-    }
-
-    /** Test hook: puts an entity in row {@code row} (1..8) at column {@code x}. */
-    void placeEntity(int row, int x, boolean movesRight, boolean gold) {
-        entities[row - 1] = new int[] {x, row, movesRight ? 1 : 0, gold ? 1 : 0};
-    }
-
-    /** Test hook: removes every enemy and every piece of gold. */
-    void removeEntities() {
-        Arrays.fill(entities, null);
-    }
-
-    /** Test hook: sets the spawn and move countdowns. */
-    void setTimers(int spawnTimer, int moveTimer) {
-        this.spawnTimer = spawnTimer;
-        this.moveTimer = moveTimer;
-    }
-
-    int spawnSpeed() {
-        return spawnSpeed;
-    }
-
-    int moveSpeed() {
-        return moveSpeed;
-    }
-
-    /** How many times the difficulty has ramped up (MinAtar's {@code difficulty_ramp()}). */
-    int rampIndex() {
-        return rampIndex;
-    }
-
-    int entityCount() {
-        int count = 0;
-        for (int[] entity : entities) {
-            count += entity == null ? 0 : 1;
+    private void movePlayer(MinAtarAction action) {
+        int row = player.row();
+        int column = player.column();
+        switch (action) {
+            case UP -> row = Math.max(TOP_LANE, row - 1);
+            case DOWN -> row = Math.min(BOTTOM_LANE, row + 1);
+            case LEFT -> column = Math.max(0, column - 1);
+            case RIGHT -> column = Math.min(SIZE - 1, column + 1);
+            case NOOP, FIRE -> { }
         }
-        return count;
+        player = new Position(row, column);
+    }
+
+    /** Gold in the player's cell is picked up (the reward); an enemy there ends the episode. */
+    private int meetWhateverSharesThePlayersCell() {
+        Visitor visitor = lanes[player.row()];
+        if (visitor == null || visitor.column() != player.column()) {
+            return 0;
+        }
+        if (!visitor.gold()) {
+            touchedAnEnemy = true;
+            return 0;
+        }
+        lanes[player.row()] = null;
+        return 1;
+    }
+
+    private void moveEnemiesAndGold() {
+        for (int row = TOP_LANE; row <= BOTTOM_LANE; row++) {
+            if (lanes[row] != null) {
+                Visitor moved = lanes[row].moved();
+                lanes[row] = moved.onGrid() ? moved : null;
+            }
+        }
+    }
+
+    private void letSomethingEnter() {
+        int emptyLanes = 0;
+        for (int row = TOP_LANE; row <= BOTTOM_LANE; row++) {
+            emptyLanes += lanes[row] == null ? 1 : 0;
+        }
+        if (emptyLanes == 0) {
+            return;
+        }
+        int pick = random().nextInt(emptyLanes);
+        for (int row = TOP_LANE; row <= BOTTOM_LANE; row++) {
+            if (lanes[row] == null && pick-- == 0) {
+                boolean fromTheLeft = random().nextBoolean();
+                boolean gold = random().nextInt(ONE_IN_GOLD) == 0;
+                lanes[row] = new Visitor(row, fromTheLeft ? 0 : SIZE - 1, fromTheLeft ? 1 : -1, gold);
+                return;
+            }
+        }
+    }
+
+    private void rampUpTheDifficulty() {
+        ramps++;
+        spawnClock.changePeriod(Math.max(FASTEST_SPAWN_INTERVAL, spawnClock.period() - 1));
+        if (ramps % RAMPS_PER_SPEED_UP == 0) {
+            moveClock.changePeriod(Math.max(1, moveClock.period() - 1));
+        }
+    }
+
+    // Set-ups and read-outs for tests of single rules.
+
+    void placePlayer(Position cell) {
+        player = cell;
+    }
+
+    /** Puts an enemy or gold at {@code (row, column)} heading {@code heading} (-1 left, 1 right). */
+    void placeVisitor(int row, int column, int heading, boolean gold) {
+        lanes[row] = new Visitor(row, column, heading, gold);
+    }
+
+    int spawnInterval() {
+        return spawnClock.period();
+    }
+
+    int moveInterval() {
+        return moveClock.period();
     }
 }

@@ -1,18 +1,36 @@
 package io.acktr.envs.minatar;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
- * A port of MinAtar's Breakout ({@code minatar/environments/breakout.py}), registered as
- * {@code MinAtar/Breakout-v0}. The paddle moves along the bottom row; the ball travels diagonally,
- * starting in row 3 at the left or right wall (a fair coin) heading down and away from it. A brick
- * hit pays 1, is removed and reflects the ball vertically; a wall reflects it horizontally. At the
- * bottom row the ball bounces straight back when it was above the paddle, bounces off the paddle's
- * corner when it lands on it, and otherwise ends the episode. When the ball reaches the bottom row
- * with no bricks left, three fresh rows appear. The trail channel shows the ball's previous cell.
- * The game has no difficulty ramp; {@link MinAtarAction#UP}, {@link MinAtarAction#DOWN} and
- * {@link MinAtarAction#FIRE} do nothing.
+ * Breakout on a 10 x 10 grid, {@code MinAtar/Breakout-v0}, with the rules Young and Tian 2019
+ * describe: a paddle on the bottom row bounces a ball into three rows of bricks near the top; the
+ * ball moves only along diagonals and is reflected by the walls and by the bricks; the paddle sends
+ * it back to the left or to the right depending on which side of the paddle it meets; each broken
+ * brick pays 1; when the last brick is gone three fresh rows appear; the episode ends when the ball
+ * reaches the bottom row. The trail channel marks where the ball was one step earlier, which shows
+ * its direction.
+ *
+ * <p>Details the description leaves open, and how this game settles them (our choices):
+ * <ul>
+ *   <li>Bricks fill rows {@value #FIRST_BRICK_ROW} to {@value #LAST_BRICK_ROW}; row 0 stays open, so a
+ *       ball that breaks through keeps bouncing between the ceiling and the back of the wall.</li>
+ *   <li>An episode starts with the paddle in column {@value #PADDLE_START_COLUMN} and the ball in row
+ *       {@value #BALL_START_ROW}, in a random column, heading down and to a random side; its trail
+ *       starts under it.</li>
+ *   <li>The ball moves one cell a step, after the paddle. A side wall flips its horizontal heading,
+ *       the ceiling its vertical one. When it is about to break a brick, the brick goes, its vertical
+ *       heading flips and it takes its step along the new heading instead, or stays put for this step
+ *       if that cell is a brick or off the grid. One brick breaks per step at most.</li>
+ *   <li>The paddle is one cell wide and catches the ball that is about to enter the bottom row when it
+ *       is under the ball or under the ball's landing cell. A ball landing on the paddle met its near
+ *       side and goes back up the way it came; a ball passing over the paddle clips its far side and
+ *       goes up keeping its horizontal heading.</li>
+ *   <li>The new rows appear as soon as the ball is below the brick rows, so no brick appears on the
+ *       ball.</li>
+ * </ul>
+ * The game has no difficulty ramp. {@link MinAtarAction#LEFT} and {@link MinAtarAction#RIGHT} move
+ * the paddle one cell; the other actions leave it where it is.
  *
  * <p>Channels: 0 paddle, 1 ball, 2 trail, 3 brick.
  */
@@ -25,151 +43,147 @@ public final class Breakout extends MinAtarGame {
     static final int BRICK = 3;
     static final int CHANNELS = 4;
 
-    /** Ball directions 0..3: up-left, up-right, down-right, down-left. */
-    static final int UP_LEFT = 0;
-    static final int UP_RIGHT = 1;
-    static final int DOWN_RIGHT = 2;
-    static final int DOWN_LEFT = 3;
-    private static final int[] STEP_X = {-1, 1, 1, -1};
-    private static final int[] STEP_Y = {-1, -1, 1, 1};
-    private static final int[] MIRROR_HORIZONTAL = {1, 0, 3, 2};
-    private static final int[] MIRROR_VERTICAL = {3, 2, 1, 0};
-    private static final int[] MIRROR_BOTH = {2, 3, 0, 1};
+    static final int PADDLE_ROW = SIZE - 1;
+    static final int FIRST_BRICK_ROW = 1;
+    static final int LAST_BRICK_ROW = 3;
+    static final int BALL_START_ROW = 4;
+    static final int PADDLE_START_COLUMN = 4;
 
     private final boolean[][] bricks = new boolean[SIZE][SIZE];
-    private int ballX;
-    private int ballY;
-    private int ballDirection;
-    private int paddle;
-    private int lastX;
-    private int lastY;
-    private boolean strike;
+    private int paddleColumn;
+    private Position ball;
+    private Position trail;
+    private int rowHeading;
+    private int columnHeading;
+    private boolean ballLost;
 
-    /** MinAtar's defaults: sticky actions with probability 0.1; unseeded until {@link #reset(long)}. */
+    /** With sticky actions at {@value MinAtarGame#DEFAULT_STICKY_ACTION_PROBABILITY}. */
     public Breakout() {
         this(DEFAULT_STICKY_ACTION_PROBABILITY);
     }
 
-    /** A game whose sticky-action probability is {@code stickyActionProbability} (0 disables it). */
     public Breakout(double stickyActionProbability) {
-        super(ID, CHANNELS, stickyActionProbability, new SplittableRandom());
+        super(ID, CHANNELS, stickyActionProbability);
     }
 
     @Override
-    void resetGame() {
-        ballY = 3;
-        if (random().nextInt(2) == 0) {
-            ballX = 0;
-            ballDirection = DOWN_RIGHT;
-        } else {
-            ballX = 9;
-            ballDirection = DOWN_LEFT;
-        }
-        paddle = 4;
-        for (boolean[] row : bricks) {
-            Arrays.fill(row, false);
-        }
-        fillBrickRows();
-        strike = false;
-        lastX = ballX;
-        lastY = ballY;
+    void startEpisode() {
+        buildWall();
+        paddleColumn = PADDLE_START_COLUMN;
+        ball = new Position(BALL_START_ROW, random().nextInt(SIZE));
+        trail = ball;
+        rowHeading = 1;
+        columnHeading = random().nextBoolean() ? 1 : -1;
+        ballLost = false;
     }
 
     @Override
-    int act(MinAtarAction action) {
-        int reward = 0;
-        if (action == MinAtarAction.LEFT) {
-            paddle = Math.max(0, paddle - 1);
-        } else if (action == MinAtarAction.RIGHT) {
-            paddle = Math.min(9, paddle + 1);
-        }
-
-        lastX = ballX;
-        lastY = ballY;
-        int newX = ballX + STEP_X[ballDirection];
-        int newY = ballY + STEP_Y[ballDirection];
-
-        boolean strikeToggle = false;
-        if (newX < 0 || newX > 9) {
-            newX = Math.max(0, Math.min(9, newX));
-            ballDirection = MIRROR_HORIZONTAL[ballDirection];
-        }
-        if (newY < 0) {
-            newY = 0;
-            ballDirection = MIRROR_VERTICAL[ballDirection];
-        } else if (bricks[newY][newX]) {
-            strikeToggle = true;
-            if (!strike) {
-                reward += 1;
-                strike = true;
-                bricks[newY][newX] = false;
-                newY = lastY;
-                ballDirection = MIRROR_VERTICAL[ballDirection];
-            }
-        } else if (newY == 9) {
-            if (brickCount() == 0) {
-                fillBrickRows();
-            }
-            if (ballX == paddle) {
-                ballDirection = MIRROR_VERTICAL[ballDirection];
-                newY = lastY;
-            } else if (newX == paddle) {
-                ballDirection = MIRROR_BOTH[ballDirection];
-                newY = lastY;
-            } else {
-                terminate();
-            }
-        }
-
-        if (!strikeToggle) {
-            strike = false;
-        }
-        ballX = newX;
-        ballY = newY;
+    int advance(MinAtarAction action) {
+        movePaddle(action);
+        int reward = moveBall();
+        rebuildTheWallOnceTheBallIsBelowIt();
         return reward;
     }
 
     @Override
-    void draw(double[] grid) {
-        mark(grid, ballY, ballX, BALL);
-        mark(grid, 9, paddle, PADDLE);
-        mark(grid, lastY, lastX, TRAIL);
+    boolean isOver() {
+        return ballLost;
+    }
+
+    @Override
+    void paint(Planes planes) {
+        planes.mark(PADDLE_ROW, paddleColumn, PADDLE);
+        planes.mark(ball, BALL);
+        planes.mark(trail, TRAIL);
         for (int row = 0; row < SIZE; row++) {
             for (int column = 0; column < SIZE; column++) {
                 if (bricks[row][column]) {
-                    mark(grid, row, column, BRICK);
+                    planes.mark(row, column, BRICK);
                 }
             }
         }
     }
 
-    /** Test hook: puts the ball at {@code (x, y)} heading {@code direction} with no trail of its own. */
-    void placeBall(int x, int y, int direction) {
-        ballX = x;
-        ballY = y;
-        lastX = x;
-        lastY = y;
-        ballDirection = direction;
-        strike = false;
+    private void movePaddle(MinAtarAction action) {
+        if (action == MinAtarAction.LEFT) {
+            paddleColumn = Math.max(0, paddleColumn - 1);
+        } else if (action == MinAtarAction.RIGHT) {
+            paddleColumn = Math.min(SIZE - 1, paddleColumn + 1);
+        }
     }
 
-    /** Test hook: moves the paddle to column {@code column}. */
-    void placePaddle(int column) {
-        paddle = column;
+    /** One cell along the ball's diagonal after the walls, the ceiling and the paddle turned it; the reward. */
+    private int moveBall() {
+        trail = ball;
+        bounceOffTheSideWalls();
+        bounceOffTheCeiling();
+        bounceOffThePaddle();
+        bounceOffTheSideWalls();
+        Position ahead = ball.offset(rowHeading, columnHeading);
+        int reward = 0;
+        if (isBrick(ahead)) {
+            reward = breakTheBrickAndRebound(ahead);
+        } else {
+            ball = ahead;
+        }
+        ballLost = ball.row() == PADDLE_ROW;
+        return reward;
     }
 
-    /** Test hook: sets or clears one brick. */
-    void setBrick(int row, int column, boolean present) {
-        bricks[row][column] = present;
+    private void bounceOffTheSideWalls() {
+        int next = ball.column() + columnHeading;
+        if (next < 0 || next >= SIZE) {
+            columnHeading = -columnHeading;
+        }
     }
 
-    int paddle() {
-        return paddle;
+    private void bounceOffTheCeiling() {
+        if (ball.row() + rowHeading < 0) {
+            rowHeading = 1;
+        }
     }
 
-    int ballDirection() {
-        return ballDirection;
+    private void bounceOffThePaddle() {
+        if (rowHeading < 0 || ball.row() + rowHeading != PADDLE_ROW) {
+            return;
+        }
+        if (paddleColumn == ball.column() + columnHeading) {
+            rowHeading = -1;
+            columnHeading = -columnHeading;
+        } else if (paddleColumn == ball.column()) {
+            rowHeading = -1;
+        }
     }
+
+    private int breakTheBrickAndRebound(Position brick) {
+        bricks[brick.row()][brick.column()] = false;
+        rowHeading = -rowHeading;
+        Position rebound = ball.offset(rowHeading, columnHeading);
+        if (rebound.onGrid() && !isBrick(rebound)) {
+            ball = rebound;
+        }
+        return 1;
+    }
+
+    private void rebuildTheWallOnceTheBallIsBelowIt() {
+        if (ball.row() > LAST_BRICK_ROW && brickCount() == 0) {
+            buildWall();
+        }
+    }
+
+    private void buildWall() {
+        for (int row = 0; row < SIZE; row++) {
+            for (int column = 0; column < SIZE; column++) {
+                bricks[row][column] = row >= FIRST_BRICK_ROW && row <= LAST_BRICK_ROW;
+            }
+        }
+    }
+
+    private boolean isBrick(Position cell) {
+        return cell.onGrid() && bricks[cell.row()][cell.column()];
+    }
+
+    // Set-ups for tests of single rules.
 
     int brickCount() {
         int count = 0;
@@ -181,9 +195,25 @@ public final class Breakout extends MinAtarGame {
         return count;
     }
 
-    private void fillBrickRows() {
-        for (int row = 1; row <= 3; row++) {
-            Arrays.fill(bricks[row], true);
+    /** Puts the ball at {@code cell} heading {@code (rowHeading, columnHeading)}, each -1 or 1; its trail under it. */
+    void placeBall(Position cell, int rowHeading, int columnHeading) {
+        this.ball = cell;
+        this.trail = cell;
+        this.rowHeading = rowHeading;
+        this.columnHeading = columnHeading;
+    }
+
+    void placePaddle(int column) {
+        paddleColumn = column;
+    }
+
+    /** Removes every brick, then lays one on each of {@code cells}. */
+    void layBricks(Position... cells) {
+        for (boolean[] row : bricks) {
+            Arrays.fill(row, false);
+        }
+        for (Position cell : cells) {
+            bricks[cell.row()][cell.column()] = true;
         }
     }
 }

@@ -1,176 +1,182 @@
 package io.acktr.envs.minatar;
 
-import java.util.SplittableRandom;
-
 /**
- * A port of MinAtar's Freeway ({@code minatar/environments/freeway.py}), registered as
- * {@code MinAtar/Freeway-v0}. The chicken stays in column 4 and starts in the bottom row; it may
- * step up or down only once every 3 steps. Reaching row 0 pays 1, sends the chicken back to row 9
- * and gives every car a new random speed and direction. One car drives in each of rows 1..8,
- * moving one cell every 1..5 steps and wrapping around the edges; a car that meets the chicken
- * sends it back to row 9. The episode terminates inside the game: a countdown starts at 2500 and
- * the step that takes it below 0 (the 2501st) is terminal. The game has no difficulty ramp; only
- * {@link MinAtarAction#UP} and {@link MinAtarAction#DOWN} do anything.
+ * Freeway on a 10 x 10 grid, {@code MinAtar/Freeway-v0}, with the rules Young and Tian 2019
+ * describe: a chicken starts at the bottom and can only go up or down, and at most once every
+ * {@value #STEPS_PER_CHICKEN_MOVE} steps; reaching the top pays 1 and puts it back at the bottom;
+ * cars drive sideways and reappear on the other side when they pass an edge; a car that hits the
+ * chicken sends it back to the bottom; each car moves once every 1 to 5 steps, and the channel of the
+ * trail behind it tells how often (the side of the trail tells the direction); every time the chicken
+ * reaches the top the cars get new speeds; the episode ends after {@value #EPISODE_STEPS} steps.
  *
- * <p>Channels: 0 chicken, 1 car, 2..6 the trail behind a car moving once every 1..5 steps (the
- * side of the trail gives the car's direction).
+ * <p>Details the description leaves open, and how this game settles them (our choices):
+ * <ul>
+ *   <li>The chicken runs up column {@value #CHICKEN_COLUMN}, from row 9 to row 0. One car drives in
+ *       each of rows 1 to 8.</li>
+ *   <li>At the start of an episode each car gets a random column; at the start and at every crossing
+ *       each car gets a random direction and a random pace, moving once every 1 to
+ *       {@value #SLOWEST_CAR} steps (uniform), its clock starting afresh.</li>
+ *   <li>In a step the chicken moves first (a crossing scores at once), then the cars; the chicken is
+ *       hit when it shares a cell with a car once the cars have moved, so a chicken that steps into a
+ *       car's cell is hit unless that car drives on in the same step.</li>
+ *   <li>The step that completes {@value #EPISODE_STEPS} steps ends the episode ({@code terminated},
+ *       as the time is a rule of the game).</li>
+ * </ul>
+ * The game has no difficulty ramp. Only {@link MinAtarAction#UP} and {@link MinAtarAction#DOWN} do
+ * anything.
+ *
+ * <p>Channels: 0 chicken, 1 car, and 2 to 6 the trail behind a car that moves once every 1 to 5
+ * steps.
  */
 public final class Freeway extends MinAtarGame {
     public static final String ID = "MinAtar/Freeway-v0";
 
     static final int CHICKEN = 0;
     static final int CAR = 1;
-    /** Channel of the trail of a car of speed {@code s} (1..5) is {@code SPEED_1 + s - 1}. */
-    static final int SPEED_1 = 2;
+    /** The trail channel of the fastest cars (moving every step); a car moving every k steps uses {@code FASTEST_TRAIL + k - 1}. */
+    static final int FASTEST_TRAIL = 2;
     static final int CHANNELS = 7;
 
-    static final int PLAYER_SPEED = 3;
-    static final int TIME_LIMIT = 2500;
     static final int CHICKEN_COLUMN = 4;
-    private static final int CARS = 8;
+    static final int START_ROW = SIZE - 1;
+    static final int GOAL_ROW = 0;
+    static final int STEPS_PER_CHICKEN_MOVE = 3;
+    static final int EPISODE_STEPS = 2500;
+    static final int SLOWEST_CAR = 5;
 
-    /** Car fields, as MinAtar's {@code [x, y, timer, speed]}; the sign of speed is the direction. */
-    private static final int X = 0;
-    private static final int Y = 1;
-    private static final int TIMER = 2;
-    private static final int SPEED = 3;
+    /** The car of one lane: one cell in direction {@code heading} every time its clock rings. */
+    private static final class Car {
+        final int row;
+        int column;
+        int heading;
+        final Countdown clock = new Countdown(1);
 
-    private final int[][] cars = new int[CARS][4];
-    private int chicken;
-    private int moveTimer;
-    private int terminateTimer;
+        Car(int row) {
+            this.row = row;
+        }
 
-    /** MinAtar's defaults: sticky actions with probability 0.1; unseeded until {@link #reset(long)}. */
+        void drive() {
+            if (clock.tick()) {
+                column = Math.floorMod(column + heading, SIZE);
+            }
+        }
+
+        int trailColumn() {
+            return Math.floorMod(column - heading, SIZE);
+        }
+    }
+
+    private final Car[] cars = new Car[SIZE - 2];
+    private int chickenRow;
+    private int chickenRestSteps;
+    private int stepsPlayed;
+
+    /** With sticky actions at {@value MinAtarGame#DEFAULT_STICKY_ACTION_PROBABILITY}. */
     public Freeway() {
         this(DEFAULT_STICKY_ACTION_PROBABILITY);
     }
 
-    /** A game whose sticky-action probability is {@code stickyActionProbability} (0 disables it). */
     public Freeway(double stickyActionProbability) {
-        super(ID, CHANNELS, stickyActionProbability, new SplittableRandom());
+        super(ID, CHANNELS, stickyActionProbability);
+        for (int lane = 0; lane < cars.length; lane++) {
+            cars[lane] = new Car(lane + 1);
+        }
     }
 
     @Override
-    void resetGame() {
-        randomizeCars(true);
-        chicken = 9;
-        moveTimer = PLAYER_SPEED;
-        terminateTimer = TIME_LIMIT;
+    void startEpisode() {
+        for (Car car : cars) {
+            car.column = random().nextInt(SIZE);
+        }
+        changeTheTraffic();
+        chickenRow = START_ROW;
+        chickenRestSteps = 0;
+        stepsPlayed = 0;
     }
 
     @Override
-    int act(MinAtarAction action) {
-        int reward = 0;
-        if (action == MinAtarAction.UP && moveTimer == 0) {
-            moveTimer = PLAYER_SPEED;
-            chicken = Math.max(0, chicken - 1);
-        } else if (action == MinAtarAction.DOWN && moveTimer == 0) {
-            moveTimer = PLAYER_SPEED;
-            chicken = Math.min(9, chicken + 1);
+    int advance(MinAtarAction action) {
+        stepsPlayed++;
+        int reward = moveTheChicken(action);
+        for (Car car : cars) {
+            car.drive();
         }
-
-        if (chicken == 0) {
-            reward += 1;
-            randomizeCars(false);
-            chicken = 9;
-        }
-
-        for (int[] car : cars) {
-            if (car[X] == CHICKEN_COLUMN && car[Y] == chicken) {
-                chicken = 9;
-            }
-            if (car[TIMER] == 0) {
-                car[TIMER] = Math.abs(car[SPEED]);
-                car[X] += car[SPEED] > 0 ? 1 : -1;
-                if (car[X] < 0) {
-                    car[X] = 9;
-                } else if (car[X] > 9) {
-                    car[X] = 0;
-                }
-                if (car[X] == CHICKEN_COLUMN && car[Y] == chicken) {
-                    chicken = 9;
-                }
-            } else {
-                car[TIMER]--;
-            }
-        }
-
-        if (moveTimer > 0) {
-            moveTimer--;
-        }
-        terminateTimer--;
-        if (terminateTimer < 0) {
-            terminate();
-        }
+        sendTheChickenBackIfHit();
         return reward;
     }
 
-    /** MinAtar's {@code _randomize_cars}: eight speeds in 1..5, then eight directions. */
-    private void randomizeCars(boolean initialize) {
-        int[] speeds = new int[CARS];
-        for (int i = 0; i < CARS; i++) {
-            speeds[i] = random().nextInt(1, 6);
-        }
-        for (int i = 0; i < CARS; i++) {
-            speeds[i] *= random().nextInt(2) == 0 ? -1 : 1;
-        }
-        for (int i = 0; i < CARS; i++) {
-            if (initialize) {
-                cars[i][X] = 0;
-                cars[i][Y] = i + 1;
-            }
-            cars[i][TIMER] = Math.abs(speeds[i]);
-            cars[i][SPEED] = speeds[i];
-        }
+    @Override
+    boolean isOver() {
+        return stepsPlayed >= EPISODE_STEPS;
     }
 
     @Override
-    void draw(double[] grid) {
-        mark(grid, chicken, CHICKEN_COLUMN, CHICKEN);
-        for (int[] car : cars) {
-            mark(grid, car[Y], car[X], CAR);
-            int backX = car[SPEED] > 0 ? car[X] - 1 : car[X] + 1;
-            if (backX < 0) {
-                backX = 9;
-            } else if (backX > 9) {
-                backX = 0;
-            }
-            mark(grid, car[Y], backX, SPEED_1 + Math.abs(car[SPEED]) - 1);
+    void paint(Planes planes) {
+        planes.mark(chickenRow, CHICKEN_COLUMN, CHICKEN);
+        for (Car car : cars) {
+            planes.mark(car.row, car.column, CAR);
+            planes.mark(car.row, car.trailColumn(), FASTEST_TRAIL + car.clock.period() - 1);
         }
     }
 
-    /** Test hook: moves the chicken to row {@code row}. */
+    /** Up or down when the chicken has rested long enough; 1 when that reaches the top. */
+    private int moveTheChicken(MinAtarAction action) {
+        boolean rested = chickenRestSteps == 0;
+        if (rested && action == MinAtarAction.UP) {
+            chickenRow--;
+            chickenRestSteps = STEPS_PER_CHICKEN_MOVE;
+        } else if (rested && action == MinAtarAction.DOWN && chickenRow < START_ROW) {
+            chickenRow++;
+            chickenRestSteps = STEPS_PER_CHICKEN_MOVE;
+        }
+        if (chickenRestSteps > 0) {
+            chickenRestSteps--;
+        }
+        if (chickenRow == GOAL_ROW) {
+            chickenRow = START_ROW;
+            changeTheTraffic();
+            return 1;
+        }
+        return 0;
+    }
+
+    private void sendTheChickenBackIfHit() {
+        for (Car car : cars) {
+            if (car.row == chickenRow && car.column == CHICKEN_COLUMN) {
+                chickenRow = START_ROW;
+                return;
+            }
+        }
+    }
+
+    /** A new random direction and pace for every car. */
+    private void changeTheTraffic() {
+        for (Car car : cars) {
+            car.heading = random().nextBoolean() ? 1 : -1;
+            car.clock.restart(1 + random().nextInt(SLOWEST_CAR));
+        }
+    }
+
+    // Set-ups and read-outs for tests of single rules.
+
+    int chickenRow() {
+        return chickenRow;
+    }
+
     void placeChicken(int row) {
-        chicken = row;
+        chickenRow = row;
     }
 
-    /** Test hook: sets the countdown until the chicken may move again. */
-    void setMoveTimer(int steps) {
-        moveTimer = steps;
+    /** Puts the car of lane {@code row} at {@code column}, heading {@code heading}, moving every {@code pace} steps. */
+    void placeCar(int row, int column, int heading, int pace) {
+        Car car = cars[row - 1];
+        car.column = column;
+        car.heading = heading;
+        car.clock.restart(pace);
     }
 
-    /** Test hook: sets the countdown to the end of the episode. */
-    void setTerminateTimer(int steps) {
-        terminateTimer = steps;
-    }
-
-    /**
-     * Test hook: puts the car of row {@code row} (1..8) at column {@code x} with signed
-     * {@code speed} (+-1..5) and {@code timer} steps until it next moves.
-     */
-    void placeCar(int row, int x, int speed, int timer) {
-        int[] car = cars[row - 1];
-        car[X] = x;
-        car[TIMER] = timer;
-        car[SPEED] = speed;
-    }
-
-    int chicken() {
-        return chicken;
-    }
-
-    /** Signed speed of the car of row {@code row}. */
-    int carSpeed(int row) {
-        return cars[row - 1][SPEED];
+    /** How often the car of lane {@code row} moves, in steps, and which way: {@code pace * heading}. */
+    int carVelocity(int row) {
+        return cars[row - 1].clock.period() * cars[row - 1].heading;
     }
 }

@@ -1,9 +1,9 @@
 package io.acktr.envs.minatar;
 
 /**
- * The six actions every MinAtar game accepts, in MinAtar's order ({@code ['n','l','u','r','d','f']}):
- * the index of a constant is the discrete action that selects it. Actions a game has no use for
- * (for example {@link #FIRE} in Breakout) act as {@link #NOOP}.
+ * The six actions every game accepts; the index of a constant is the discrete action that selects
+ * it (no-op, left, up, right, down, fire, the action set of the MinAtar testbed). Actions a game has
+ * no use for (for example {@link #FIRE} in Breakout) do nothing.
  */
 public enum MinAtarAction {
     NOOP, LEFT, UP, RIGHT, DOWN, FIRE;

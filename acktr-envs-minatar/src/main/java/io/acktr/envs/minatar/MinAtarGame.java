@@ -11,56 +11,63 @@ import io.acktr.api.env.StepResult;
 import java.util.SplittableRandom;
 
 /**
- * What the five MinAtar games share, as MinAtar's {@code minatar/environment.py} wraps every game:
- * a 10 x 10 grid of {@code channels} binary planes, the full set of six actions (the gym ids
- * {@code MinAtar/<Game>-v0}), sticky actions and one random generator that both the sticky-action
- * draw and the game's own spawns use.
+ * What the five games share: a {@value #SIZE} x {@value #SIZE} grid seen as {@code channels} binary
+ * planes, the six actions of {@link MinAtarAction}, sticky actions and seeding. The testbed and the
+ * evaluation protocol (all six actions always available, sticky actions with probability 0.1) are
+ * those described by Young and Tian 2019, "MinAtar: An Atari-Inspired Testbed for Thorough and
+ * Reproducible Reinforcement Learning Experiments" (arXiv 1903.03176).
  *
  * <pre>{@code
- * double[] obs = game.reset(seed);            // reseeds, then starts an episode
- * StepResult r = game.step(action);           // sticky draw, then the game's act()
+ * double[] obs = game.reset(seed);            // a new episode from a seed
+ * StepResult r = game.step(action);           // maybe the previous action instead, then one game step
  * // r.observation()[(row * 10 + column) * channels + channel] is 0 or 1
  * }</pre>
  *
- * <p>Each step first draws {@code u} from the generator; when {@code u < stickyActionProbability}
- * the previous executed action is repeated instead of the requested one, exactly as MinAtar's
- * {@code Environment.act} does. The previous action starts as {@link MinAtarAction#NOOP} when the
- * game is created and at every {@link #reset(long)}, and carries over a plain {@link #reset()} as
- * it does in MinAtar. Rewards and termination are the game's; no time limit is added (MinAtar
- * registers its gym ids without {@code max_episode_steps}). Stepping before the first reset or after
- * termination throws {@link IllegalStateException}, where MinAtar silently returns {@code (0, True)}.
+ * <p>Sticky actions: on every step, with probability {@link #stickyActionProbability()}, the game
+ * executes the action it executed on the previous step instead of the one asked for. The previous
+ * action is {@link MinAtarAction#NOOP} at the start of every episode.
+ *
+ * <p>Randomness: a seed is split into two independent streams, one for the sticky-action draws and
+ * one for the game itself (spawns, directions), so the sticky-action probability never changes which
+ * random numbers the game sees. {@link #reset(long)} reseeds both; {@link #reset()} continues them.
+ *
+ * <p>Episodes end only by the game's own rules ({@link StepResult#terminated()}); no time limit is
+ * added. Stepping before the first reset or after the episode ended throws
+ * {@link IllegalStateException}.
  */
 public abstract class MinAtarGame implements Environment {
     /** Rows and columns of the grid. */
     public static final int SIZE = 10;
-    /** MinAtar's default {@code sticky_action_prob}. */
+    /** The sticky-action probability of the evaluation protocol in Young and Tian 2019. */
     public static final double DEFAULT_STICKY_ACTION_PROBABILITY = 0.1;
     /** Edge of one grid cell in a {@link #render()}ed frame, in pixels. */
     public static final int CELL_PIXELS = 10;
 
     private static final DiscreteSpace ACTION_SPACE = new DiscreteSpace(MinAtarAction.values().length);
 
+    private enum Phase { NOT_STARTED, PLAYING, OVER }
+
     private final String id;
     private final int channels;
     private final BoxSpace observationSpace;
     private final double stickyActionProbability;
     private final int[] palette;
+    private SplittableRandom stickiness;
     private SplittableRandom random;
-    private MinAtarAction lastAction = MinAtarAction.NOOP;
-    private boolean started;
-    private boolean terminated;
+    private MinAtarAction previousAction = MinAtarAction.NOOP;
+    private Phase phase = Phase.NOT_STARTED;
 
-    MinAtarGame(String id, int channels, double stickyActionProbability, SplittableRandom random) {
+    MinAtarGame(String id, int channels, double stickyActionProbability) {
         this.id = requireNonNull(id, "id is null");
         if (!(stickyActionProbability >= 0 && stickyActionProbability <= 1)) {
-            throw new IllegalArgumentException(id + ": stickyActionProbability must be in [0, 1], got "
-                    + stickyActionProbability);
+            throw new IllegalArgumentException(id + ": stickyActionProbability = " + stickyActionProbability
+                    + ": must be in [0, 1]");
         }
         this.channels = channels;
         this.observationSpace = BoxSpace.uniform(0, 1, SIZE, SIZE, channels);
         this.stickyActionProbability = stickyActionProbability;
         this.palette = MinAtarPalette.colours(channels);
-        this.random = requireNonNull(random, "random is null");
+        seed(new SplittableRandom());
     }
 
     @Override
@@ -68,7 +75,7 @@ public abstract class MinAtarGame implements Environment {
         return id;
     }
 
-    /** {@code Box(0, 1, [10, 10, channels])}, flattened row-major as {@code [row][column][channel]}. */
+    /** {@code Box(0, 1, [10, 10, channels])}, flattened as {@code [row][column][channel]}. */
     @Override
     public final Space observationSpace() {
         return observationSpace;
@@ -85,52 +92,56 @@ public abstract class MinAtarGame implements Environment {
         return channels;
     }
 
+    /** Chance that a step repeats the previously executed action instead of the requested one. */
     public final double stickyActionProbability() {
         return stickyActionProbability;
     }
 
-    /** Reseeds the generator, forgets the previous action and starts a new episode. */
+    /** Reseeds both random streams, then starts a new episode. */
     @Override
     public final double[] reset(long seed) {
-        random = new SplittableRandom(seed);
-        lastAction = MinAtarAction.NOOP;
+        seed(new SplittableRandom(seed));
         return reset();
     }
 
+    /** Starts a new episode, continuing both random streams. */
     @Override
     public final double[] reset() {
-        terminated = false;
-        started = true;
-        resetGame();
+        previousAction = MinAtarAction.NOOP;
+        phase = Phase.PLAYING;
+        startEpisode();
         return observation();
     }
 
     @Override
     public final StepResult step(double[] action) {
         MinAtarAction requested = MinAtarAction.of(ACTION_SPACE.index(action, id));
-        if (!started) {
+        if (phase == Phase.NOT_STARTED) {
             throw new IllegalStateException(id + ": step() called before reset(); call reset() first");
         }
-        if (terminated) {
+        if (phase == Phase.OVER) {
             throw new IllegalStateException(id + ": step() called after the episode terminated; call reset()");
         }
-        MinAtarAction executed = random.nextDouble() < stickyActionProbability ? lastAction : requested;
-        lastAction = executed;
-        int reward = act(executed);
-        return new StepResult(observation(), reward, terminated, false);
+        boolean sticks = stickiness.nextDouble() < stickyActionProbability;
+        MinAtarAction executed = sticks ? previousAction : requested;
+        previousAction = executed;
+        int reward = advance(executed);
+        if (isOver()) {
+            phase = Phase.OVER;
+        }
+        return new StepResult(observation(), reward, phase == Phase.OVER, false);
     }
 
-    /** The current grid, {@code 10 * 10 * channels} values of 0 or 1 (MinAtar's {@code state()}). */
+    /** The current grid: {@code 10 * 10 * channels} values of 0 or 1. */
     public final double[] observation() {
-        double[] grid = new double[SIZE * SIZE * channels];
-        draw(grid);
-        return grid;
+        Planes planes = new Planes(channels);
+        paint(planes);
+        return planes.values();
     }
 
     /**
-     * The grid as a {@code 100 x 100} image, {@value #CELL_PIXELS} pixels per cell. As in MinAtar's
-     * {@code rgb_array} render, a cell takes the palette colour of its highest-numbered active channel
-     * and is black when no channel is active.
+     * The grid as a {@code 100 x 100} image, {@value #CELL_PIXELS} pixels per cell: a cell takes the
+     * {@link #colour(int)} of its highest-numbered active channel, and is black when none is active.
      */
     @Override
     public final RgbFrame render() {
@@ -138,14 +149,12 @@ public abstract class MinAtarGame implements Environment {
         RgbFrame frame = RgbFrame.blank(SIZE * CELL_PIXELS, SIZE * CELL_PIXELS);
         for (int row = 0; row < SIZE; row++) {
             for (int column = 0; column < SIZE; column++) {
-                int top = -1;
-                for (int channel = 0; channel < channels; channel++) {
-                    if (grid[(row * SIZE + column) * channels + channel] != 0) {
-                        top = channel;
+                int cell = (row * SIZE + column) * channels;
+                for (int channel = channels - 1; channel >= 0; channel--) {
+                    if (grid[cell + channel] == 1) {
+                        paintCell(frame, row, column, palette[channel]);
+                        break;
                     }
-                }
-                if (top >= 0) {
-                    fillCell(frame, row, column, palette[top]);
                 }
             }
         }
@@ -162,38 +171,40 @@ public abstract class MinAtarGame implements Environment {
         return id;
     }
 
-    /** Puts the game in the start state of an episode, drawing from {@link #random()} as MinAtar does. */
-    abstract void resetGame();
+    /** Sets up the first state of an episode, drawing from {@link #random()}. */
+    abstract void startEpisode();
 
-    /** One step of the game with the action actually executed; returns the reward. */
-    abstract int act(MinAtarAction action);
+    /** Plays one step with the action actually executed and returns its reward. */
+    abstract int advance(MinAtarAction action);
 
-    /** Sets the 1s of the current state in {@code grid}, which arrives all 0. */
-    abstract void draw(double[] grid);
+    /** Whether the game's rules ended the episode in the step just played. */
+    abstract boolean isOver();
 
-    /** The generator the game draws from; replaced by every {@link #reset(long)}. */
+    /** Marks every object of the current state on {@code planes}, which arrive empty. */
+    abstract void paint(Planes planes);
+
+    /** The game's own random stream (never the sticky-action one). */
     final SplittableRandom random() {
         return random;
     }
 
-    /** Ends the episode at the end of the current step (MinAtar's {@code self.terminal = True}). */
-    final void terminate() {
-        terminated = true;
+    /** The action executed on the latest step ({@link MinAtarAction#NOOP} before the first). */
+    final MinAtarAction previousAction() {
+        return previousAction;
     }
 
-    final boolean terminated() {
-        return terminated;
+    private void seed(SplittableRandom root) {
+        stickiness = root.split();
+        random = root.split();
     }
 
-    /** Marks {@code channel} of cell {@code (row, column)} in an observation grid. */
-    final void mark(double[] grid, int row, int column, int channel) {
-        grid[(row * SIZE + column) * channels + channel] = 1;
-    }
-
-    private static void fillCell(RgbFrame frame, int row, int column, int rgb) {
+    private static void paintCell(RgbFrame frame, int row, int column, int rgb) {
+        int red = rgb >> 16 & 0xff;
+        int green = rgb >> 8 & 0xff;
+        int blue = rgb & 0xff;
         for (int y = row * CELL_PIXELS; y < (row + 1) * CELL_PIXELS; y++) {
             for (int x = column * CELL_PIXELS; x < (column + 1) * CELL_PIXELS; x++) {
-                frame.set(x, y, rgb >> 16 & 0xff, rgb >> 8 & 0xff, rgb & 0xff);
+                frame.set(x, y, red, green, blue);
             }
         }
     }

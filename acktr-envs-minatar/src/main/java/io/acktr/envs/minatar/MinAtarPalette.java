@@ -1,9 +1,10 @@
 package io.acktr.envs.minatar;
 
 /**
- * The colours MinAtar draws channels with: its {@code rgb_array} render and {@code display_state()}
- * take seaborn's {@code color_palette("cubehelix", n)}, which samples matplotlib's 256-entry
- * {@code cubehelix} colour map (gamma 1, s 0.5, r -1.5, h 1) at {@code (i + 1) / (n + 1)}.
+ * One colour per channel for {@link MinAtarGame#render()}: {@code n} samples, at {@code (i + 1) / (n + 1)},
+ * of the "cubehelix" colour scheme of D. A. Green, "A colour scheme for the display of astronomical
+ * intensity images", Bull. Astr. Soc. India 39 (2011), with start 0.5, rotations -1.5, hue 1 and
+ * gamma 1, read from a 256-entry table; dark for channel 0 and lighter for higher channels.
  */
 final class MinAtarPalette {
     private static final int LOOKUP_ENTRIES = 256;
@@ -26,7 +27,7 @@ final class MinAtarPalette {
         return colours;
     }
 
-    /** matplotlib's {@code cubehelix} colour function, clipped to [0, 1] and scaled to a byte. */
+    /** Green's colour function for one of red, green and blue, clipped to [0, 1] and scaled to a byte. */
     private static int component(double x, double p0, double p1) {
         double amplitude = x * (1 - x) / 2;
         double phi = 2 * Math.PI * (0.5 / 3 - 1.5 * x);

@@ -1,42 +1,65 @@
 package io.acktr.envs.minatar;
 
-import static io.acktr.envs.minatar.EntityLists.firstAt;
-import static io.acktr.envs.minatar.EntityLists.removeByValue;
+import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * A port of MinAtar's Seaquest ({@code minatar/environments/seaquest.py}, the version with the
- * oxygen-bar fix of MinAtar 1.0.11), registered as {@code MinAtar/Seaquest-v0}. The player's
- * submarine (a front and a back cell) moves in rows 0..8 and fires sideways (at most once every 5
- * steps). Enemy fish and submarines enter rows 1..8 from either edge (never against the direction
- * of an enemy already in that row); enemy submarines fire every 10 steps. Shooting an enemy pays 1.
- * Divers drift across and are picked up by touching them, up to 6.
+ * Seaquest on a 10 x 10 grid, {@code MinAtar/Seaquest-v0}, with the rules Young and Tian 2019
+ * describe: the player's submarine takes two cells, a front and a back, and fires torpedoes from its
+ * front; enemy fish and enemy submarines cross the water, and only the submarines shoot; a torpedo
+ * that strikes an enemy removes it and pays 1; divers cross the water too, and moving onto one
+ * rescues it, up to {@value #MAX_DIVERS} on board, shown by a gauge along the bottom; oxygen, shown
+ * by another gauge, runs down under water; coming up to the surface with at least one diver on board
+ * refills it, costing one diver when fewer than {@value #MAX_DIVERS} are aboard, while surfacing with
+ * {@value #MAX_DIVERS} lets them all off and pays 1 for each lit cell of the oxygen gauge; every
+ * surfacing makes enemies appear more often and move faster; the episode ends when an enemy or an
+ * enemy bullet hits the submarine, when oxygen runs out, or when the submarine surfaces with no diver
+ * on board. A trail channel marks where each enemy and diver was before its last move.
  *
- * <p>Oxygen starts at 200 and drops by 1 on every step spent below the surface (row 0). Coming up
- * to the surface with no diver ends the episode; with 1..5 divers one diver is used up and oxygen
- * is refilled; with 6 the reward is {@code oxygen * 10 / 200} (integer division), oxygen is
- * refilled and the diver count goes to -1 (MinAtar sets it to 0 and then takes one away, so the
- * next surfacing without picking up a diver does not end the episode; ported as is). Each
- * surfacing ramps the difficulty (MinAtar's default): the enemy spawn interval shrinks by 1 (from
- * 20, down to 1) and on every other surfacing the enemies' move interval shrinks by 1 (from 5, down
- * to 2). The episode ends when the player touches an enemy or an enemy bullet, or when a step
- * starts with no oxygen left.
+ * <p>Details the description leaves open, and how this game settles them (our choices):
+ * <ul>
+ *   <li>Row 0 is the surface, rows 1 to 8 are water, and row 9 holds the gauges: the oxygen gauge
+ *       lights {@code oxygen * 10 / }{@value #MAX_OXYGEN} cells from the left, the diver gauge one cell
+ *       per diver from the right. The submarine moves in rows 0 to 8; enemies and divers travel rows 1
+ *       to 8, at most one enemy and one diver per row.</li>
+ *   <li>The submarine starts at the surface, in columns 4 and 5, facing right, with full oxygen
+ *       ({@value #MAX_OXYGEN}) and no divers. Left and right turn it that way and move it a cell;
+ *       up and down move it a row. Oxygen drops by 1 for every step that ends under water.</li>
+ *   <li>Surfacing means coming up from row 1 to row 0; staying at the surface is safe and costs no
+ *       oxygen.</li>
+ *   <li>Fire launches a torpedo into the cell ahead of the front when the launcher has reloaded
+ *       ({@link Pace#reloadSteps()} steps after the last launch). Torpedoes and enemy bullets fly one
+ *       cell a step along their row.</li>
+ *   <li>Every {@link Pace#enemySpawnInterval()} steps an enemy, fish or submarine (a fair coin),
+ *       enters a random row without an enemy, from a random side; enemies move a cell every
+ *       {@link Pace#enemyMoveInterval()} steps and leave at the far edge. Each enemy submarine fires a
+ *       bullet ahead of itself every {@link Pace#enemyShotInterval()} steps. Divers enter the same way
+ *       every {@link Pace#diverSpawnInterval()} steps and move every {@link Pace#diverMoveInterval()}
+ *       steps; with {@value #MAX_DIVERS} aboard the submarine passes over them.</li>
+ *   <li>With difficulty ramping (on by default), each surfacing that does not end the episode
+ *       shortens the enemy spawn interval by one step, down to {@value #FASTEST_ENEMY_SPAWN_INTERVAL},
+ *       and every second one shortens the enemy move interval by one step, down to
+ *       {@value #FASTEST_ENEMY_MOVE_INTERVAL}.</li>
+ *   <li>Order of a step: torpedoes and enemy bullets fly, the submarine acts, enemies and divers move
+ *       on their clocks, enemy submarines fire, divers are picked up, hits are checked, the submarine
+ *       breathes, surfaces, and new enemies and divers enter. A torpedo and an enemy that meet in a
+ *       cell at any point destroy each other.</li>
+ * </ul>
+ * The episode has no time limit.
  *
- * <p>Entities live in lists updated in MinAtar's order; MinAtar iterates them backwards while
- * removing by value ({@code list.remove}), which this port reproduces.
- *
- * <p>Channels: 0 sub front, 1 sub back, 2 friendly bullet, 3 trail, 4 enemy bullet, 5 enemy fish,
- * 6 enemy sub, 7 oxygen gauge, 8 diver gauge, 9 diver.
+ * <p>Channels: 0 submarine front, 1 submarine back, 2 torpedo, 3 trail, 4 enemy bullet, 5 enemy
+ * fish, 6 enemy submarine, 7 oxygen gauge, 8 diver gauge, 9 diver.
  */
 public final class Seaquest extends MinAtarGame {
     public static final String ID = "MinAtar/Seaquest-v0";
 
     static final int SUB_FRONT = 0;
     static final int SUB_BACK = 1;
-    static final int FRIENDLY_BULLET = 2;
+    static final int TORPEDO = 2;
     static final int TRAIL = 3;
     static final int ENEMY_BULLET = 4;
     static final int ENEMY_FISH = 5;
@@ -46,387 +69,434 @@ public final class Seaquest extends MinAtarGame {
     static final int DIVER = 9;
     static final int CHANNELS = 10;
 
-    static final int MAX_OXYGEN = 200;
-    static final int INITIAL_SPAWN_SPEED = 20;
-    static final int DIVER_SPAWN_SPEED = 30;
-    static final int INITIAL_MOVE_INTERVAL = 5;
-    static final int SHOT_COOL_DOWN = 5;
-    static final int ENEMY_SHOT_INTERVAL = 10;
-    static final int DIVER_MOVE_INTERVAL = 5;
+    static final int SURFACE = 0;
+    static final int DEEPEST_ROW = SIZE - 2;
+    static final int GAUGE_ROW = SIZE - 1;
+    static final int MAX_OXYGEN = 180;
     static final int MAX_DIVERS = 6;
+    static final int FASTEST_ENEMY_SPAWN_INTERVAL = 4;
+    static final int FASTEST_ENEMY_MOVE_INTERVAL = 2;
 
-    /** Fields shared by every entity: {@code [x, y, moves right (1) or left (0), ...]}. */
-    private static final int X = 0;
-    private static final int Y = 1;
-    private static final int MOVES_RIGHT = 2;
-    /** Steps until a fish, sub or diver next moves. */
-    private static final int MOVE_TIMER = 3;
-    /** Steps until an enemy sub next fires. */
-    private static final int SHOT_TIMER = 4;
+    /**
+     * The clocks of the game at the start of an episode, in steps (our choices).
+     *
+     * @param enemySpawnInterval steps between two enemies entering
+     * @param enemyMoveInterval steps between two moves of the enemies
+     * @param enemyShotInterval steps between two bullets of one enemy submarine
+     * @param diverSpawnInterval steps between two divers entering
+     * @param diverMoveInterval steps between two moves of the divers
+     * @param reloadSteps steps after a launch before the next torpedo can go
+     */
+    record Pace(int enemySpawnInterval, int enemyMoveInterval, int enemyShotInterval, int diverSpawnInterval,
+                int diverMoveInterval, int reloadSteps) {
+        /**
+         * Enemies enter every 18 steps and move every 5 at first, and each enemy submarine fires every
+         * 12; divers enter every 25 steps and move every 4; the launcher reloads in 4 steps.
+         */
+        static final Pace STANDARD = new Pace(18, 5, 12, 25, 4, 4);
 
-    private final boolean ramping;
-    private final List<int[]> friendlyBullets = new ArrayList<>();
-    private final List<int[]> enemyBullets = new ArrayList<>();
-    private final List<int[]> enemyFish = new ArrayList<>();
-    private final List<int[]> enemySubs = new ArrayList<>();
-    private final List<int[]> divers = new ArrayList<>();
-    private int oxygen;
-    private int diverCount;
-    private int subX;
-    private int subY;
+        Pace {
+            if (enemySpawnInterval < 1 || enemyMoveInterval < 1 || enemyShotInterval < 1 || diverSpawnInterval < 1
+                    || diverMoveInterval < 1 || reloadSteps < 0) {
+                throw new IllegalArgumentException("intervals must be >= 1 and reloadSteps >= 0");
+            }
+        }
+    }
+
+    private enum Kind { FISH, SUB, DIVER }
+
+    /** An enemy or a diver crossing its row, {@code heading} -1 (left) or 1 (right). */
+    private static final class Swimmer {
+        final Kind kind;
+        final int row;
+        final int heading;
+        final Countdown shotClock;
+        int column;
+
+        Swimmer(Kind kind, int row, int column, int heading, int shotInterval) {
+            this.kind = kind;
+            this.row = row;
+            this.column = column;
+            this.heading = heading;
+            this.shotClock = new Countdown(shotInterval);
+        }
+
+        void swim() {
+            column += heading;
+        }
+
+        boolean onGrid() {
+            return column >= 0 && column < SIZE;
+        }
+    }
+
+    /** A torpedo or an enemy bullet flying along its row. */
+    private static final class Shot {
+        final int row;
+        final int heading;
+        int column;
+
+        Shot(int row, int column, int heading) {
+            this.row = row;
+            this.column = column;
+            this.heading = heading;
+        }
+    }
+
+    private final boolean difficultyRamping;
+    private final Pace pace;
+    private final Swimmer[] enemies = new Swimmer[SIZE];
+    private final Swimmer[] divers = new Swimmer[SIZE];
+    private final List<Shot> torpedoes = new ArrayList<>();
+    private final List<Shot> enemyBullets = new ArrayList<>();
+    private final Countdown enemySpawnClock;
+    private final Countdown enemyMoveClock;
+    private final Countdown diverSpawnClock;
+    private final Countdown diverMoveClock;
+    private int subRow;
+    private int subLeftColumn;
     private boolean facingRight;
-    private int enemySpawnSpeed;
-    private int enemySpawnTimer;
-    private int diverSpawnTimer;
-    private int moveSpeed;
-    private int rampIndex;
-    private int shotTimer;
-    private boolean surfaced;
+    private int reloadLeft;
+    private int oxygen;
+    private int diversAboard;
+    private int surfacings;
+    private boolean over;
 
-    /** MinAtar's defaults: sticky actions with probability 0.1, difficulty ramping on. */
+    /** With sticky actions at {@value MinAtarGame#DEFAULT_STICKY_ACTION_PROBABILITY} and difficulty ramping. */
     public Seaquest() {
         this(DEFAULT_STICKY_ACTION_PROBABILITY, true);
     }
 
-    /** A game with the given sticky-action probability (0 disables it) and difficulty ramping. */
     public Seaquest(double stickyActionProbability, boolean difficultyRamping) {
-        super(ID, CHANNELS, stickyActionProbability, new SplittableRandom());
-        this.ramping = difficultyRamping;
+        this(stickyActionProbability, difficultyRamping, Pace.STANDARD);
+    }
+
+    Seaquest(double stickyActionProbability, boolean difficultyRamping, Pace pace) {
+        super(ID, CHANNELS, stickyActionProbability);
+        this.difficultyRamping = difficultyRamping;
+        this.pace = requireNonNull(pace, "pace is null");
+        this.enemySpawnClock = new Countdown(pace.enemySpawnInterval());
+        this.enemyMoveClock = new Countdown(pace.enemyMoveInterval());
+        this.diverSpawnClock = new Countdown(pace.diverSpawnInterval());
+        this.diverMoveClock = new Countdown(pace.diverMoveInterval());
     }
 
     @Override
-    void resetGame() {
-        oxygen = MAX_OXYGEN;
-        diverCount = 0;
-        subX = 5;
-        subY = 0;
-        facingRight = false;
-        friendlyBullets.clear();
+    void startEpisode() {
+        Arrays.fill(enemies, null);
+        Arrays.fill(divers, null);
+        torpedoes.clear();
         enemyBullets.clear();
-        enemyFish.clear();
-        enemySubs.clear();
-        divers.clear();
-        enemySpawnSpeed = INITIAL_SPAWN_SPEED;
-        enemySpawnTimer = enemySpawnSpeed;
-        diverSpawnTimer = DIVER_SPAWN_SPEED;
-        moveSpeed = INITIAL_MOVE_INTERVAL;
-        rampIndex = 0;
-        shotTimer = 0;
-        surfaced = true;
+        enemySpawnClock.restart(pace.enemySpawnInterval());
+        enemyMoveClock.restart(pace.enemyMoveInterval());
+        diverSpawnClock.restart(pace.diverSpawnInterval());
+        diverMoveClock.restart(pace.diverMoveInterval());
+        subRow = SURFACE;
+        subLeftColumn = SIZE / 2 - 1;
+        facingRight = true;
+        reloadLeft = 0;
+        oxygen = MAX_OXYGEN;
+        diversAboard = 0;
+        surfacings = 0;
+        over = false;
     }
 
     @Override
-    int act(MinAtarAction action) {
-        int reward = 0;
-        if (enemySpawnTimer == 0) {
-            spawnEnemy();
-            enemySpawnTimer = enemySpawnSpeed;
+    int advance(MinAtarAction action) {
+        boolean wasUnderWater = subRow > SURFACE;
+        fly(torpedoes);
+        fly(enemyBullets);
+        steerOrFire(action);
+        int reward = torpedoStrikes();
+        if (enemyMoveClock.tick()) {
+            swimAcross(enemies);
+            reward += torpedoStrikes();
         }
-        if (diverSpawnTimer == 0) {
-            spawnDiver();
-            diverSpawnTimer = DIVER_SPAWN_SPEED;
+        enemySubmarinesFire();
+        if (diverMoveClock.tick()) {
+            swimAcross(divers);
         }
+        rescueDivers();
+        if (subIsHit()) {
+            over = true;
+            return reward;
+        }
+        breathe();
+        if (wasUnderWater && subRow == SURFACE && !over) {
+            reward += surface();
+        }
+        if (enemySpawnClock.tick()) {
+            letAnEnemyIn();
+        }
+        if (diverSpawnClock.tick()) {
+            letADiverIn();
+        }
+        return reward;
+    }
 
-        if (action == MinAtarAction.FIRE && shotTimer == 0) {
-            friendlyBullets.add(new int[] {subX, subY, facingRight ? 1 : 0});
-            shotTimer = SHOT_COOL_DOWN;
-        } else if (action == MinAtarAction.LEFT) {
-            subX = Math.max(0, subX - 1);
-            facingRight = false;
-        } else if (action == MinAtarAction.RIGHT) {
-            subX = Math.min(9, subX + 1);
-            facingRight = true;
-        } else if (action == MinAtarAction.UP) {
-            subY = Math.max(0, subY - 1);
-        } else if (action == MinAtarAction.DOWN) {
-            subY = Math.min(8, subY + 1);
-        }
+    @Override
+    boolean isOver() {
+        return over;
+    }
 
-        reward += moveFriendlyBullets();
-        moveDivers();
-        reward += moveEnemies(enemySubs, true);
-        moveEnemyBullets();
-        reward += moveEnemies(enemyFish, false);
+    @Override
+    void paint(Planes planes) {
+        planes.mark(subRow, frontColumn(), SUB_FRONT);
+        planes.mark(subRow, facingRight ? subLeftColumn : subLeftColumn + 1, SUB_BACK);
+        for (Shot torpedo : torpedoes) {
+            planes.mark(torpedo.row, torpedo.column, TORPEDO);
+        }
+        for (Shot bullet : enemyBullets) {
+            planes.mark(bullet.row, bullet.column, ENEMY_BULLET);
+        }
+        for (int row = 0; row < SIZE; row++) {
+            paintSwimmer(planes, enemies[row]);
+            paintSwimmer(planes, divers[row]);
+        }
+        for (int column = 0; column < oxygenGaugeCells(); column++) {
+            planes.mark(GAUGE_ROW, column, OXYGEN_GAUGE);
+        }
+        for (int column = SIZE - diversAboard; column < SIZE; column++) {
+            planes.mark(GAUGE_ROW, column, DIVER_GAUGE);
+        }
+    }
 
-        if (enemySpawnTimer > 0) {
-            enemySpawnTimer--;
+    private static void paintSwimmer(Planes planes, Swimmer swimmer) {
+        if (swimmer == null) {
+            return;
         }
-        if (diverSpawnTimer > 0) {
-            diverSpawnTimer--;
+        int channel = switch (swimmer.kind) {
+            case FISH -> ENEMY_FISH;
+            case SUB -> ENEMY_SUB;
+            case DIVER -> DIVER;
+        };
+        planes.mark(swimmer.row, swimmer.column, channel);
+        int trailColumn = swimmer.column - swimmer.heading;
+        if (Position.onGrid(swimmer.row, trailColumn)) {
+            planes.mark(swimmer.row, trailColumn, TRAIL);
         }
-        if (shotTimer > 0) {
-            shotTimer--;
+    }
+
+    private int frontColumn() {
+        return facingRight ? subLeftColumn + 1 : subLeftColumn;
+    }
+
+    private int oxygenGaugeCells() {
+        return oxygen * SIZE / MAX_OXYGEN;
+    }
+
+    private static void fly(List<Shot> shots) {
+        for (Iterator<Shot> it = shots.iterator(); it.hasNext(); ) {
+            Shot shot = it.next();
+            shot.column += shot.heading;
+            if (shot.column < 0 || shot.column >= SIZE) {
+                it.remove();
+            }
         }
-        if (oxygen <= 0) {
-            terminate();
+    }
+
+    private void steerOrFire(MinAtarAction action) {
+        if (reloadLeft > 0) {
+            reloadLeft--;
         }
-        if (subY > 0) {
+        switch (action) {
+            case UP -> subRow = Math.max(SURFACE, subRow - 1);
+            case DOWN -> subRow = Math.min(DEEPEST_ROW, subRow + 1);
+            case LEFT -> {
+                facingRight = false;
+                subLeftColumn = Math.max(0, subLeftColumn - 1);
+            }
+            case RIGHT -> {
+                facingRight = true;
+                subLeftColumn = Math.min(SIZE - 2, subLeftColumn + 1);
+            }
+            case FIRE -> launchATorpedo();
+            case NOOP -> { }
+        }
+    }
+
+    private void launchATorpedo() {
+        int heading = facingRight ? 1 : -1;
+        int column = frontColumn() + heading;
+        if (reloadLeft == 0 && column >= 0 && column < SIZE) {
+            torpedoes.add(new Shot(subRow, column, heading));
+            reloadLeft = pace.reloadSteps();
+        }
+    }
+
+    /** Each torpedo sharing a cell with an enemy destroys it and is spent; 1 per enemy. */
+    private int torpedoStrikes() {
+        int strikes = 0;
+        for (Iterator<Shot> it = torpedoes.iterator(); it.hasNext(); ) {
+            Shot torpedo = it.next();
+            Swimmer enemy = enemies[torpedo.row];
+            if (enemy != null && enemy.column == torpedo.column) {
+                enemies[torpedo.row] = null;
+                it.remove();
+                strikes++;
+            }
+        }
+        return strikes;
+    }
+
+    private static void swimAcross(Swimmer[] swimmers) {
+        for (int row = 0; row < SIZE; row++) {
+            Swimmer swimmer = swimmers[row];
+            if (swimmer != null) {
+                swimmer.swim();
+                if (!swimmer.onGrid()) {
+                    swimmers[row] = null;
+                }
+            }
+        }
+    }
+
+    private void enemySubmarinesFire() {
+        for (Swimmer enemy : enemies) {
+            if (enemy != null && enemy.kind == Kind.SUB && enemy.shotClock.tick()) {
+                int column = enemy.column + enemy.heading;
+                if (column >= 0 && column < SIZE) {
+                    enemyBullets.add(new Shot(enemy.row, column, enemy.heading));
+                }
+            }
+        }
+    }
+
+    private void rescueDivers() {
+        Swimmer diver = divers[subRow];
+        if (diver != null && diversAboard < MAX_DIVERS && occupiedBySub(subRow, diver.column)) {
+            divers[subRow] = null;
+            diversAboard++;
+        }
+    }
+
+    private boolean subIsHit() {
+        Swimmer enemy = enemies[subRow];
+        if (enemy != null && occupiedBySub(subRow, enemy.column)) {
+            return true;
+        }
+        for (Shot bullet : enemyBullets) {
+            if (occupiedBySub(bullet.row, bullet.column)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean occupiedBySub(int row, int column) {
+        return row == subRow && (column == subLeftColumn || column == subLeftColumn + 1);
+    }
+
+    private void breathe() {
+        if (subRow > SURFACE) {
             oxygen--;
-            surfaced = false;
-        } else if (!surfaced) {
-            if (diverCount == 0) {
-                terminate();
-            } else {
-                reward += surface();
-            }
-        }
-        return reward;
-    }
-
-    private int moveFriendlyBullets() {
-        int reward = 0;
-        for (int i = friendlyBullets.size() - 1; i >= 0 && i < friendlyBullets.size(); i--) {
-            int[] bullet = friendlyBullets.get(i);
-            bullet[X] += bullet[MOVES_RIGHT] == 1 ? 1 : -1;
-            if (bullet[X] < 0 || bullet[X] > 9) {
-                removeByValue(friendlyBullets, bullet);
-                continue;
-            }
-            int[] fish = firstAt(enemyFish, bullet[X], bullet[Y]);
-            if (fish != null) {
-                removeByValue(enemyFish, fish);
-                removeByValue(friendlyBullets, bullet);
-                reward++;
-                continue;
-            }
-            int[] sub = firstAt(enemySubs, bullet[X], bullet[Y]);
-            if (sub != null) {
-                removeByValue(enemySubs, sub);
-                removeByValue(friendlyBullets, bullet);
-                reward++;
-            }
-        }
-        return reward;
-    }
-
-    private void moveDivers() {
-        for (int i = divers.size() - 1; i >= 0 && i < divers.size(); i--) {
-            int[] diver = divers.get(i);
-            if (atSub(diver) && diverCount < MAX_DIVERS) {
-                removeByValue(divers, diver);
-                diverCount++;
-            } else if (diver[MOVE_TIMER] == 0) {
-                diver[MOVE_TIMER] = DIVER_MOVE_INTERVAL;
-                diver[X] += diver[MOVES_RIGHT] == 1 ? 1 : -1;
-                if (diver[X] < 0 || diver[X] > 9) {
-                    removeByValue(divers, diver);
-                } else if (atSub(diver) && diverCount < MAX_DIVERS) {
-                    removeByValue(divers, diver);
-                    diverCount++;
-                }
-            } else {
-                diver[MOVE_TIMER]--;
+            if (oxygen <= 0) {
+                over = true;
             }
         }
     }
 
-    /**
-     * Moves the enemy subs ({@code shoot}) or fish: contact with the player ends the episode, and a
-     * friendly bullet in the cell an enemy moves into destroys both and pays 1. As in MinAtar, a sub
-     * fires on schedule even in the step it was removed.
-     */
-    private int moveEnemies(List<int[]> enemies, boolean shoot) {
-        int reward = 0;
-        for (int i = enemies.size() - 1; i >= 0 && i < enemies.size(); i--) {
-            int[] enemy = enemies.get(i);
-            if (atSub(enemy)) {
-                terminate();
-            }
-            if (enemy[MOVE_TIMER] == 0) {
-                enemy[MOVE_TIMER] = moveSpeed;
-                enemy[X] += enemy[MOVES_RIGHT] == 1 ? 1 : -1;
-                if (enemy[X] < 0 || enemy[X] > 9) {
-                    removeByValue(enemies, enemy);
-                } else if (atSub(enemy)) {
-                    terminate();
-                } else {
-                    int[] bullet = firstAt(friendlyBullets, enemy[X], enemy[Y]);
-                    if (bullet != null) {
-                        removeByValue(enemies, enemy);
-                        removeByValue(friendlyBullets, bullet);
-                        reward++;
-                    }
-                }
-            } else {
-                enemy[MOVE_TIMER]--;
-            }
-            if (shoot) {
-                if (enemy[SHOT_TIMER] == 0) {
-                    enemy[SHOT_TIMER] = ENEMY_SHOT_INTERVAL;
-                    enemyBullets.add(new int[] {enemy[X], enemy[Y], enemy[MOVES_RIGHT]});
-                } else {
-                    enemy[SHOT_TIMER]--;
-                }
-            }
-        }
-        return reward;
-    }
-
-    private void moveEnemyBullets() {
-        for (int i = enemyBullets.size() - 1; i >= 0 && i < enemyBullets.size(); i--) {
-            int[] bullet = enemyBullets.get(i);
-            if (atSub(bullet)) {
-                terminate();
-            }
-            bullet[X] += bullet[MOVES_RIGHT] == 1 ? 1 : -1;
-            if (bullet[X] < 0 || bullet[X] > 9) {
-                removeByValue(enemyBullets, bullet);
-            } else if (atSub(bullet)) {
-                terminate();
-            }
-        }
-    }
-
-    /** MinAtar's {@code _surface}: spends divers, refills oxygen, ramps difficulty; returns the reward. */
+    /** Coming up with divers refills oxygen; with none it ends the episode. The reward. */
     private int surface() {
-        surfaced = true;
+        if (diversAboard == 0) {
+            over = true;
+            return 0;
+        }
         int reward = 0;
-        if (diverCount == MAX_DIVERS) {
-            diverCount = 0;
-            reward = oxygen * 10 / MAX_OXYGEN;
+        if (diversAboard == MAX_DIVERS) {
+            reward = oxygenGaugeCells();
+            diversAboard = 0;
+        } else {
+            diversAboard--;
         }
         oxygen = MAX_OXYGEN;
-        diverCount--;
-        if (ramping && (enemySpawnSpeed > 1 || moveSpeed > 2)) {
-            if (moveSpeed > 2 && rampIndex % 2 == 1) {
-                moveSpeed--;
+        surfacings++;
+        if (difficultyRamping) {
+            enemySpawnClock.changePeriod(Math.max(FASTEST_ENEMY_SPAWN_INTERVAL, enemySpawnClock.period() - 1));
+            if (surfacings % 2 == 0) {
+                enemyMoveClock.changePeriod(Math.max(FASTEST_ENEMY_MOVE_INTERVAL, enemyMoveClock.period() - 1));
             }
-            if (enemySpawnSpeed > 1) {
-                enemySpawnSpeed--;
-            }
-            rampIndex++;
         }
         return reward;
     }
 
-    /** MinAtar's {@code _spawn_enemy}: skipped when an enemy already heads the other way in that row. */
-    private void spawnEnemy() {
-        boolean movesRight = random().nextDouble() < 0.5;
-        boolean sub = random().nextDouble() < 1.0 / 3;
-        int x = movesRight ? 0 : 9;
-        int y = random().nextInt(1, 9);
-        int direction = movesRight ? 1 : 0;
-        for (List<int[]> enemies : List.of(enemySubs, enemyFish)) {
-            for (int[] enemy : enemies) {
-                if (enemy[Y] == y && enemy[MOVES_RIGHT] != direction) {
-                    return;
-                }
+    private void letAnEnemyIn() {
+        int row = randomRowWithout(enemies);
+        if (row < 0) {
+            return;
+        }
+        Kind kind = random().nextBoolean() ? Kind.SUB : Kind.FISH;
+        boolean fromTheLeft = random().nextBoolean();
+        enemies[row] = new Swimmer(kind, row, fromTheLeft ? 0 : SIZE - 1, fromTheLeft ? 1 : -1,
+                pace.enemyShotInterval());
+    }
+
+    private void letADiverIn() {
+        int row = randomRowWithout(divers);
+        if (row < 0) {
+            return;
+        }
+        boolean fromTheLeft = random().nextBoolean();
+        divers[row] = new Swimmer(Kind.DIVER, row, fromTheLeft ? 0 : SIZE - 1, fromTheLeft ? 1 : -1, Countdown.NEVER);
+    }
+
+    /** A random water row holding no swimmer of {@code swimmers}, or -1 when every row holds one. */
+    private int randomRowWithout(Swimmer[] swimmers) {
+        int free = 0;
+        for (int row = SURFACE + 1; row <= DEEPEST_ROW; row++) {
+            free += swimmers[row] == null ? 1 : 0;
+        }
+        if (free == 0) {
+            return -1;
+        }
+        int pick = random().nextInt(free);
+        for (int row = SURFACE + 1; row <= DEEPEST_ROW; row++) {
+            if (swimmers[row] == null && pick-- == 0) {
+                return row;
             }
         }
-        if (sub) {
-            enemySubs.add(new int[] {x, y, direction, moveSpeed, ENEMY_SHOT_INTERVAL});
-        } else {
-            enemyFish.add(new int[] {x, y, direction, moveSpeed});
-        }
+        throw new AssertionError("unreachable");
     }
 
-    private void spawnDiver() {
-        boolean movesRight = random().nextDouble() < 0.5;
-        int x = movesRight ? 0 : 9;
-        int y = random().nextInt(1, 9);
-        divers.add(new int[] {x, y, movesRight ? 1 : 0, DIVER_MOVE_INTERVAL});
-    }
+    // Set-ups and read-outs for tests of single rules.
 
-    @Override
-    void draw(double[] grid) {
-        mark(grid, subY, subX, SUB_FRONT);
-        // Unreachable outside test hooks: the sub faces right only after moving right (so x >= 1)
-        // and left only from x <= 8. MinAtar would index column -1 as column 9.
-        int backX = facingRight ? subX - 1 : subX + 1;
-        mark(grid, subY, Math.floorMod(backX, SIZE), SUB_BACK);
-        for (int column = 0; column < Math.max(0, oxygen) * 10 / MAX_OXYGEN; column++) {
-            mark(grid, 9, column, OXYGEN_GAUGE);
-        }
-        for (int column = Math.max(0, 9 - diverCount); column < 9; column++) {
-            mark(grid, 9, column, DIVER_GAUGE);
-        }
-        for (int[] bullet : friendlyBullets) {
-            mark(grid, bullet[Y], bullet[X], FRIENDLY_BULLET);
-        }
-        for (int[] bullet : enemyBullets) {
-            mark(grid, bullet[Y], bullet[X], ENEMY_BULLET);
-        }
-        drawWithTrail(grid, enemyFish, ENEMY_FISH);
-        drawWithTrail(grid, enemySubs, ENEMY_SUB);
-        drawWithTrail(grid, divers, DIVER);
-    }
-
-    private void drawWithTrail(double[] grid, List<int[]> entities, int channel) {
-        for (int[] entity : entities) {
-            mark(grid, entity[Y], entity[X], channel);
-            int backX = entity[MOVES_RIGHT] == 1 ? entity[X] - 1 : entity[X] + 1;
-            if (backX >= 0 && backX <= 9) {
-                mark(grid, entity[Y], backX, TRAIL);
-            }
-        }
-    }
-
-    private boolean atSub(int[] entity) {
-        return entity[X] == subX && entity[Y] == subY;
-    }
-
-    /** Test hook: moves the submarine to {@code (x, y)} facing right or left. */
-    void placeSub(int x, int y, boolean facingRight) {
-        subX = x;
-        subY = y;
+    /** Puts the submarine in {@code row} on columns {@code leftColumn} and {@code leftColumn + 1}. */
+    void placeSub(int row, int leftColumn, boolean facingRight) {
+        subRow = row;
+        subLeftColumn = leftColumn;
         this.facingRight = facingRight;
-        surfaced = y == 0;
     }
 
-    /** Test hook: puts an enemy fish at {@code (x, y)} that moves in {@code moveTimer} steps. */
-    void placeFish(int x, int y, boolean movesRight, int moveTimer) {
-        enemyFish.add(new int[] {x, y, movesRight ? 1 : 0, moveTimer});
+    /** Puts an enemy submarine ({@code submarine}) or fish at {@code (row, column)} heading {@code heading}. */
+    void placeEnemy(int row, int column, int heading, boolean submarine) {
+        enemies[row] = new Swimmer(submarine ? Kind.SUB : Kind.FISH, row, column, heading, pace.enemyShotInterval());
     }
 
-    /** Test hook: puts an enemy sub at {@code (x, y)} that moves and fires in the given numbers of steps. */
-    void placeEnemySub(int x, int y, boolean movesRight, int moveTimer, int shotTimer) {
-        enemySubs.add(new int[] {x, y, movesRight ? 1 : 0, moveTimer, shotTimer});
+    void placeDiver(int row, int column, int heading) {
+        divers[row] = new Swimmer(Kind.DIVER, row, column, heading, Countdown.NEVER);
     }
 
-    /** Test hook: puts a diver at {@code (x, y)} that moves in {@code moveTimer} steps. */
-    void placeDiver(int x, int y, boolean movesRight, int moveTimer) {
-        divers.add(new int[] {x, y, movesRight ? 1 : 0, moveTimer});
+    void setDiversAboard(int count) {
+        diversAboard = count;
     }
 
-    /** Test hook: sets oxygen and the number of divers on board. */
-    void setSupplies(int oxygen, int diverCount) {
+    void setOxygen(int oxygen) {
         this.oxygen = oxygen;
-        this.diverCount = diverCount;
     }
 
-    /** Test hook: sets the enemy and diver spawn countdowns and the cannon's cool-down. */
-    void setTimers(int enemySpawnTimer, int diverSpawnTimer, int shotTimer) {
-        this.enemySpawnTimer = enemySpawnTimer;
-        this.diverSpawnTimer = diverSpawnTimer;
-        this.shotTimer = shotTimer;
+    int diversAboard() {
+        return diversAboard;
     }
 
     int oxygen() {
         return oxygen;
     }
 
-    int diverCount() {
-        return diverCount;
+    int enemySpawnInterval() {
+        return enemySpawnClock.period();
     }
 
-    int enemySpawnSpeed() {
-        return enemySpawnSpeed;
-    }
-
-    int moveSpeed() {
-        return moveSpeed;
-    }
-
-    /** How many times the difficulty has ramped up (MinAtar's {@code difficulty_ramp()}). */
-    int rampIndex() {
-        return rampIndex;
-    }
-
-    int enemyCount() {
-        return enemyFish.size() + enemySubs.size();
-    }
-
-    int diversInWater() {
-        return divers.size();
+    int enemyMoveInterval() {
+        return enemyMoveClock.period();
     }
 }

@@ -1,20 +1,44 @@
 package io.acktr.envs.minatar;
 
-import java.util.SplittableRandom;
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 
 /**
- * A port of MinAtar's Space Invaders ({@code minatar/environments/space_invaders.py}), registered
- * as {@code MinAtar/SpaceInvaders-v0}. The cannon moves along the bottom row and fires upward (at
- * most once every 5 steps). A block of 4 x 6 aliens marches sideways and steps down and turns when
- * one reaches the edge; every 10 steps the lowest alien of the column nearest the cannon fires
- * downward. Shooting an alien pays 1 and removes it. An alien or an alien bullet reaching the
- * cannon ends the episode, as does the block turning while an alien is in the bottom row. The
- * block moves every {@code min(aliens left, interval)} steps, so the last aliens speed up; when a
- * wave is cleared a new one appears and, with difficulty ramping (MinAtar's default), its interval
- * is one step shorter (from 12, down to 6).
+ * Space Invaders on a 10 x 10 grid, {@code MinAtar/SpaceInvaders-v0}, with the rules Young and Tian
+ * 2019 describe: a cannon on the bottom row shoots upward at a block of aliens; the aliens march
+ * sideways until one of them reaches an edge, then all step down and turn around; two channels, one
+ * for each direction, mark every alien with the direction the block is marching; each alien shot
+ * pays 1 and removes it; the aliens shoot back; when few aliens are left they march faster, a lone
+ * alien moving every step; a cleared wave is followed by a new one marching a little faster; the
+ * episode ends when an alien or an alien bullet reaches the cannon.
  *
- * <p>Channels: 0 cannon, 1 alien, 2 alien moving left, 3 alien moving right, 4 friendly bullet,
- * 5 enemy bullet.
+ * <p>Details the description leaves open, and how this game settles them (our choices):
+ * <ul>
+ *   <li>A wave is 4 rows of 6 aliens, in rows 0 to 3 and columns 2 to 7, marching right first. The
+ *       cannon starts in column {@value #CANNON_START_COLUMN}.</li>
+ *   <li>The block takes a step every {@code min(aliens left, march interval)} steps, the march
+ *       interval being {@link Pace#marchInterval()} for the first wave and one step shorter for every
+ *       later wave with difficulty ramping (on by default), down to {@value #FASTEST_MARCH_INTERVAL}.
+ *       A step that would carry an alien off the grid is a step down and a turn instead.</li>
+ *   <li>Every {@link Pace#alienShotInterval()} steps the lowest alien of the occupied column nearest
+ *       the cannon (the left one on a tie) drops a bullet just below itself.</li>
+ *   <li>Fire puts a bullet in the cell above the cannon when the cannon has reloaded
+ *       ({@link Pace#reloadSteps()} steps after its last shot). Bullets fly a cell a step and the two
+ *       kinds pass through each other.</li>
+ *   <li>Aliens reaching the cannon's row have landed: that ends the episode whether or not one is in
+ *       the cannon's cell.</li>
+ *   <li>Order of a step: bullets fly, the cannon acts, hits are checked, the block marches on its
+ *       clock (hits checked again), the aliens fire on theirs, and a cleared wave is replaced.</li>
+ * </ul>
+ * The episode has no time limit. {@link MinAtarAction#UP} and {@link MinAtarAction#DOWN} do
+ * nothing.
+ *
+ * <p>Channels: 0 cannon, 1 alien, 2 alien marching left, 3 alien marching right, 4 cannon bullet,
+ * 5 alien bullet.
  */
 public final class SpaceInvaders extends MinAtarGame {
     public static final String ID = "MinAtar/SpaceInvaders-v0";
@@ -27,275 +51,286 @@ public final class SpaceInvaders extends MinAtarGame {
     static final int ENEMY_BULLET = 5;
     static final int CHANNELS = 6;
 
-    static final int SHOT_COOL_DOWN = 5;
-    static final int ENEMY_MOVE_INTERVAL = 12;
-    static final int ENEMY_SHOT_INTERVAL = 10;
-    static final int FASTEST_MOVE_INTERVAL = 6;
+    static final int CANNON_ROW = SIZE - 1;
+    static final int CANNON_START_COLUMN = 5;
+    static final int WAVE_ROWS = 4;
+    static final int WAVE_COLUMNS = 6;
+    static final int WAVE_FIRST_COLUMN = 2;
+    static final int FASTEST_MARCH_INTERVAL = 4;
 
-    private final boolean ramping;
-    private boolean[][] aliens = new boolean[SIZE][SIZE];
-    private boolean[][] friendlyBullets = new boolean[SIZE][SIZE];
-    private boolean[][] enemyBullets = new boolean[SIZE][SIZE];
-    private int cannon;
-    private int alienDirection;
-    private int enemyMoveInterval;
-    private int alienMoveTimer;
-    private int alienShotTimer;
-    private int rampIndex;
-    private int shotTimer;
+    /**
+     * The clocks of the game, in steps (our choices).
+     *
+     * @param marchInterval steps between two steps of the first wave's block while many aliens are left
+     * @param alienShotInterval steps between two alien bullets
+     * @param reloadSteps steps after a shot before the cannon can fire again
+     */
+    record Pace(int marchInterval, int alienShotInterval, int reloadSteps) {
+        /** The first wave marches every 10 steps, the aliens fire every 10, the cannon reloads in 4. */
+        static final Pace STANDARD = new Pace(10, 10, 4);
 
-    /** MinAtar's defaults: sticky actions with probability 0.1, difficulty ramping on. */
+        Pace {
+            if (marchInterval < 1 || alienShotInterval < 1 || reloadSteps < 0) {
+                throw new IllegalArgumentException("intervals must be >= 1 and reloadSteps >= 0");
+            }
+        }
+    }
+
+    private final boolean difficultyRamping;
+    private final Pace pace;
+    private final boolean[][] aliens = new boolean[SIZE][SIZE];
+    private final List<Position> cannonBullets = new ArrayList<>();
+    private final List<Position> alienBullets = new ArrayList<>();
+    private final Countdown marchClock = new Countdown(1);
+    private final Countdown alienShotClock = new Countdown(1);
+    private int waveMarchInterval;
+    private int aliensLeft;
+    private int marchHeading;
+    private int cannonColumn;
+    private int reloadLeft;
+    private boolean over;
+
+    /** With sticky actions at {@value MinAtarGame#DEFAULT_STICKY_ACTION_PROBABILITY} and difficulty ramping. */
     public SpaceInvaders() {
         this(DEFAULT_STICKY_ACTION_PROBABILITY, true);
     }
 
-    /** A game with the given sticky-action probability (0 disables it) and difficulty ramping. */
     public SpaceInvaders(double stickyActionProbability, boolean difficultyRamping) {
-        super(ID, CHANNELS, stickyActionProbability, new SplittableRandom());
-        this.ramping = difficultyRamping;
+        this(stickyActionProbability, difficultyRamping, Pace.STANDARD);
+    }
+
+    SpaceInvaders(double stickyActionProbability, boolean difficultyRamping, Pace pace) {
+        super(ID, CHANNELS, stickyActionProbability);
+        this.difficultyRamping = difficultyRamping;
+        this.pace = requireNonNull(pace, "pace is null");
     }
 
     @Override
-    void resetGame() {
-        cannon = 5;
-        friendlyBullets = new boolean[SIZE][SIZE];
-        enemyBullets = new boolean[SIZE][SIZE];
-        aliens = new boolean[SIZE][SIZE];
-        spawnWave();
-        alienDirection = -1;
-        enemyMoveInterval = ENEMY_MOVE_INTERVAL;
-        alienMoveTimer = enemyMoveInterval;
-        alienShotTimer = ENEMY_SHOT_INTERVAL;
-        rampIndex = 0;
-        shotTimer = 0;
+    void startEpisode() {
+        cannonBullets.clear();
+        alienBullets.clear();
+        alienShotClock.restart(pace.alienShotInterval());
+        waveMarchInterval = pace.marchInterval();
+        cannonColumn = CANNON_START_COLUMN;
+        reloadLeft = 0;
+        over = false;
+        sendAWave();
     }
 
     @Override
-    int act(MinAtarAction action) {
-        int reward = 0;
-        if (action == MinAtarAction.FIRE && shotTimer == 0) {
-            friendlyBullets[9][cannon] = true;
-            shotTimer = SHOT_COOL_DOWN;
-        } else if (action == MinAtarAction.LEFT) {
-            cannon = Math.max(0, cannon - 1);
-        } else if (action == MinAtarAction.RIGHT) {
-            cannon = Math.min(9, cannon + 1);
+    int advance(MinAtarAction action) {
+        flyBullets();
+        aimOrFire(action);
+        int reward = bulletsStrikeAliens();
+        if (aliensLeft > 0 && marchClock.tick()) {
+            march();
+            reward += bulletsStrikeAliens();
         }
-
-        friendlyBullets = shiftRows(friendlyBullets, -1);
-        enemyBullets = shiftRows(enemyBullets, 1);
-        if (enemyBullets[9][cannon]) {
-            terminate();
+        if (aliensLeft > 0 && alienShotClock.tick()) {
+            anAlienFires();
         }
-
-        if (aliens[9][cannon]) {
-            terminate();
-        }
-        if (alienMoveTimer == 0) {
-            alienMoveTimer = Math.min(count(aliens), enemyMoveInterval);
-            if ((columnOccupied(0) && alienDirection < 0) || (columnOccupied(9) && alienDirection > 0)) {
-                alienDirection = -alienDirection;
-                if (rowOccupied(9)) {
-                    terminate();
-                }
-                aliens = rollDown(aliens);
-            } else {
-                aliens = rollSideways(aliens, alienDirection);
+        over = aliensHaveLanded() || cannonIsHit();
+        if (aliensLeft == 0 && !over) {
+            if (difficultyRamping) {
+                waveMarchInterval = Math.max(FASTEST_MARCH_INTERVAL, waveMarchInterval - 1);
             }
-            if (aliens[9][cannon]) {
-                terminate();
-            }
-        }
-        if (alienShotTimer == 0) {
-            alienShotTimer = ENEMY_SHOT_INTERVAL;
-            int column = nearestAlienColumn();
-            if (column >= 0) {
-                enemyBullets[lowestAlienRow(column)][column] = true;
-            }
-        }
-
-        for (int row = 0; row < SIZE; row++) {
-            for (int column = 0; column < SIZE; column++) {
-                if (aliens[row][column] && friendlyBullets[row][column]) {
-                    reward += 1;
-                    aliens[row][column] = false;
-                    friendlyBullets[row][column] = false;
-                }
-            }
-        }
-
-        if (shotTimer > 0) {
-            shotTimer--;
-        }
-        alienMoveTimer--;
-        alienShotTimer--;
-        if (count(aliens) == 0) {
-            if (enemyMoveInterval > FASTEST_MOVE_INTERVAL && ramping) {
-                enemyMoveInterval--;
-                rampIndex++;
-            }
-            spawnWave();
+            sendAWave();
         }
         return reward;
     }
 
     @Override
-    void draw(double[] grid) {
-        mark(grid, 9, cannon, CANNON);
-        int direction = alienDirection < 0 ? ALIEN_LEFT : ALIEN_RIGHT;
+    boolean isOver() {
+        return over;
+    }
+
+    @Override
+    void paint(Planes planes) {
+        planes.mark(CANNON_ROW, cannonColumn, CANNON);
+        int heading = marchHeading < 0 ? ALIEN_LEFT : ALIEN_RIGHT;
         for (int row = 0; row < SIZE; row++) {
             for (int column = 0; column < SIZE; column++) {
                 if (aliens[row][column]) {
-                    mark(grid, row, column, ALIEN);
-                    mark(grid, row, column, direction);
-                }
-                if (friendlyBullets[row][column]) {
-                    mark(grid, row, column, FRIENDLY_BULLET);
-                }
-                if (enemyBullets[row][column]) {
-                    mark(grid, row, column, ENEMY_BULLET);
+                    planes.mark(row, column, ALIEN);
+                    planes.mark(row, column, heading);
                 }
             }
         }
-    }
-
-    /**
-     * MinAtar's {@code _nearest_alien}: columns in order of distance from the cannon (the left one
-     * first on a tie); the first holding an alien, or -1 when there is none.
-     */
-    private int nearestAlienColumn() {
-        for (int distance = 0; distance < SIZE; distance++) {
-            for (int column : new int[] {cannon - distance, cannon + distance}) {
-                if (column >= 0 && column < SIZE && columnOccupied(column)) {
-                    return column;
-                }
-            }
+        for (Position bullet : cannonBullets) {
+            planes.mark(bullet, FRIENDLY_BULLET);
         }
-        return -1;
-    }
-
-    private int lowestAlienRow(int column) {
-        for (int row = SIZE - 1; row >= 0; row--) {
-            if (aliens[row][column]) {
-                return row;
-            }
-        }
-        throw new IllegalStateException("no alien in column " + column);
-    }
-
-    private void spawnWave() {
-        for (int row = 0; row < 4; row++) {
-            for (int column = 2; column < 8; column++) {
-                aliens[row][column] = true;
-            }
+        for (Position bullet : alienBullets) {
+            planes.mark(bullet, ENEMY_BULLET);
         }
     }
 
-    private boolean columnOccupied(int column) {
-        for (boolean[] row : aliens) {
-            if (row[column]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean rowOccupied(int row) {
-        for (boolean alien : aliens[row]) {
-            if (alien) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int count(boolean[][] map) {
-        int count = 0;
-        for (boolean[] row : map) {
-            for (boolean cell : row) {
-                count += cell ? 1 : 0;
-            }
-        }
-        return count;
-    }
-
-    /** Moves every row by {@code offset} (-1 up, +1 down); what leaves the grid is dropped. */
-    private static boolean[][] shiftRows(boolean[][] map, int offset) {
-        boolean[][] shifted = new boolean[SIZE][];
-        for (int row = 0; row < SIZE; row++) {
-            int source = row - offset;
-            shifted[row] = source >= 0 && source < SIZE ? map[source] : new boolean[SIZE];
-        }
-        return shifted;
-    }
-
-    /** NumPy's {@code roll(map, 1, axis=0)}: one row down, the bottom row wrapping to the top. */
-    private static boolean[][] rollDown(boolean[][] map) {
-        boolean[][] rolled = new boolean[SIZE][];
-        for (int row = 0; row < SIZE; row++) {
-            rolled[row] = map[Math.floorMod(row - 1, SIZE)];
-        }
-        return rolled;
-    }
-
-    /** NumPy's {@code roll(map, offset, axis=1)}. */
-    private static boolean[][] rollSideways(boolean[][] map, int offset) {
-        boolean[][] rolled = new boolean[SIZE][SIZE];
+    private void sendAWave() {
         for (int row = 0; row < SIZE; row++) {
             for (int column = 0; column < SIZE; column++) {
-                rolled[row][column] = map[row][Math.floorMod(column - offset, SIZE)];
+                aliens[row][column] = row < WAVE_ROWS
+                        && column >= WAVE_FIRST_COLUMN && column < WAVE_FIRST_COLUMN + WAVE_COLUMNS;
             }
         }
-        return rolled;
+        aliensLeft = WAVE_ROWS * WAVE_COLUMNS;
+        marchHeading = 1;
+        marchClock.restart(marchPeriod());
     }
 
-    /** Test hook: moves the cannon to column {@code column}. */
+    /** Steps between two marching steps: the wave's interval, or fewer once fewer aliens are left. */
+    private int marchPeriod() {
+        return Math.max(1, Math.min(aliensLeft, waveMarchInterval));
+    }
+
+    private void flyBullets() {
+        move(cannonBullets, -1);
+        move(alienBullets, 1);
+    }
+
+    private static void move(List<Position> bullets, int rows) {
+        for (int i = bullets.size() - 1; i >= 0; i--) {
+            Position moved = bullets.get(i).offset(rows, 0);
+            if (moved.onGrid()) {
+                bullets.set(i, moved);
+            } else {
+                bullets.remove(i);
+            }
+        }
+    }
+
+    private void aimOrFire(MinAtarAction action) {
+        if (reloadLeft > 0) {
+            reloadLeft--;
+        }
+        switch (action) {
+            case LEFT -> cannonColumn = Math.max(0, cannonColumn - 1);
+            case RIGHT -> cannonColumn = Math.min(SIZE - 1, cannonColumn + 1);
+            case FIRE -> {
+                if (reloadLeft == 0) {
+                    cannonBullets.add(new Position(CANNON_ROW - 1, cannonColumn));
+                    reloadLeft = pace.reloadSteps();
+                }
+            }
+            case NOOP, UP, DOWN -> { }
+        }
+    }
+
+    /** Every cannon bullet in an alien's cell removes it and is spent; 1 per alien. */
+    private int bulletsStrikeAliens() {
+        int strikes = 0;
+        for (Iterator<Position> it = cannonBullets.iterator(); it.hasNext(); ) {
+            Position bullet = it.next();
+            if (aliens[bullet.row()][bullet.column()]) {
+                aliens[bullet.row()][bullet.column()] = false;
+                aliensLeft--;
+                it.remove();
+                strikes++;
+            }
+        }
+        if (strikes > 0 && aliensLeft > 0) {
+            marchClock.changePeriod(marchPeriod());
+        }
+        return strikes;
+    }
+
+    /** One step of the block sideways, or down and turned around when an alien is at the edge it heads for. */
+    private void march() {
+        boolean atTheEdge = false;
+        for (int row = 0; row < SIZE && !atTheEdge; row++) {
+            int edge = marchHeading > 0 ? SIZE - 1 : 0;
+            atTheEdge = aliens[row][edge];
+        }
+        if (atTheEdge) {
+            shiftAliens(1, 0);
+            marchHeading = -marchHeading;
+        } else {
+            shiftAliens(0, marchHeading);
+        }
+    }
+
+    private void shiftAliens(int rows, int columns) {
+        boolean[][] shifted = new boolean[SIZE][SIZE];
+        for (int row = 0; row < SIZE; row++) {
+            for (int column = 0; column < SIZE; column++) {
+                if (aliens[row][column] && Position.onGrid(row + rows, column + columns)) {
+                    shifted[row + rows][column + columns] = true;
+                }
+            }
+        }
+        for (int row = 0; row < SIZE; row++) {
+            System.arraycopy(shifted[row], 0, aliens[row], 0, SIZE);
+        }
+    }
+
+    private void anAlienFires() {
+        int column = nearestOccupiedColumn();
+        for (int row = SIZE - 1; row >= 0; row--) {
+            if (aliens[row][column]) {
+                if (row + 1 < SIZE) {
+                    alienBullets.add(new Position(row + 1, column));
+                }
+                return;
+            }
+        }
+    }
+
+    private int nearestOccupiedColumn() {
+        int best = -1;
+        for (int column = 0; column < SIZE; column++) {
+            if (columnHasAliens(column)
+                    && (best < 0 || Math.abs(column - cannonColumn) < Math.abs(best - cannonColumn))) {
+                best = column;
+            }
+        }
+        return best;
+    }
+
+    private boolean columnHasAliens(int column) {
+        for (int row = 0; row < SIZE; row++) {
+            if (aliens[row][column]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean aliensHaveLanded() {
+        for (int column = 0; column < SIZE; column++) {
+            if (aliens[CANNON_ROW][column]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean cannonIsHit() {
+        return alienBullets.contains(new Position(CANNON_ROW, cannonColumn));
+    }
+
+    // Set-ups and read-outs for tests of single rules.
+
     void placeCannon(int column) {
-        cannon = column;
+        cannonColumn = column;
     }
 
-    /** Test hook: removes every alien and bullet. */
-    void clearField() {
-        aliens = new boolean[SIZE][SIZE];
-        friendlyBullets = new boolean[SIZE][SIZE];
-        enemyBullets = new boolean[SIZE][SIZE];
+    /** Replaces the block by aliens on {@code cells}, the march clock starting afresh. */
+    void layAliens(Position... cells) {
+        for (boolean[] row : aliens) {
+            Arrays.fill(row, false);
+        }
+        for (Position cell : cells) {
+            aliens[cell.row()][cell.column()] = true;
+        }
+        aliensLeft = cells.length;
+        marchClock.restart(marchPeriod());
     }
 
-    /** Test hook: sets or clears one alien. */
-    void setAlien(int row, int column, boolean present) {
-        aliens[row][column] = present;
+    /** Steps between two marching steps right now. */
+    int currentMarchPeriod() {
+        return marchClock.period();
     }
 
-    /** Test hook: puts an enemy bullet at {@code (row, column)}. */
-    void placeEnemyBullet(int row, int column) {
-        enemyBullets[row][column] = true;
-    }
-
-    /** Test hook: sets the countdowns of the block's next move, the aliens' next shot and the cannon's cool-down. */
-    void setTimers(int alienMoveTimer, int alienShotTimer, int shotTimer) {
-        this.alienMoveTimer = alienMoveTimer;
-        this.alienShotTimer = alienShotTimer;
-        this.shotTimer = shotTimer;
-    }
-
-    int cannon() {
-        return cannon;
-    }
-
-    int alienCount() {
-        return count(aliens);
-    }
-
-    int enemyMoveInterval() {
-        return enemyMoveInterval;
-    }
-
-    int alienDirection() {
-        return alienDirection;
-    }
-
-    /** How many waves have sped up (MinAtar's {@code difficulty_ramp()}). */
-    int rampIndex() {
-        return rampIndex;
+    /** The march interval of the current wave while many aliens are left. */
+    int waveMarchInterval() {
+        return waveMarchInterval;
     }
 }

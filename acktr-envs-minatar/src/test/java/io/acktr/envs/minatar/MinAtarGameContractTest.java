@@ -41,7 +41,7 @@ class MinAtarGameContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("games")
-    void hasTheMinAtarIdAndSixActionsOverATenByTenBinaryGrid(String id, int channels,
+    void hasItsIdAndSixActionsOverATenByTenBinaryGrid(String id, int channels,
                                                             DoubleFunction<MinAtarGame> factory) {
         MinAtarGame game = factory.apply(MinAtarGame.DEFAULT_STICKY_ACTION_PROBABILITY);
 
@@ -122,12 +122,41 @@ class MinAtarGameContractTest {
     @MethodSource("games")
     void withStickyProbabilityOneEveryActionIsReplacedByTheInitialNoop(String id, int channels,
                                                                      DoubleFunction<MinAtarGame> factory) {
-        // The sticky draw is made on every step whatever the probability, so both games consume
-        // their generators identically and only the executed actions could differ.
         List<String> alwaysSticky = trace(factory.apply(1.0), 9, randomActions(5));
         List<String> noops = trace(factory.apply(0.0), 9, () -> MinAtarAction.NOOP);
 
         assertThat(alwaysSticky).isEqualTo(noops);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("games")
+    void stickyActionsRepeatThePreviousActionAtTheGivenRate(String id, int channels,
+                                                            DoubleFunction<MinAtarGame> factory) {
+        MinAtarGame game = factory.apply(0.25);
+        game.reset(17);
+        int repeats = 0;
+        int steps = 4000;
+        for (int step = 0; step < steps; step++) {
+            MinAtarAction previous = game.previousAction();
+            MinAtarAction requested = MinAtarAction.of((previous.ordinal() + 1) % 6);
+            boolean done = game.step(requested.asDiscrete()).done();
+            repeats += game.previousAction() == previous ? 1 : 0;
+            if (done) {
+                game.reset();
+                assertThat(game.previousAction()).isEqualTo(MinAtarAction.NOOP);
+            }
+        }
+
+        assertThat((double) repeats / steps).isBetween(0.22, 0.28);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("games")
+    void theStickyActionDrawsNeverChangeTheGamesOwnRandomness(String id, int channels,
+                                                              DoubleFunction<MinAtarGame> factory) {
+        // Repeating a no-op is a no-op, so only the random numbers the game itself sees could differ.
+        assertThat(trace(factory.apply(0.5), 21, () -> MinAtarAction.NOOP))
+                .isEqualTo(trace(factory.apply(0.0), 21, () -> MinAtarAction.NOOP));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -220,7 +249,7 @@ class MinAtarGameContractTest {
     /**
      * Rewards, termination flags and observations of {@value #TRACE_STEPS} steps after
      * {@code reset(seed)}, starting each later episode with {@code reset()}. A fixed number of steps
-     * rather than of episodes: MinAtar adds no time limit and some policies (a submarine idling at
+     * rather than of episodes: the games add no time limit and some policies (a submarine idling at
      * the surface in Seaquest) never end an episode.
      */
     private static List<String> trace(MinAtarGame game, long seed, Supplier<MinAtarAction> actions) {

@@ -3,8 +3,8 @@ package io.acktr.envs.minatar.providers;
 import io.acktr.envs.minatar.Asterix;
 
 /**
- * {@code MinAtar/Asterix-v0}: all six actions, sticky actions with probability 0.1 and
- * MinAtar's default difficulty ramping. Like MinAtar's gym registration it adds no time limit.
+ * {@code MinAtar/Asterix-v0}: {@link Asterix} with all six actions, sticky actions with probability
+ * 0.1, difficulty ramping on and no time limit.
  */
 public final class AsterixProvider extends MinAtarProvider {
     public AsterixProvider() {

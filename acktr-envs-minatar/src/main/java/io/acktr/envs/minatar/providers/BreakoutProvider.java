@@ -3,8 +3,8 @@ package io.acktr.envs.minatar.providers;
 import io.acktr.envs.minatar.Breakout;
 
 /**
- * {@code MinAtar/Breakout-v0}: all six actions, sticky actions with probability 0.1 (the game has
- * no difficulty ramp). Like MinAtar's gym registration it adds no time limit.
+ * {@code MinAtar/Breakout-v0}: {@link Breakout} with all six actions, sticky actions with
+ * probability 0.1 and no time limit (the game has no difficulty ramp).
  */
 public final class BreakoutProvider extends MinAtarProvider {
     public BreakoutProvider() {

@@ -3,8 +3,9 @@ package io.acktr.envs.minatar.providers;
 import io.acktr.envs.minatar.Freeway;
 
 /**
- * {@code MinAtar/Freeway-v0}: all six actions, sticky actions with probability 0.1 (the game has
- * no difficulty ramp). Like MinAtar's gym registration it adds no time limit.
+ * {@code MinAtar/Freeway-v0}: {@link Freeway} with all six actions and sticky actions with
+ * probability 0.1; the game itself ends every episode after 2500 steps, and no other time limit is
+ * added.
  */
 public final class FreewayProvider extends MinAtarProvider {
     public FreewayProvider() {

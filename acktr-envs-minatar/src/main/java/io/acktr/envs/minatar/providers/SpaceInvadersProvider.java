@@ -3,8 +3,8 @@ package io.acktr.envs.minatar.providers;
 import io.acktr.envs.minatar.SpaceInvaders;
 
 /**
- * {@code MinAtar/SpaceInvaders-v0}: all six actions, sticky actions with probability 0.1 and
- * MinAtar's default difficulty ramping. Like MinAtar's gym registration it adds no time limit.
+ * {@code MinAtar/SpaceInvaders-v0}: {@link SpaceInvaders} with all six actions, sticky actions with
+ * probability 0.1, difficulty ramping on and no time limit.
  */
 public final class SpaceInvadersProvider extends MinAtarProvider {
     public SpaceInvadersProvider() {

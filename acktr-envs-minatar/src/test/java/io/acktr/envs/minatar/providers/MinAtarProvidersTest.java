@@ -13,6 +13,7 @@ import io.acktr.envs.minatar.Seaquest;
 import io.acktr.envs.minatar.SpaceInvaders;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 class MinAtarProvidersTest {
@@ -24,7 +25,7 @@ class MinAtarProvidersTest {
             new SpaceInvadersProvider(), SpaceInvaders.class);
 
     @Test
-    void eachProviderCreatesItsGameWithMinAtarDefaultsAndNoTimeLimitWrapper() {
+    void eachProviderCreatesItsGameWithTheTestbedDefaultsAndNoTimeLimitWrapper() {
         PROVIDERS.forEach((provider, gameClass) -> {
             Environment env = provider.create();
 
@@ -52,5 +53,17 @@ class MinAtarProvidersTest {
             assertThat(first).isNotSameAs(second);
             assertThat(first.reset(3)).containsExactly(second.reset(3));
         }
+    }
+
+    @Test
+    void serviceLoaderFindsTheFiveProvidersThroughTheServicesFile() {
+        List<Class<?>> found = ServiceLoader.load(EnvironmentProvider.class).stream()
+                .map(ServiceLoader.Provider::type)
+                .filter(type -> type.getPackageName().equals(BreakoutProvider.class.getPackageName()))
+                .<Class<?>>map(type -> type)
+                .toList();
+
+        assertThat(found).containsExactlyInAnyOrder(AsterixProvider.class, BreakoutProvider.class,
+                FreewayProvider.class, SeaquestProvider.class, SpaceInvadersProvider.class);
     }
 }
