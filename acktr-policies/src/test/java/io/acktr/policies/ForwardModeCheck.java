@@ -5,6 +5,7 @@ import static io.acktr.policies.GradientCheck.maxRelativeError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.api.policy.ActionDistribution;
+import io.acktr.api.policy.ForwardModePolicy;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.OutputTangent;
 import io.acktr.api.policy.ParameterBlock;
@@ -67,7 +68,7 @@ public final class ForwardModeCheck {
      * {@code F v = J^T H J v / N}: forward mode, the output distributions' Fisher {@code H} (and
      * {@code c^2} for the values), then the backward pass.
      */
-    public static Map<String, INDArray> fisherVectorProduct(Policy policy, ForwardPass pass,
+    public static Map<String, INDArray> fisherVectorProduct(ForwardModePolicy policy, ForwardPass pass,
                                                             Map<String, INDArray> direction,
                                                             double valueFisherCoefficient) {
         OutputTangent tangent = policy.outputTangent(pass, direction);

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param fisherTargets the targets of the Fisher pass whose layer statistics the estimator reads,
  *     or empty when it reads none (the update then skips that backward pass)
  * @param fisherVectorProducts whether the estimator calls {@link FisherSample#fisherVectorProduct()};
- *     the policy must then have forward mode ({@link io.acktr.api.policy.Policy#supportsOutputTangent()})
+ *     the policy must then have forward mode (a {@link io.acktr.api.policy.ForwardModePolicy})
  * @param feedbackEveryUpdate whether the estimator (then an {@link io.acktr.api.step.StepFeedbackListener})
  *     must hear every step's measured outcome; measuring costs a second forward pass of the batch,
  *     which the update otherwise makes every {@code acktr.algorithm.measure-step-interval} updates

@@ -62,25 +62,6 @@ public interface Policy {
         return new BackwardPass(java.util.Map.of(), full.layers(), full.perSampleGradients());
     }
 
-    /**
-     * Whether {@link #outputTangent} is implemented; estimators that need exact Fisher-vector
-     * products (e.g. {@code cg-fisher}) refuse a policy without it at start-up.
-     */
-    default boolean supportsOutputTangent() {
-        return false;
-    }
-
-    /**
-     * Forward mode: the change {@code J v} of each sample's outputs along the parameter direction
-     * {@code v}, at the parameters that produced {@code pass}.
-     *
-     * @param parameterTangent one tensor per parameter block, of the block's shape; missing blocks are 0
-     * @throws UnsupportedOperationException when {@link #supportsOutputTangent()} is false
-     */
-    default OutputTangent outputTangent(ForwardPass pass, java.util.Map<String, INDArray> parameterTangent) {
-        throw new UnsupportedOperationException(getClass().getName() + " has no forward-mode output tangents");
-    }
-
     /** Total number of scalar parameters. */
     default long parameterCount() {
         return parameters().stream().mapToLong(ParameterBlock::size).sum();

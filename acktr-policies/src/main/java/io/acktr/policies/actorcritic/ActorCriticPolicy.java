@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.env.Space;
 import io.acktr.api.policy.BackwardPass;
+import io.acktr.api.policy.ForwardModePolicy;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.OutputTangent;
 import io.acktr.api.policy.ParameterBlock;
@@ -35,7 +36,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>The policy owns only its parameters; {@link #forward} returns everything {@link #backward}
  * and {@link #outputTangent} need. Run them before the parameters are updated.
  */
-public abstract class ActorCriticPolicy implements Policy {
+public abstract class ActorCriticPolicy implements ForwardModePolicy {
     public static final String ACTOR = "actor";
     public static final String CRITIC = "critic";
     /** Orthogonal-init gain of hidden layers, as in stable-baselines3. */
@@ -148,11 +149,6 @@ public abstract class ActorCriticPolicy implements Policy {
             ordered.put(block.name(), gradients.get(block.name()));
         }
         return new BackwardPass(ordered, List.copyOf(layers.layers()), head.perSampleGradients(distribution));
-    }
-
-    @Override
-    public boolean supportsOutputTangent() {
-        return true;
     }
 
     /**

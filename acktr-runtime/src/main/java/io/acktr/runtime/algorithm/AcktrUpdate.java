@@ -7,6 +7,7 @@ import io.acktr.api.curvature.CurvatureRequirements;
 import io.acktr.api.curvature.Direction;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.GradientBlockListener;
+import io.acktr.api.policy.ForwardModePolicy;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
@@ -63,7 +64,7 @@ public final class AcktrUpdate {
         this.settings = requireNonNull(settings, "settings is null");
         this.random = requireNonNull(random, "random is null");
         this.needs = requireNonNull(curvature.requirements(), "curvature requirements are null");
-        if (needs.fisherVectorProducts() && !policy.supportsOutputTangent()) {
+        if (needs.fisherVectorProducts() && !(policy instanceof ForwardModePolicy)) {
             throw new IllegalArgumentException("curvature " + curvature.name() + " needs exact Fisher-vector products,"
                     + " but policy " + policy.getClass().getSimpleName() + " has no forward mode (outputTangent)");
         }

@@ -7,6 +7,7 @@ import io.acktr.api.curvature.FisherTargets;
 import io.acktr.api.curvature.FisherVectorProduct;
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.BackwardPass;
+import io.acktr.api.policy.ForwardModePolicy;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.OutputTangent;
 import io.acktr.api.policy.Policy;
@@ -81,8 +82,9 @@ final class PolicyFisherPass implements FisherPass {
      */
     private static FisherVectorProduct fisherVectorProduct(Policy policy, ForwardPass pass, double c) {
         double n = pass.batchSize();
+        ForwardModePolicy forwardMode = (ForwardModePolicy) policy; // checked when the update was made
         return vector -> {
-            OutputTangent tangent = policy.outputTangent(pass, vector);
+            OutputTangent tangent = forwardMode.outputTangent(pass, vector);
             INDArray dDistribution = pass.distribution().fisherVectorProduct(tangent.distribution()).divi(n);
             INDArray dValues = tangent.values().mul(c * c / n);
             return policy.backward(pass, dDistribution, dValues).gradients();

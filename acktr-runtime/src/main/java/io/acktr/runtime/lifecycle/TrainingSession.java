@@ -6,6 +6,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.env.Environment;
+import io.acktr.api.policy.ForwardModePolicy;
 import io.acktr.api.policy.Policy;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.api.training.TrainingListener;
@@ -85,7 +86,7 @@ public final class TrainingSession {
 
     /** Pairs that cannot work fail here, before the run directory exists. */
     private void checkCompatible(Policy policy, CurvatureEstimator curvature) {
-        if (curvature.requirements().fisherVectorProducts() && !policy.supportsOutputTangent()) {
+        if (curvature.requirements().fisherVectorProducts() && !(policy instanceof ForwardModePolicy)) {
             throw new ConfigException.BadValue("acktr.curvature.type", curvature.name()
                     + " needs exact Fisher-vector products, but the policy acktr.policy.type = "
                     + config.getString("acktr.policy.type") + " (" + policy.getClass().getSimpleName()
