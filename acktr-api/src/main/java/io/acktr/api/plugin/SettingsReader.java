@@ -24,25 +24,25 @@ public final class SettingsReader {
         this.prefix = prefix;
     }
 
-    /** {@code value}, if it is > 0. */
+    /** {@code value}, if it is a finite number > 0. */
     public static double requirePositive(String path, double value) {
-        if (!(value > 0)) {
-            throw invalid(path, value, "must be > 0");
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw invalid(path, value, "must be > 0 and finite");
         }
         return value;
     }
 
-    /** {@code value}, if it is >= 0. */
+    /** {@code value}, if it is a finite number >= 0. */
     public static double requireNonNegative(String path, double value) {
-        if (!(value >= 0)) {
-            throw invalid(path, value, "must be >= 0");
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw invalid(path, value, "must be >= 0 and finite");
         }
         return value;
     }
 
     /** {@code value}, if it is in {@code [low, high]} (or {@code [low, high)} when {@code highExclusive}). */
     public static double requireIn(String path, double value, double low, double high, boolean highExclusive) {
-        boolean ok = value >= low && (highExclusive ? value < high : value <= high);
+        boolean ok = value >= low && (highExclusive ? value < high : value <= high) && Double.isFinite(value);
         if (!ok) {
             throw invalid(path, value, "must be in [" + low + ", " + high + (highExclusive ? ")" : "]"));
         }
@@ -103,31 +103,48 @@ public final class SettingsReader {
         return requireAtLeast(path(key), longValue(key), 1L);
     }
 
-    /** Any number; the range is the settings record's to check. */
+    /** Any finite number (not NaN or an infinity); the range is the settings record's to check. */
     public double doubleValue(String key) {
+        double value;
         try {
-            return config.getDouble(path(key));
+            value = config.getDouble(path(key));
         } catch (ConfigException.WrongType e) {
             throw bad(key, config.getValue(path(key)).unwrapped(), "must be a number");
         }
+        if (!Double.isFinite(value)) {
+            throw bad(key, value, "must be a finite number");
+        }
+        return value;
     }
 
-    /** Any whole number that fits an int; the range is the settings record's to check. */
+    /**
+     * Any whole number that fits an int (2.5 is refused, not truncated); the range is the settings
+     * record's to check.
+     */
     public int intValue(String key) {
-        try {
-            return config.getInt(path(key));
-        } catch (ConfigException.WrongType e) {
-            throw bad(key, config.getValue(path(key)).unwrapped(), "must be a whole number");
+        long value = longValue(key);
+        if (value != (int) value) {
+            throw bad(key, value, "must be a whole number between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
         }
+        return (int) value;
     }
 
-    /** Any whole number that fits a long; the range is the settings record's to check. */
+    /** Any whole number that fits a long (2.5 is refused, not truncated); the range is the settings record's to check. */
     public long longValue(String key) {
+        Number number;
         try {
-            return config.getLong(path(key));
+            number = config.getNumber(path(key));
         } catch (ConfigException.WrongType e) {
             throw bad(key, config.getValue(path(key)).unwrapped(), "must be a whole number");
         }
+        if (number instanceof Double || number instanceof Float) {
+            double d = number.doubleValue();
+            if (d != Math.rint(d) || Math.abs(d) >= 0x1p63) {
+                throw bad(key, number, "must be a whole number");
+            }
+            return (long) d;
+        }
+        return number.longValue();
     }
 
     public boolean bool(String key) {

@@ -82,4 +82,11 @@ class KroneckerSettingsTest {
         assertThatThrownBy(() -> new LevenbergMarquardtSettings(KFAC_LM, true, 0.5, 0, 10))
                 .hasMessageContaining(KFAC_LM + ".min-damping");
     }
+
+    @Test
+    void anInfiniteDampingIsRefusedNamingThePath() {
+        Config c = ConfigFactory.parseString("acktr.curvature.kfac.damping = Infinity").withFallback(REFERENCE);
+        assertThatThrownBy(() -> KfacSettings.from(c)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("acktr.curvature.kfac.damping").hasMessageContaining("finite");
+    }
 }

@@ -76,4 +76,14 @@ class StepSizeSettingsTest {
         assertThatThrownBy(() -> new AdamSettings(0.1, 1, 0.9, 1e-8, 1)).hasMessageContaining("acktr.step-size.adam.beta1");
         assertThatThrownBy(() -> new AdamSettings(0.1, 0.9, -0.1, 1e-8, 1)).hasMessageContaining("acktr.step-size.adam.beta2");
     }
+
+    @Test
+    void infinitiesAreRefusedNamingThePath() {
+        Config c = ConfigFactory.parseString("acktr.step-size { fixed.learning-rate = Infinity,"
+                + " trust-region { kl-radius = Infinity, max-step-size = Infinity } }").withFallback(REFERENCE);
+        assertThatThrownBy(() -> FixedStepSettings.from(c)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("acktr.step-size.fixed.learning-rate").hasMessageContaining("finite");
+        assertThatThrownBy(() -> TrustRegionSettings.from(c)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("acktr.step-size.trust-region").hasMessageContaining("finite");
+    }
 }

@@ -12,13 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
- * Builds the configuration of a run: {@code --set} overrides over the user's file (or, without
- * one, the embedded default run {@value #DEFAULT_RUN}: ACKTR tuned for CartPole-v1) over every
- * module's {@code reference.conf}. Checks the result against the references: a key of the
- * wrong type, or a key under {@code acktr} that no module defines (a typo), fails here with its
- * HOCON path, before anything starts.
+ * Builds the configuration of a run: {@code --set} overrides over the user's file over the
+ * defaults, which are the embedded default run {@value #DEFAULT_RUN} (ACKTR tuned for CartPole-v1)
+ * over every module's {@code reference.conf}, or, with {@code acktr.defaults = reference} (in the
+ * file or set), the references alone. So a one-line file and {@code --set} of the same key run the
+ * same experiment. Checks the result against the references: a key outside {@code acktr}, a key
+ * of the wrong type, or a key under {@code acktr} that no module defines (a typo) fails here with
+ * its HOCON path and the nearest known one, before anything starts.
  */
 public final class ConfigLoader {
     /** Class-path resource of the run {@code acktr train} does without {@code --config}. */
@@ -27,8 +30,23 @@ public final class ConfigLoader {
     private ConfigLoader() {
     }
 
+    /** The setting that chooses what a user's file and {@code --set} are layered over. */
+    public static final String DEFAULTS = "acktr.defaults";
+    /** {@value #DEFAULTS} values: the embedded default run (over the references), or the references alone. */
+    public static final String DEFAULT_RUN_DEFAULTS = "default-run";
+    public static final String REFERENCE_DEFAULTS = "reference";
+
     public static Config load(ClassLoader classLoader, Optional<Path> userFile, List<String> overrides) {
-        Config user = userFile.map(ConfigLoader::parseFile).orElseGet(() -> defaultRun(classLoader));
+        Config file = userFile.map(ConfigLoader::parseFile).orElse(ConfigFactory.empty());
+        Config chosen = parseOverrides(overrides).withFallback(file);
+        String defaults = chosen.hasPath(DEFAULTS) ? chosen.getValue(DEFAULTS).unwrapped().toString() : DEFAULT_RUN_DEFAULTS;
+        Config user = switch (defaults) {
+            case DEFAULT_RUN_DEFAULTS -> file.withFallback(defaultRun(classLoader));
+            case REFERENCE_DEFAULTS -> file;
+            default -> throw new ConfigException.BadValue(DEFAULTS, "\"" + defaults + "\": must be one of "
+                    + DEFAULT_RUN_DEFAULTS + " (the tuned CartPole-v1 run acktr train does without --config), "
+                    + REFERENCE_DEFAULTS + " (each module's reference.conf)");
+        };
         return load(classLoader, user, overrides);
     }
 
@@ -37,6 +55,7 @@ public final class ConfigLoader {
         Config reference = ConfigFactory.defaultReference(classLoader);
         Config sets = parseOverrides(overrides);
         Config layered = sets.withFallback(user);
+        rejectKeysOutsideAcktr(layered, reference);
         Config merged = layered.withFallback(reference).resolve();
         merged.checkValid(reference, "acktr");
         rejectUnknownKeys(layered, reference);
@@ -80,6 +99,22 @@ public final class ConfigLoader {
         return result;
     }
 
+    /**
+     * Every setting lives under {@code acktr}: a key elsewhere (a file written without the prefix,
+     * a misspelt root) would otherwise be ignored silently and the run train on defaults.
+     */
+    private static void rejectKeysOutsideAcktr(Config layered, Config reference) {
+        for (String root : layered.root().keySet()) {
+            if (root.equals("acktr")) {
+                continue;
+            }
+            String suggestion = reference.hasPathOrNull("acktr." + root) ? "acktr." + root
+                    : nearest(root, List.of("acktr")).orElse("acktr");
+            throw new ConfigException.BadPath(root, "not an acktr setting: every setting is under acktr"
+                    + " (did you mean " + suggestion + "?)");
+        }
+    }
+
     private static void rejectUnknownKeys(Config layered, Config reference) {
         if (!layered.hasPath("acktr")) {
             return;
@@ -93,8 +128,10 @@ public final class ConfigLoader {
         }
         if (!unknown.isEmpty()) {
             String first = unknown.get(0);
+            List<String> known = siblings(first, reference);
+            String hint = nearest(first, known).map(n -> " (did you mean " + n + "?)").orElse("");
             throw new ConfigException.BadPath(first, "unknown setting" + (unknown.size() > 1 ? "s " + unknown : "")
-                    + "; known settings here: " + siblings(first, reference));
+                    + hint + "; known settings here: " + (known.isEmpty() ? "acktr.*" : String.join(", ", known)));
         }
     }
 
@@ -111,7 +148,8 @@ public final class ConfigLoader {
         return false;
     }
 
-    private static String siblings(String path, Config reference) {
+    /** The known settings beside {@code path}: the keys of its nearest parent in the references. */
+    private static List<String> siblings(String path, Config reference) {
         String parent = path;
         while (parent.contains(".")) {
             parent = parent.substring(0, parent.lastIndexOf('.'));
@@ -120,9 +158,23 @@ public final class ConfigLoader {
                 for (String key : reference.getObject(parent).keySet()) {
                     names.add(parent + "." + key);
                 }
-                return String.join(", ", names);
+                return List.copyOf(names);
             }
         }
-        return "acktr.*";
+        return List.of();
+    }
+
+    /** The known name closest to {@code name} in edit distance, if it is close enough to be a typo. */
+    static Optional<String> nearest(String name, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int d = LevenshteinDistance.getDefaultInstance().apply(name, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? Optional.of(best) : Optional.empty();
     }
 }

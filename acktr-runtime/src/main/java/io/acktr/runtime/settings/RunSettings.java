@@ -21,9 +21,14 @@ public record RunSettings(long seed, long totalSteps, Optional<String> runDirect
                           int environmentCount, int consoleInterval, WrapperSettings wrappers,
                           long residentGcThresholdBytes) {
     public static final String PREFIX = "acktr";
+    /** The largest step budget: 10^11 steps, about a month at 40,000 steps per second. */
+    public static final long MAX_TOTAL_STEPS = 100_000_000_000L;
 
     public RunSettings {
         requireAtLeast(PREFIX + ".total-steps", totalSteps, 1L);
+        if (totalSteps > MAX_TOTAL_STEPS) {
+            throw invalid(PREFIX + ".total-steps", totalSteps, "must be at most " + MAX_TOTAL_STEPS);
+        }
         requireNonNull(runDirectory, "runDirectory is null");
         requireNonNull(environmentId, "environmentId is null");
         if (environmentId.isBlank()) {
