@@ -24,7 +24,7 @@ import io.acktr.api.plugin.ExtensionPoint;
 public interface CurvatureEstimator extends AutoCloseable {
     String name();
 
-    /** What this estimator needs from every update; asked once, when the run starts. */
+    /** What this estimator needs from every update; asked when the run starts, never during updates. */
     CurvatureRequirements requirements();
 
     /**

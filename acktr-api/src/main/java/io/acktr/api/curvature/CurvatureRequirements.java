@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.util.Optional;
 
 /**
- * What a {@link CurvatureEstimator} needs from every update, declared once when the run starts (the
- * update never asks again): which Fisher pass to run, whether that pass must offer exact
+ * What a {@link CurvatureEstimator} needs from every update, declared when the run starts (updates
+ * never ask again): which Fisher pass to run, whether that pass must offer exact
  * Fisher-vector products, and whether the estimator must hear how each step went.
  *
  * @param fisherTargets the targets of the Fisher pass whose layer statistics the estimator reads,

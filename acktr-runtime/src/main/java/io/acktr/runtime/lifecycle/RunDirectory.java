@@ -5,10 +5,15 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** The folder a run writes to: its resolved configuration, {@code progress.csv} and its checkpoint. */
 public final class RunDirectory {
@@ -18,33 +23,71 @@ public final class RunDirectory {
     private RunDirectory() {
     }
 
-    /** {@code runs/<env>-<curvature>-<step-size>-seed<seed>-<time>} under the working directory. */
+    /** The file whose exclusive creation claims a folder for one run. */
+    public static final String CLAIM_FILE = "run.lock";
+
+    /**
+     * {@code runs/<env>-<curvature>-<step-size>-seed<seed>-<time>-<suffix>} under the working
+     * directory, with the time to the millisecond and a random suffix: runs started in parallel
+     * (a sweep) get different folders.
+     */
     public static Path defaultPath(Config config) {
         String name = String.join("-", config.getString("acktr.env.id").replace('/', '_'),
                 config.getString("acktr.curvature.type"), config.getString("acktr.step-size.type"),
                 "seed" + config.getLong("acktr.seed"),
-                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")),
+                String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000)));
         return Path.of("runs", name);
     }
 
     /**
-     * Creates the folder and writes {@value #CONFIG_FILE}. Refuses a folder that already holds a
-     * run, so that no earlier results are overwritten.
+     * Claims the folder for this run and writes {@value #CONFIG_FILE}. The claim is the exclusive
+     * creation of {@value #CLAIM_FILE}: of two runs started into one folder, one gets it and the
+     * other fails before writing anything. A folder that already holds a run ({@value #CLAIM_FILE}
+     * or {@code progress.csv}) is refused, so that no earlier results are overwritten; so are a
+     * path that is a file and one that cannot be created, naming the path and the cause.
      */
     public static Path prepare(Path directory, Config config) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw badRunDirectory(directory, "is a file, not a folder");
+        }
         if (Files.exists(directory.resolve(ProgressCsvWriter.FILE_NAME))) {
-            throw new ConfigException.BadValue("acktr.run-dir", "\"" + directory
-                    + "\": already holds a run (progress.csv); choose another directory so nothing is overwritten");
+            throw badRunDirectory(directory, "already holds a run (progress.csv); choose another directory so nothing"
+                    + " is overwritten");
         }
         try {
             Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw badRunDirectory(directory, "cannot be created (" + describe(e) + ")");
+        }
+        try {
+            Files.createFile(directory.resolve(CLAIM_FILE));
+        } catch (FileAlreadyExistsException e) {
+            throw badRunDirectory(directory, "is claimed by another run (" + CLAIM_FILE + "); choose another directory");
+        } catch (IOException e) {
+            throw badRunDirectory(directory, "cannot be written (" + describe(e) + ")");
+        }
+        Path file = directory.resolve(CONFIG_FILE);
+        try {
             // rendered as a value, not as a root: a root loses its braces
             String rendered = config.getConfig("acktr").root().atKey("acktr").root()
                     .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
-            Files.writeString(directory.resolve(CONFIG_FILE), "# resolved configuration of this run\n" + rendered);
+            Files.writeString(file, "# resolved configuration of this run\n" + rendered);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare run directory " + directory, e);
+            throw new UncheckedIOException("cannot write " + file + ": " + describe(e), e);
         }
         return directory;
+    }
+
+    private static ConfigException.BadValue badRunDirectory(Path directory, String problem) {
+        return new ConfigException.BadValue("acktr.run-dir", "\"" + directory + "\": " + problem);
+    }
+
+    /** An I/O failure in words: its kind and message (e.g. "access denied", "no space left on device"). */
+    private static String describe(IOException e) {
+        String kind = e instanceof AccessDeniedException ? "access denied"
+                : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getClass().getSimpleName();
+        return e.getMessage() == null || e instanceof FileSystemException ? kind : kind + ": " + e.getMessage();
     }
 }

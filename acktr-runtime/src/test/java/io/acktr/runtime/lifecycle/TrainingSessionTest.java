@@ -77,7 +77,7 @@ class TrainingSessionTest {
         double observationsSeen = checkpoint.wrapperStatistics().getDouble("\"0\".count");
         assertThat(observationsSeen).as("every step's observation and every reset's").isGreaterThan(2000);
         try (Stream<Path> files = Files.list(runDir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("checkpoint", "config.conf",
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("checkpoint", "config.conf", "run.lock",
                     "progress.csv");
         }
     }
