@@ -69,6 +69,22 @@ final class AcktrArchitecture {
     }
 
     /**
+     * (f) The event bus is the runtime's backbone, and only its backbone knows it: Vert.x (apart
+     * from its JSON values) is used in {@code runtime.bus} (addresses, messages, codecs),
+     * {@code runtime.learner} and {@code runtime.worker} (the two ends of the rollout protocol), and
+     * {@code runtime.lifecycle}, which starts and stops a run's Vert.x instance; never in the
+     * algorithm, the api or the plugin modules.
+     */
+    ArchRule vertxOnlyInTheBusAndItsEnds() {
+        return noClasses().that().resideOutsideOfPackages(root + ".runtime.bus..", root + ".runtime.learner..",
+                        root + ".runtime.worker..", root + ".runtime.lifecycle..")
+                .should().dependOnClassesThat(DescribedPredicate.and(JavaClass.Predicates.resideInAPackage("io.vertx.."),
+                        DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.vertx.core.json.."))))
+                .because("Vert.x stays in the bus, the learner, the workers and the lifecycle that starts it "
+                        + "(docs/STYLE.md (b) 12, (c))");
+    }
+
+    /**
      * (e) Every public interface of the api that a class outside the api implements or extends,
      * directly or through other types, is marked {@code @ExtensionPoint}.
      */

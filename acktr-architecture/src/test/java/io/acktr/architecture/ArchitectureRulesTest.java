@@ -64,6 +64,14 @@ class ArchitectureRulesTest {
     }
 
     @Test
+    void vertxOutsideTheBusAndItsEndsFailsButItsJsonValuesDoNot() {
+        String report = joined(RULES.vertxOnlyInTheBusAndItsEnds());
+
+        assertThat(report).contains(ROOT + ".policies.layers.BusLayer", "io.vertx.core.Vertx")
+                .doesNotContain("Mailbox", "JsonReport");
+    }
+
+    @Test
     void anApiInterfaceImplementedOutsideTheApiWithoutTheMarkFails() {
         List<String> violations = violations(RULES.implementedApiInterfacesAreExtensionPoints());
 

@@ -25,6 +25,9 @@ class ArchitectureTest {
     static final ArchRule numericsAreFreeOfGuiceAndVertx = AcktrArchitecture.PRODUCTION.numericsAreFreeOfGuiceAndVertx();
 
     @ArchTest
+    static final ArchRule vertxOnlyInTheBusAndItsEnds = AcktrArchitecture.PRODUCTION.vertxOnlyInTheBusAndItsEnds();
+
+    @ArchTest
     static final ArchRule implementedApiInterfacesAreExtensionPoints =
             AcktrArchitecture.PRODUCTION.implementedApiInterfacesAreExtensionPoints();
 

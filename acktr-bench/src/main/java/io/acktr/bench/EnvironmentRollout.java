@@ -10,6 +10,8 @@ import io.acktr.runtime.algorithm.Batch;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.RunSettings;
 import io.acktr.runtime.worker.RolloutCollector;
+import io.acktr.runtime.learner.RolloutAssembly;
+import io.acktr.envs.wrappers.WrapperSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -24,15 +26,11 @@ public record EnvironmentRollout() implements Workload {
     public PolicyAndBatch create(Config config, PolicyFactory policies, ClassLoader classLoader) {
         RunSettings run = RunSettings.from(config);
         EnvironmentRegistry registry = EnvironmentRegistry.load(classLoader);
-        List<Environment> environments = new ArrayList<>();
-        for (int i = 0; i < run.environmentCount(); i++) {
-            environments.add(registry.create(run.environmentId()));
-        }
-        SplittableRandom random = new SplittableRandom(run.seed());
-        try (SyncVectorEnvironment vector = new SyncVectorEnvironment(environments)) {
-            Policy policy = policies.create(vector.observationSpace(), vector.actionSpace(), run.seed());
-            Batch batch = new RolloutCollector(vector, AlgorithmSettings.from(config), random.split(), run.seed())
-                    .collect(policy).batch();
+        try (RolloutCollector collector = new RolloutCollector(() -> registry.create(run.environmentId()),
+                new WrapperSettings(List.of()), 0, run.environmentCount(), run.environmentCount(), AlgorithmSettings.from(config),
+                run.seed())) {
+            Policy policy = policies.create(collector.observationSpace(), collector.actionSpace(), run.seed());
+            Batch batch = RolloutAssembly.batch(List.of(collector.collect(policy, 0, List.of())));
             return new PolicyAndBatch(policy, batch);
         }
     }

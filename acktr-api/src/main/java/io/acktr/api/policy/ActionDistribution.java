@@ -1,6 +1,7 @@
 package io.acktr.api.policy;
 
 import io.acktr.api.plugin.ExtensionPoint;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -21,6 +22,30 @@ public interface ActionDistribution {
 
     /** One sampled action per row, {@code N x actionWidth()}. */
     INDArray sample(RandomGenerator random);
+
+    /**
+     * One sampled action per row, row {@code i} drawing only from {@code rowRandoms.get(i)}, so
+     * that a row's action does not depend on which other rows share the batch (each environment
+     * keeps its own stream however environments are split among rollout workers). Both built-in
+     * distributions override it. By default row {@code i} is row {@code i} of
+     * {@code sample(rowRandoms.get(i))}: independent of the other rows' streams, but it depends on
+     * the row's position and costs {@code N} samplings.
+     */
+    default INDArray sample(List<? extends RandomGenerator> rowRandoms) {
+        if (rowRandoms.size() != batchSize()) {
+            throw new IllegalArgumentException("expected " + batchSize() + " random generators, got " + rowRandoms.size());
+        }
+        INDArray actions = null;
+        for (int i = 0; i < rowRandoms.size(); i++) {
+            INDArray sampled = sample(rowRandoms.get(i));
+            if (actions == null) {
+                actions = sampled.dup();
+            } else {
+                actions.putRow(i, sampled.getRow(i));
+            }
+        }
+        return actions;
+    }
 
     /** The most likely action per row. */
     INDArray mode();

@@ -1,5 +1,8 @@
 package io.acktr.envs.wrappers;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -17,6 +20,8 @@ public final class RunningMeanVariance {
     private final double[] mean;
     private final double[] variance;
     private double count;
+    /** Samples {@link #update(double[])} kept instead of adding them, when deferred; else null. */
+    private final List<double[]> pending;
 
     /** Starts at mean 0, variance 1, with a pseudo-count of {@link #INITIAL_COUNT}. */
     public RunningMeanVariance(int size) {
@@ -25,19 +30,53 @@ public final class RunningMeanVariance {
 
     /** Continues from a snapshot. */
     public RunningMeanVariance(RunningStatistics start) {
+        this(start, false);
+    }
+
+    private RunningMeanVariance(RunningStatistics start, boolean deferred) {
         requireNonNull(start, "start is null");
         this.mean = start.mean();
         this.variance = start.variance();
         this.count = start.count();
+        this.pending = deferred ? new ArrayList<>() : null;
+    }
+
+    /**
+     * Statistics that stay as {@code start} (or as {@link #restore} sets them) while
+     * {@link #update(double[])} keeps each sample, in order, for {@link #drainPending()}: a rollout
+     * worker normalises with frozen statistics and hands its samples to whoever owns the real ones,
+     * who adds them in an order that does not depend on how environments were split among workers.
+     */
+    public static RunningMeanVariance deferred(RunningStatistics start) {
+        return new RunningMeanVariance(start, true);
+    }
+
+    /** Whether {@link #update(double[])} keeps samples instead of adding them. */
+    public boolean isDeferred() {
+        return pending != null;
+    }
+
+    /** The samples kept since the last call, oldest first; empty unless {@link #isDeferred()}. */
+    public List<double[]> drainPending() {
+        if (pending == null) {
+            return List.of();
+        }
+        List<double[]> drained = List.copyOf(pending);
+        pending.clear();
+        return drained;
     }
 
     public int size() {
         return mean.length;
     }
 
-    /** Adds one sample. */
+    /** Adds one sample (keeps a copy of it when {@link #deferred}). */
     public void update(double[] sample) {
         checkSize(sample, "sample");
+        if (pending != null) {
+            pending.add(sample.clone());
+            return;
+        }
         double total = count + 1;
         for (int i = 0; i < mean.length; i++) {
             double delta = sample[i] - mean[i];

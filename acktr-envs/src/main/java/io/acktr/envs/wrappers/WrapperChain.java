@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueFactory;
 import io.acktr.api.env.Environment;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,105 @@ public final class WrapperChain {
     private final WrapperSettings settings;
     /** Per entry index: the shared statistics of a normalising entry once known, else null. */
     private final RunningMeanVariance[] statistics;
+    /** Whether this chain's statistics keep their samples instead of adding them. */
+    private final boolean deferred;
 
     public WrapperChain(WrapperSettings settings) {
+        this(settings, false);
+    }
+
+    private WrapperChain(WrapperSettings settings, boolean deferred) {
         this.settings = requireNonNull(settings, "settings is null");
         this.statistics = new RunningMeanVariance[settings.entries().size()];
+        this.deferred = deferred;
+    }
+
+    /**
+     * A chain whose normalising wrappers normalise with statistics frozen until the next
+     * {@link #setStatistics} and keep the samples they would have added (see
+     * {@link RunningMeanVariance#deferred}), for {@link #drainSamples()}. A rollout worker gives
+     * each of its environments one, so that the samples of every environment reach the run's own
+     * chain ({@link #addSamples}) in the environments' order, however they were split among workers.
+     */
+    public static WrapperChain deferred(WrapperSettings settings) {
+        return new WrapperChain(settings, true);
+    }
+
+    /** Number of normalising entries, the length of {@link #statistics()} and {@link #drainSamples()}. */
+    public int normalizerCount() {
+        return (int) settings.entries().stream().filter(WrapperChain::normalizes).count();
+    }
+
+    /**
+     * The statistics of the normalising entries, in list order.
+     *
+     * @throws IllegalStateException when one has none yet (nothing wrapped or set)
+     */
+    public List<RunningStatistics> statistics() {
+        List<RunningStatistics> snapshots = new ArrayList<>();
+        List<WrapperEntry> entries = settings.entries();
+        for (int i = 0; i < entries.size(); i++) {
+            if (normalizes(entries.get(i))) {
+                if (statistics[i] == null) {
+                    throw new IllegalStateException("no statistics yet for " + entries.get(i).path());
+                }
+                snapshots.add(statistics[i].snapshot());
+            }
+        }
+        return List.copyOf(snapshots);
+    }
+
+    /** Sets the statistics of the normalising entries, in list order, as {@link #statistics()} gives them. */
+    public void setStatistics(List<RunningStatistics> snapshots) {
+        requireNonNull(snapshots, "snapshots is null");
+        int[] normalizers = normalizerIndices();
+        if (snapshots.size() != normalizers.length) {
+            throw new IllegalArgumentException("expected statistics for " + normalizers.length + " normalising wrappers, got "
+                    + snapshots.size());
+        }
+        for (int k = 0; k < normalizers.length; k++) {
+            int i = normalizers[k];
+            if (statistics[i] == null) {
+                statistics[i] = deferred ? RunningMeanVariance.deferred(snapshots.get(k)) : new RunningMeanVariance(snapshots.get(k));
+            } else {
+                statistics[i].restore(snapshots.get(k));
+            }
+        }
+    }
+
+    /**
+     * Per normalising entry in list order, the samples its wrappers kept since the last call; empty
+     * lists unless this chain is {@link #deferred}.
+     */
+    public List<List<double[]>> drainSamples() {
+        List<List<double[]>> samples = new ArrayList<>();
+        for (int i : normalizerIndices()) {
+            samples.add(statistics[i] == null ? List.of() : statistics[i].drainPending());
+        }
+        return samples;
+    }
+
+    /** Adds samples, as {@link #drainSamples()} of a deferred chain gives them, to this chain's statistics in order. */
+    public void addSamples(List<List<double[]>> samples) {
+        requireNonNull(samples, "samples is null");
+        int[] normalizers = normalizerIndices();
+        if (samples.size() != normalizers.length) {
+            throw new IllegalArgumentException("expected samples for " + normalizers.length + " normalising wrappers, got "
+                    + samples.size());
+        }
+        for (int k = 0; k < normalizers.length; k++) {
+            if (!samples.get(k).isEmpty() && statistics[normalizers[k]] == null) {
+                throw new IllegalStateException("no statistics yet for " + settings.entries().get(normalizers[k]).path());
+            }
+            for (double[] sample : samples.get(k)) {
+                statistics[normalizers[k]].update(sample);
+            }
+        }
+    }
+
+    private int[] normalizerIndices() {
+        List<WrapperEntry> entries = settings.entries();
+        return java.util.stream.IntStream.range(0, entries.size()).filter(i -> normalizes(entries.get(i))).toArray();
     }
 
     /** A chain of the wrappers configured under {@value WrapperSettings#PATH}. */
@@ -131,7 +227,7 @@ public final class WrapperChain {
         for (int i = 0; i < entries.size(); i++) {
             if (restored[i] != null) {
                 if (statistics[i] == null) {
-                    statistics[i] = new RunningMeanVariance(restored[i]);
+                    statistics[i] = deferred ? RunningMeanVariance.deferred(restored[i]) : new RunningMeanVariance(restored[i]);
                 } else {
                     statistics[i].restore(restored[i]);
                 }
@@ -191,7 +287,8 @@ public final class WrapperChain {
      */
     private RunningMeanVariance shared(int index, int size) {
         if (statistics[index] == null) {
-            return new RunningMeanVariance(size);
+            RunningStatistics initial = RunningStatistics.initial(size, RunningMeanVariance.INITIAL_COUNT);
+            return deferred ? RunningMeanVariance.deferred(initial) : new RunningMeanVariance(initial);
         }
         if (statistics[index].size() != size) {
             throw new IllegalArgumentException("the statistics this chain shares here have " + statistics[index].size()

@@ -238,4 +238,41 @@ class WrapperChainTest {
             assertThat(last.episodeReturns()[0]).isNotCloseTo(normalizedSum, within(1.0));
         }
     }
+
+    @Test
+    void aDeferredChainNormalisesWithFrozenStatisticsAndHandsItsSamplesToTheRunsChain() {
+        WrapperChain run = normalizing();
+        WrapperChain sequential = normalizing();
+        run.wrapForEvaluation(new PendulumProvider().create());
+        List<WrapperChain> deferred = List.of(WrapperChain.deferred(run.settings()), WrapperChain.deferred(run.settings()));
+        List<Environment> workers = new ArrayList<>();
+        List<Environment> reference = new ArrayList<>();
+        for (int e = 0; e < 2; e++) {
+            workers.add(deferred.get(e).wrap(new PendulumProvider().create()));
+            reference.add(sequential.wrap(new PendulumProvider().create()));
+        }
+        List<RunningStatistics> frozen = run.statistics();
+        for (int e = 0; e < 2; e++) {
+            deferred.get(e).setStatistics(frozen);
+            workers.get(e).reset(10 + e);
+            for (int t = 0; t < 5; t++) {
+                workers.get(e).step(new double[] {0.5});
+            }
+            assertThat(deferred.get(e).statistics()).as("frozen while stepping").isEqualTo(frozen);
+        }
+        // the run's chain gets environment 0's samples, then environment 1's: as if it had stepped them in that order
+        for (WrapperChain chain : deferred) {
+            run.addSamples(chain.drainSamples());
+            assertThat(chain.drainSamples()).allSatisfy(samples -> assertThat(samples).isEmpty());
+        }
+        for (int e = 0; e < 2; e++) {
+            reference.get(e).reset(10 + e);
+            for (int t = 0; t < 5; t++) {
+                reference.get(e).step(new double[] {0.5});
+            }
+        }
+        assertThat(run.statistics()).isEqualTo(sequential.statistics());
+        assertThat(run.statistics().get(0).count()).isEqualTo(RunningMeanVariance.INITIAL_COUNT + 12);
+        assertThat(run.normalizerCount()).isEqualTo(2);
+    }
 }

@@ -3,6 +3,7 @@ package io.acktr.policies.distributions;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.policy.ActionDistribution;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -69,6 +70,24 @@ public final class CategoricalDistribution implements ActionDistribution {
         for (int i = 0; i < actions.length; i++) {
             System.arraycopy(flat, i * k, row, 0, k);
             actions[i] = inverseCdf(row, random.nextDouble());
+        }
+        return column(actions);
+    }
+
+    /** Inverse-CDF sampling, one uniform draw per row from that row's generator. */
+    @Override
+    public INDArray sample(List<? extends RandomGenerator> rowRandoms) {
+        requireNonNull(rowRandoms, "rowRandoms is null");
+        if (rowRandoms.size() != batchSize()) {
+            throw new IllegalArgumentException("expected " + batchSize() + " random generators, got " + rowRandoms.size());
+        }
+        int k = parameterWidth();
+        double[] flat = Matrices.rowMajor(probabilities);
+        double[] actions = new double[batchSize()];
+        double[] row = new double[k];
+        for (int i = 0; i < actions.length; i++) {
+            System.arraycopy(flat, i * k, row, 0, k);
+            actions[i] = inverseCdf(row, rowRandoms.get(i).nextDouble());
         }
         return column(actions);
     }

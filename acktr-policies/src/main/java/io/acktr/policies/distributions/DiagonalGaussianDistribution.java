@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.policy.ActionDistribution;
 import java.util.Arrays;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -110,6 +111,25 @@ public final class DiagonalGaussianDistribution implements ActionDistribution {
             noise[i] = random.nextGaussian();
         }
         INDArray eps = Nd4j.create(noise, new long[] {batchSize(), actionDimension()}, mean.dataType());
+        return eps.muli(std).addi(mean);
+    }
+
+    /** As {@link #sample(RandomGenerator)}, row {@code i}'s noise drawn from {@code rowRandoms.get(i)}. */
+    @Override
+    public INDArray sample(List<? extends RandomGenerator> rowRandoms) {
+        requireNonNull(rowRandoms, "rowRandoms is null");
+        if (rowRandoms.size() != batchSize()) {
+            throw new IllegalArgumentException("expected " + batchSize() + " random generators, got " + rowRandoms.size());
+        }
+        int d = actionDimension();
+        double[] noise = new double[batchSize() * d];
+        for (int i = 0; i < batchSize(); i++) {
+            RandomGenerator random = rowRandoms.get(i);
+            for (int j = 0; j < d; j++) {
+                noise[i * d + j] = random.nextGaussian();
+            }
+        }
+        INDArray eps = Nd4j.create(noise, new long[] {batchSize(), d}, mean.dataType());
         return eps.muli(std).addi(mean);
     }
 

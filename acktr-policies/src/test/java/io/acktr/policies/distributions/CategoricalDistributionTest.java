@@ -179,4 +179,16 @@ class CategoricalDistributionTest {
             assertThat(actual.getDouble(i)).as("entry %d", i).isCloseTo(expected.getDouble(i), within(tolerance));
         }
     }
+
+    @Test
+    void eachRowSamplesFromItsOwnGeneratorWhateverRowsShareTheBatch() {
+        org.nd4j.linalg.api.ndarray.INDArray logits = org.nd4j.linalg.factory.Nd4j.create(new double[][] {{0.1, 2, -1}, {1, 1, 1}, {-3, 0, 3}});
+        CategoricalDistribution all = new CategoricalDistribution(logits);
+        double[] together = all.sample(java.util.List.of(new java.util.SplittableRandom(1), new java.util.SplittableRandom(2),
+                new java.util.SplittableRandom(3))).toDoubleVector();
+        for (int i = 0; i < 3; i++) {
+            CategoricalDistribution alone = new CategoricalDistribution(logits.getRow(i, true).dup());
+            assertThat(alone.sample(java.util.List.of(new java.util.SplittableRandom(i + 1))).getDouble(0)).isEqualTo(together[i]);
+        }
+    }
 }

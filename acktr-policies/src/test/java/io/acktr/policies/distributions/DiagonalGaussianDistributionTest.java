@@ -212,4 +212,16 @@ class DiagonalGaussianDistributionTest {
             assertThat(actual.getDouble(i)).as("entry %d", i).isCloseTo(expected.getDouble(i), within(tolerance));
         }
     }
+
+    @Test
+    void eachRowDrawsItsNoiseFromItsOwnGeneratorWhateverRowsShareTheBatch() {
+        org.nd4j.linalg.api.ndarray.INDArray mean = org.nd4j.linalg.factory.Nd4j.create(new double[][] {{0.5, -1}, {2, 0}});
+        org.nd4j.linalg.api.ndarray.INDArray logStd = org.nd4j.linalg.factory.Nd4j.create(new double[][] {{0, -0.5}});
+        DiagonalGaussianDistribution both = new DiagonalGaussianDistribution(mean, logStd);
+        org.nd4j.linalg.api.ndarray.INDArray together = both.sample(java.util.List.of(new java.util.SplittableRandom(7),
+                new java.util.SplittableRandom(8)));
+        DiagonalGaussianDistribution second = new DiagonalGaussianDistribution(mean.getRow(1, true).dup(), logStd);
+        org.nd4j.linalg.api.ndarray.INDArray alone = second.sample(java.util.List.of(new java.util.SplittableRandom(8)));
+        assertThat(alone.getRow(0).toDoubleVector()).containsExactly(together.getRow(1).toDoubleVector());
+    }
 }

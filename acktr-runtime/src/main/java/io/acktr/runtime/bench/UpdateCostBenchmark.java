@@ -16,6 +16,8 @@ import io.acktr.runtime.plugins.RunPlugins;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.RunSettings;
 import io.acktr.runtime.worker.RolloutCollector;
+import io.acktr.runtime.learner.RolloutAssembly;
+import io.acktr.envs.wrappers.WrapperSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -80,17 +82,15 @@ public final class UpdateCostBenchmark {
             AlgorithmSettings algorithm = AlgorithmSettings.from(config);
             RunPlugins plugins = pluginLookup.forRun(config);
             EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader);
-            List<Environment> envs = new ArrayList<>();
-            for (int i = 0; i < run.environmentCount(); i++) {
-                envs.add(environments.create(run.environmentId()));
-            }
             SplittableRandom random = new SplittableRandom(run.seed());
-            try (SyncVectorEnvironment vector = new SyncVectorEnvironment(envs)) {
-                Policy policy = plugins.policy().create(vector.observationSpace(), vector.actionSpace(), run.seed());
+            try (RolloutCollector collector = new RolloutCollector(() -> environments.create(run.environmentId()),
+                    new WrapperSettings(List.of()), 0, run.environmentCount(), run.environmentCount(), algorithm, run.seed())) {
+                Policy policy = plugins.policy().create(collector.observationSpace(), collector.actionSpace(), run.seed());
                 if (batch == null) {
-                    batch = new RolloutCollector(vector, algorithm, random.split(), run.seed()).collect(policy).batch();
+                    batch = RolloutAssembly.batch(List.of(collector.collect(policy, 0, List.of())));
                 }
                 estimators.add(plugins.curvatureEstimator().create());
+                random.split(); // where the rollout's stream was
                 updates.add(new AcktrUpdate(policy, estimators.get(estimators.size() - 1),
                         plugins.stepSizeRule().create(), algorithm, random.split()));
             }

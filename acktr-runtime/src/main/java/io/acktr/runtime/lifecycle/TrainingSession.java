@@ -12,16 +12,19 @@ import io.acktr.api.step.StepSizeRule;
 import io.acktr.api.training.TrainingListener;
 import io.acktr.envs.registry.EnvironmentRegistry;
 import io.acktr.envs.registry.UnknownEnvironmentException;
-import io.acktr.envs.vector.SyncVectorEnvironment;
 import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.runtime.algorithm.AcktrUpdate;
-import io.acktr.runtime.learner.Trainer;
+import io.acktr.runtime.learner.Learner;
+import io.acktr.runtime.bus.ListenerSubscriber;
+import io.acktr.runtime.worker.RolloutWorker;
+import io.acktr.api.env.Space;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.plugins.RunPlugins;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.CheckpointSettings;
 import io.acktr.runtime.settings.RunSettings;
+import io.acktr.runtime.settings.RuntimeSettings;
 import io.acktr.runtime.worker.RolloutCollector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,36 +53,55 @@ public final class TrainingSession {
         RunSettings run = RunSettings.from(config);
         AlgorithmSettings algorithm = AlgorithmSettings.from(config);
         CheckpointSettings checkpoints = CheckpointSettings.from(config);
+        RuntimeSettings runtime = RuntimeSettings.from(config);
         RunPlugins plugins = pluginLookup.forRun(config);
         EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader);
 
         SplittableRandom random = new SplittableRandom(run.seed());
-        // one chain: its normalisation statistics are shared by every environment of the vector
+        // the run's chain: the learner alone updates its statistics, from the samples the workers'
+        // environments saw, in environment order; the workers normalise with them frozen per rollout
         WrapperChain wrappers = new WrapperChain(run.wrappers());
-        try (SyncVectorEnvironment envs = createEnvironments(environments, run, wrappers)) {
-            Policy policy = plugins.policy().create(envs.observationSpace(), envs.actionSpace(), run.seed());
-            CurvatureEstimator curvature = plugins.curvatureEstimator().create();
-            try (curvature) { // its background threads end with the run
-                StepSizeRule stepSizeRule = plugins.stepSizeRule().create();
-                checkCompatible(policy, curvature);
+        Space observationSpace;
+        Space actionSpace;
+        try (Environment probe = wrappers.wrapForEvaluation(createEnvironment(environments, run))) {
+            observationSpace = probe.observationSpace(); // the wrapped spaces; wrapping also sized the statistics
+            actionSpace = probe.actionSpace();
+        }
+        Policy policy = plugins.policy().create(observationSpace, actionSpace, run.seed());
+        CurvatureEstimator curvature = plugins.curvatureEstimator().create();
+        try (curvature) { // its background threads end with the run
+            StepSizeRule stepSizeRule = plugins.stepSizeRule().create();
+            checkCompatible(policy, curvature);
 
-                Path directory = RunDirectory.prepare(run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)),
-                        config);
-                List<TrainingListener> listeners = new ArrayList<>(extraListeners);
-                listeners.addAll(plugins.trainingListeners());
-                listeners.add(ProgressCsvWriter.create(directory));
-                listeners.add(NativeMemoryGuard.forThisProcess(run.residentGcThresholdBytes()));
-                if (console != null) {
-                    console.println("training " + policy.parameterCount() + " parameters on " + run.environmentCount() + " x "
-                            + run.environmentId() + " with " + curvature.name() + " + " + stepSizeRule.name() + "; writing to "
-                            + directory);
-                    listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
+            Path directory = RunDirectory.prepare(run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)),
+                    config);
+            String runId = directory.getFileName().toString();
+            List<TrainingListener> listeners = new ArrayList<>(extraListeners);
+            listeners.addAll(plugins.trainingListeners());
+            listeners.add(ProgressCsvWriter.create(directory));
+            listeners.add(NativeMemoryGuard.forThisProcess(run.residentGcThresholdBytes()));
+            if (console != null) {
+                console.println("training " + policy.parameterCount() + " parameters on " + run.environmentCount() + " x "
+                        + run.environmentId() + " with " + curvature.name() + " + " + stepSizeRule.name() + "; writing to "
+                        + directory);
+                listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
+            }
+            // last: a checkpoint is written once the update's metrics are reported
+            listeners.add(new CheckpointWriter(new CheckpointStore(directory), policy, wrappers, checkpoints.interval()));
+            random.split(); // the action-sampling stream before per-environment streams; keeps the update's stream
+            AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
+            try (RunVertx vertx = new RunVertx(runtime.rolloutWorkers() + 2)) {
+                vertx.deployWorker(new ListenerSubscriber(runId, listeners), "the training listeners");
+                for (int w = 0; w < runtime.rolloutWorkers(); w++) {
+                    int first = runtime.firstEnvironment(w);
+                    int count = runtime.environments(w);
+                    vertx.deployWorker(new RolloutWorker(runId, w,
+                            () -> new RolloutCollector(() -> createEnvironment(environments, run), run.wrappers(), first, count,
+                                    run.environmentCount(), algorithm, run.seed()),
+                            plugins.policy().create(observationSpace, actionSpace, run.seed())), "rollout worker " + w);
                 }
-                // last: a checkpoint is written once the update's metrics are reported
-                listeners.add(new CheckpointWriter(new CheckpointStore(directory), policy, wrappers, checkpoints.interval()));
-                RolloutCollector collector = new RolloutCollector(envs, algorithm, random.split(), run.seed());
-                AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
-                return new Trainer(collector, update, listeners, run.totalSteps(), watchThreshold).run();
+                return new Learner(vertx.eventBus(), runId, runtime.rolloutWorkers(), update, wrappers, run.totalSteps(),
+                        watchThreshold).run();
             }
         }
     }
@@ -92,15 +114,6 @@ public final class TrainingSession {
                     + config.getString("acktr.policy.type") + " (" + policy.getClass().getSimpleName()
                     + ") has no forward mode; choose another estimator or policy");
         }
-    }
-
-    private static SyncVectorEnvironment createEnvironments(EnvironmentRegistry registry, RunSettings run,
-                                                            WrapperChain wrappers) {
-        List<Environment> envs = new ArrayList<>();
-        for (int i = 0; i < run.environmentCount(); i++) {
-            envs.add(wrappers.wrap(createEnvironment(registry, run)));
-        }
-        return new SyncVectorEnvironment(envs);
     }
 
     /** A new environment of {@code acktr.env.id}, not yet wrapped. */

@@ -62,6 +62,7 @@ public final class ConfigLoader {
         RunSettings.from(merged);
         AlgorithmSettings.from(merged);
         CheckpointSettings.from(merged);
+        RuntimeSettings.from(merged);
         return merged;
     }
 

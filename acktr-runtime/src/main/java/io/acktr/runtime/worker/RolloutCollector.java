@@ -2,129 +2,238 @@ package io.acktr.runtime.worker;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.api.env.Environment;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.Policy;
 import io.acktr.envs.vector.SyncVectorEnvironment;
 import io.acktr.envs.vector.VectorStep;
+import io.acktr.envs.wrappers.RunningStatistics;
+import io.acktr.envs.wrappers.WrapperChain;
+import io.acktr.envs.wrappers.WrapperSettings;
+import io.acktr.policies.distributions.Matrices;
 import io.acktr.runtime.algorithm.Advantages;
-import io.acktr.runtime.algorithm.Batch;
+import io.acktr.runtime.bus.FinishedEpisodes;
+import io.acktr.runtime.bus.RolloutPart;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
-import io.acktr.policies.distributions.Matrices;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Steps a vector environment with the current policy for {@code n} steps and turns what it saw
- * into a {@link Batch} (the "collect" half of collect / train). Environment stepping stays in
- * plain arrays; the policy is called once per step on all environments at once.
+ * Steps a slice of the run's environments, {@code first .. first + count - 1} of {@code total},
+ * with the current policy for {@code n} steps and turns what it saw into a {@link RolloutPart}
+ * (the "collect" half of collect / train). What an environment contributes does not depend on
+ * how the run's environments are sliced:
+ * <ul>
+ *   <li>each environment is reset with seed {@code seed + index} and samples its actions from its
+ *       own stream ({@link ActionStreams});</li>
+ *   <li>the policy always sees a matrix of {@code total} rows with environment {@code index} in row
+ *       {@code index} (rows of other slices are zeros): BLAS computes a row differently depending
+ *       on the matrix's height and the row's place in it, so a forward pass over a slice alone
+ *       would not give the bits a pass over all environments gives;</li>
+ *   <li>each environment's wrappers have their own {@link WrapperChain#deferred deferred} chain:
+ *       they normalise with the run's statistics frozen for the rollout and keep their samples,
+ *       which the learner adds to the run's statistics in environment order.</li>
+ * </ul>
  */
-public final class RolloutCollector {
+public final class RolloutCollector implements AutoCloseable {
     private final SyncVectorEnvironment environments;
+    private final List<WrapperChain> chains;
+    private final int first;
+    private final int total;
     private final AlgorithmSettings settings;
-    private final RandomGenerator random;
+    /** Per row of a policy batch: the environment's own stream, or a throwaway one for other slices' rows. */
+    private final List<RandomGenerator> rowStreams;
     private final int observationSize;
     private double[][] observations;
 
-    public RolloutCollector(SyncVectorEnvironment environments, AlgorithmSettings settings, RandomGenerator random, long seed) {
-        this.environments = requireNonNull(environments, "environments is null");
+    /**
+     * Creates environments {@code first .. first + count - 1} with {@code newEnvironment} (a new,
+     * unwrapped one per call), wraps and resets them.
+     */
+    public RolloutCollector(Supplier<Environment> newEnvironment, WrapperSettings wrappers, int first, int count, int total,
+                            AlgorithmSettings settings, long seed) {
+        requireNonNull(newEnvironment, "newEnvironment is null");
+        requireNonNull(wrappers, "wrappers is null");
+        if (first < 0 || count < 1 || first + count > total) {
+            throw new IllegalArgumentException("environments " + first + " .. " + (first + count - 1) + " are not a slice of "
+                    + total);
+        }
         this.settings = requireNonNull(settings, "settings is null");
-        this.random = requireNonNull(random, "random is null");
+        this.first = first;
+        this.total = total;
+        List<WrapperChain> chains = new ArrayList<>();
+        List<Environment> created = new ArrayList<>();
+        try {
+            for (int j = 0; j < count; j++) {
+                WrapperChain chain = WrapperChain.deferred(wrappers);
+                chains.add(chain);
+                created.add(new CheckedEnvironment(chain.wrap(newEnvironment.get()), first + j));
+            }
+            this.environments = new SyncVectorEnvironment(created);
+        } catch (RuntimeException e) {
+            created.forEach(Environment::close);
+            throw e;
+        }
+        this.chains = List.copyOf(chains);
         this.observationSize = environments.observationSpace().flatSize();
-        this.observations = environments.reset(seed);
+        List<RandomGenerator> rows = new ArrayList<>(Collections.nCopies(total, new SplittableRandom(0)));
+        List<RandomGenerator> own = ActionStreams.forEnvironments(seed, first, count);
+        for (int j = 0; j < count; j++) {
+            rows.set(first + j, own.get(j));
+        }
+        this.rowStreams = rows;
+        this.observations = environments.reset(seed + first);
     }
 
-    public Rollout collect(Policy policy) {
+    public int size() {
+        return environments.size();
+    }
+
+    /** The spaces of the environments as wrapped. */
+    public io.acktr.api.env.Space observationSpace() {
+        return environments.observationSpace();
+    }
+
+    public io.acktr.api.env.Space actionSpace() {
+        return environments.actionSpace();
+    }
+
+    /**
+     * Steps the slice {@code n} times with {@code policy}, whose parameters are those of update
+     * {@code version}, normalising with {@code wrapperStatistics} (one per normalising wrapper).
+     */
+    public RolloutPart collect(Policy policy, long version, List<RunningStatistics> wrapperStatistics) {
+        for (WrapperChain chain : chains) {
+            chain.setStatistics(wrapperStatistics);
+        }
         int steps = settings.rolloutSteps();
         int envs = environments.size();
         int actionWidth = -1;
-        double[][] flatObservations = new double[steps * envs][];
+        double[] flatObservations = new double[steps * envs * observationSize];
         double[][] flatActions = new double[steps * envs][];
         double[][] rewards = new double[steps][envs];
         double[][] values = new double[steps][envs];
         boolean[][] terminated = new boolean[steps][envs];
         boolean[][] truncated = new boolean[steps][envs];
         double[][] truncatedValues = new double[steps][envs];
-        List<double[]> finalObservations = new ArrayList<>();
-        List<int[]> finalIndices = new ArrayList<>();
+        List<int[]> episodeAt = new ArrayList<>();
         List<Double> episodeReturns = new ArrayList<>();
         List<Long> episodeLengths = new ArrayList<>();
 
         for (int t = 0; t < steps; t++) {
-            ForwardPass pass = policy.forward(toMatrix(observations));
-            INDArray sampled = pass.distribution().sample(random);
-            double[][] actions = rows(Matrices.rowMajor(sampled), (int) sampled.rows(), (int) sampled.columns());
+            ForwardPass pass = policy.forward(inRunRows(observations));
+            INDArray sampled = pass.distribution().sample(rowStreams);
+            actionWidth = (int) sampled.columns();
+            double[] allActions = Matrices.rowMajor(sampled);
             double[] stepValues = Matrices.rowMajor(pass.values());
             pass.release(); // copied out: the next step's forward pass may reuse its arrays
-            actionWidth = actions[0].length;
+            double[][] actions = new double[envs][];
+            for (int j = 0; j < envs; j++) {
+                int row = first + j;
+                actions[j] = java.util.Arrays.copyOfRange(allActions, row * actionWidth, (row + 1) * actionWidth);
+                values[t][j] = stepValues[row];
+            }
             VectorStep step = environments.step(actions);
-            for (int e = 0; e < envs; e++) {
-                flatObservations[t * envs + e] = observations[e];
-                flatActions[t * envs + e] = actions[e];
-                rewards[t][e] = step.rewards()[e];
-                values[t][e] = stepValues[e];
-                terminated[t][e] = step.terminated()[e];
-                truncated[t][e] = step.truncated()[e] && !step.terminated()[e];
-                if (truncated[t][e]) {
-                    finalObservations.add(step.finalObservations()[e]);
-                    finalIndices.add(new int[] {t, e});
+            double[][] finalObservations = null;
+            for (int j = 0; j < envs; j++) {
+                System.arraycopy(observations[j], 0, flatObservations, (t * envs + j) * observationSize, observationSize);
+                flatActions[t * envs + j] = actions[j];
+                rewards[t][j] = step.rewards()[j];
+                terminated[t][j] = step.terminated()[j];
+                truncated[t][j] = step.truncated()[j] && !step.terminated()[j];
+                if (truncated[t][j]) {
+                    finalObservations = finalObservations == null ? new double[envs][] : finalObservations;
+                    finalObservations[j] = step.finalObservations()[j];
                 }
-                if (step.done(e)) {
-                    episodeReturns.add(step.episodeReturns()[e]);
-                    episodeLengths.add(step.episodeLengths()[e]);
+                if (step.done(j)) {
+                    episodeAt.add(new int[] {t, first + j});
+                    episodeReturns.add(step.episodeReturns()[j]);
+                    episodeLengths.add(step.episodeLengths()[j]);
+                }
+            }
+            if (finalObservations != null) {
+                double[] bootstrap = valuesOf(policy, finalObservations);
+                for (int j = 0; j < envs; j++) {
+                    if (finalObservations[j] != null) {
+                        truncatedValues[t][j] = bootstrap[j];
+                    }
                 }
             }
             observations = step.observations();
         }
 
         double[] lastValues = valuesOf(policy, observations);
-        if (!finalObservations.isEmpty()) {
-            double[] bootstrap = valuesOf(policy, finalObservations.toArray(double[][]::new));
-            for (int i = 0; i < bootstrap.length; i++) {
-                int[] te = finalIndices.get(i);
-                truncatedValues[te[0]][te[1]] = bootstrap[i];
-            }
-        }
         double[][] advantages = Advantages.compute(rewards, values, terminated, truncated, truncatedValues, lastValues,
                 settings.gamma(), settings.gaeLambda());
         double[] flatAdvantages = new double[steps * envs];
         double[] flatReturns = new double[steps * envs];
+        double[] actionRows = new double[steps * envs * actionWidth];
         for (int t = 0; t < steps; t++) {
-            for (int e = 0; e < envs; e++) {
-                flatAdvantages[t * envs + e] = advantages[t][e];
-                flatReturns[t * envs + e] = advantages[t][e] + values[t][e];
+            for (int j = 0; j < envs; j++) {
+                flatAdvantages[t * envs + j] = advantages[t][j];
+                flatReturns[t * envs + j] = advantages[t][j] + values[t][j];
+                System.arraycopy(flatActions[t * envs + j], 0, actionRows, (t * envs + j) * actionWidth, actionWidth);
             }
         }
-        Batch batch = new Batch(Nd4j.create(flatObservations), Nd4j.create(flatActions),
-                Nd4j.create(flatAdvantages, new long[] {steps * envs, 1}, DataType.DOUBLE),
-                Nd4j.create(flatReturns, new long[] {steps * envs, 1}, DataType.DOUBLE));
-        return new Rollout(batch, episodeReturns.stream().mapToDouble(Double::doubleValue).toArray(),
+        FinishedEpisodes episodes = new FinishedEpisodes(episodeAt.stream().mapToInt(a -> a[0]).toArray(),
+                episodeAt.stream().mapToInt(a -> a[1]).toArray(),
+                episodeReturns.stream().mapToDouble(Double::doubleValue).toArray(),
                 episodeLengths.stream().mapToLong(Long::longValue).toArray());
+        return new RolloutPart(version, first, envs, steps, observationSize, actionWidth, flatObservations, actionRows,
+                flatAdvantages, flatReturns, episodes, drainNormalizerSamples());
     }
 
+    /** Per environment of the slice, then per normalising wrapper, its samples concatenated. */
+    private double[][] drainNormalizerSamples() {
+        int normalizers = chains.get(0).normalizerCount();
+        double[][] samples = new double[chains.size() * normalizers][];
+        for (int j = 0; j < chains.size(); j++) {
+            List<List<double[]>> drained = chains.get(j).drainSamples();
+            for (int w = 0; w < normalizers; w++) {
+                List<double[]> list = drained.get(w);
+                int width = list.isEmpty() ? 0 : list.get(0).length;
+                double[] concatenated = new double[list.size() * width];
+                for (int i = 0; i < list.size(); i++) {
+                    System.arraycopy(list.get(i), 0, concatenated, i * width, width);
+                }
+                samples[j * normalizers + w] = concatenated;
+            }
+        }
+        return samples;
+    }
+
+    /** Values of the slice's rows {@code rows[j]} (null rows are not needed and give 0), at their rows in the run. */
     private double[] valuesOf(Policy policy, double[][] rows) {
-        ForwardPass pass = policy.forward(toMatrix(rows));
-        double[] values = pass.values().castTo(DataType.DOUBLE).toDoubleVector();
+        ForwardPass pass = policy.forward(inRunRows(rows));
+        double[] all = Matrices.rowMajor(pass.values());
         pass.release();
+        double[] values = new double[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            values[j] = rows[j] == null ? 0.0 : all[first + j];
+        }
         return values;
     }
 
-    private INDArray toMatrix(double[][] rows) {
-        double[] flat = new double[rows.length * observationSize];
-        for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(rows[i], 0, flat, i * observationSize, observationSize);
+    /** A {@code total x observationSize} matrix with {@code rows[j]} in row {@code first + j}, zeros elsewhere. */
+    private INDArray inRunRows(double[][] rows) {
+        double[] flat = new double[total * observationSize];
+        for (int j = 0; j < rows.length; j++) {
+            if (rows[j] != null) {
+                System.arraycopy(rows[j], 0, flat, (first + j) * observationSize, observationSize);
+            }
         }
-        return Nd4j.create(flat, new long[] {rows.length, observationSize}, DataType.DOUBLE);
+        return Nd4j.create(flat, new long[] {total, observationSize}, DataType.DOUBLE);
     }
 
-    private static double[][] rows(double[] flat, int rows, int columns) {
-        double[][] out = new double[rows][columns];
-        for (int i = 0; i < rows; i++) {
-            System.arraycopy(flat, i * columns, out[i], 0, columns);
-        }
-        return out;
+    @Override
+    public void close() {
+        environments.close();
     }
 }

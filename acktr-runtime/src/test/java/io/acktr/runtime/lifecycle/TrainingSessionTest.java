@@ -57,9 +57,10 @@ class TrainingSessionTest {
                 "acktr.env.wrappers=[{type = normalize-observation}]", "acktr.policy.mlp.hidden-sizes=[16]",
                 "acktr.policy.type=" + RecordingPolicyPlugin.NAME);
 
+        int createdBefore = RecordingPolicyPlugin.CREATED.size();
         TrainingSummary summary = new TrainingSession(c, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
 
-        Policy trained = RecordingPolicyPlugin.LAST_CREATED.get();
+        Policy trained = RecordingPolicyPlugin.CREATED.get(createdBefore); // the learner's
         Checkpoint checkpoint = new CheckpointStore(runDir).read();
         assertThat(summary.envSteps()).isEqualTo(2000);
         assertThat(checkpoint.envSteps()).isEqualTo(summary.envSteps());

@@ -53,6 +53,29 @@ class SettingsTest {
     }
 
     @Test
+    void oneRolloutWorkerByDefaultAndAtMostOnePerEnvironment() {
+        assertThat(RuntimeSettings.from(REFERENCE)).isEqualTo(new RuntimeSettings(1, 16));
+        Config three = ConfigFactory.parseString("acktr.runtime.rollout-workers = 3, acktr.env.count = 8").withFallback(REFERENCE);
+        RuntimeSettings settings = RuntimeSettings.from(three);
+        assertThat(settings).isEqualTo(new RuntimeSettings(3, 8));
+        // contiguous slices 0-2, 3-5, 6-7
+        assertThat(List.of(settings.firstEnvironment(0), settings.firstEnvironment(1), settings.firstEnvironment(2)))
+                .containsExactly(0, 3, 6);
+        assertThat(List.of(settings.environments(0), settings.environments(1), settings.environments(2))).containsExactly(3, 3, 2);
+
+        Config zero = ConfigFactory.parseString("acktr.runtime.rollout-workers = 0").withFallback(REFERENCE);
+        assertThatThrownBy(() -> RuntimeSettings.from(zero)).isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("acktr.runtime.rollout-workers").hasMessageContaining(">= 1");
+        Config tooMany = ConfigFactory.parseString("acktr.runtime.rollout-workers = 5, acktr.env.count = 4").withFallback(REFERENCE);
+        assertThatThrownBy(() -> RuntimeSettings.from(tooMany)).isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("acktr.runtime.rollout-workers").hasMessageContaining("5")
+                .hasMessageContaining("<= acktr.env.count = 4");
+        Config text = ConfigFactory.parseString("acktr.runtime.rollout-workers = many").withFallback(REFERENCE);
+        assertThatThrownBy(() -> RuntimeSettings.from(text)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("acktr.runtime.rollout-workers");
+    }
+
+    @Test
     void theCheckpointIntervalDefaultsTo100AndMayBeZeroButNotNegative() {
         assertThat(CheckpointSettings.from(REFERENCE)).isEqualTo(new CheckpointSettings(100));
         Config zero = ConfigFactory.parseString("acktr.checkpoint.interval = 0").withFallback(REFERENCE);

@@ -1,0 +1,164 @@
+package io.acktr.runtime.bus;
+
+import io.vertx.core.buffer.Buffer;
+
+/** Writes and reads the primitive fields and arrays of a message in a {@link Buffer}, big-endian. */
+final class Wire {
+    private Wire() {
+    }
+
+    /** Appends to a buffer. */
+    static final class Writer {
+        private final Buffer buffer;
+
+        Writer(Buffer buffer) {
+            this.buffer = buffer;
+        }
+
+        Writer intValue(int value) {
+            buffer.appendInt(value);
+            return this;
+        }
+
+        Writer longValue(long value) {
+            buffer.appendLong(value);
+            return this;
+        }
+
+        Writer doubleValue(double value) {
+            buffer.appendDouble(value);
+            return this;
+        }
+
+        Writer booleanValue(boolean value) {
+            buffer.appendByte(value ? (byte) 1 : (byte) 0);
+            return this;
+        }
+
+        /** Length, then the elements; -1 for null. */
+        Writer floats(float[] values) {
+            if (values == null) {
+                return intValue(-1);
+            }
+            intValue(values.length);
+            for (float v : values) {
+                buffer.appendFloat(v);
+            }
+            return this;
+        }
+
+        Writer doubles(double[] values) {
+            if (values == null) {
+                return intValue(-1);
+            }
+            intValue(values.length);
+            for (double v : values) {
+                buffer.appendDouble(v);
+            }
+            return this;
+        }
+
+        Writer bytes(byte[] values) {
+            intValue(values.length);
+            buffer.appendBytes(values);
+            return this;
+        }
+
+        Writer ints(int[] values) {
+            intValue(values.length);
+            for (int v : values) {
+                buffer.appendInt(v);
+            }
+            return this;
+        }
+
+        Writer longs(long[] values) {
+            intValue(values.length);
+            for (long v : values) {
+                buffer.appendLong(v);
+            }
+            return this;
+        }
+    }
+
+    /** Reads from a buffer, starting at a position. */
+    static final class Reader {
+        private final Buffer buffer;
+        private int position;
+
+        Reader(Buffer buffer, int position) {
+            this.buffer = buffer;
+            this.position = position;
+        }
+
+        int intValue() {
+            int v = buffer.getInt(position);
+            position += Integer.BYTES;
+            return v;
+        }
+
+        long longValue() {
+            long v = buffer.getLong(position);
+            position += Long.BYTES;
+            return v;
+        }
+
+        double doubleValue() {
+            double v = buffer.getDouble(position);
+            position += Double.BYTES;
+            return v;
+        }
+
+        boolean booleanValue() {
+            return buffer.getByte(position++) != 0;
+        }
+
+        float[] floats() {
+            int n = intValue();
+            if (n < 0) {
+                return null;
+            }
+            float[] values = new float[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = buffer.getFloat(position);
+                position += Float.BYTES;
+            }
+            return values;
+        }
+
+        double[] doubles() {
+            int n = intValue();
+            if (n < 0) {
+                return null;
+            }
+            double[] values = new double[n];
+            for (int i = 0; i < n; i++) {
+                values[i] = doubleValue();
+            }
+            return values;
+        }
+
+        byte[] bytes() {
+            int n = intValue();
+            byte[] values = buffer.getBytes(position, position + n);
+            position += n;
+            return values;
+        }
+
+        int[] ints() {
+            int[] values = new int[intValue()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = intValue();
+            }
+            return values;
+        }
+
+        long[] longs() {
+            long[] values = new long[intValue()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = longValue();
+            }
+            return values;
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package io.acktr.runtime.learner;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.training.UpdateMetrics;
+import io.acktr.envs.wrappers.RunningStatistics;
+import io.acktr.envs.wrappers.WrapperChain;
+import io.acktr.runtime.algorithm.AcktrUpdate;
+import io.acktr.runtime.algorithm.Batch;
+import io.acktr.runtime.algorithm.UpdateResult;
+import io.acktr.runtime.bus.Addresses;
+import io.acktr.runtime.bus.EpisodeEnded;
+import io.acktr.runtime.bus.Futures;
+import io.acktr.runtime.bus.ListenersDone;
+import io.acktr.runtime.bus.ParameterSnapshot;
+import io.acktr.runtime.bus.RolloutPart;
+import io.acktr.runtime.bus.RunEnded;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.Pointer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The training loop, on the thread that calls {@link #run()}: per update, send the parameters
+ * (with the wrappers' frozen statistics) to every rollout worker, wait for their parts, assemble
+ * the batch in worker order, add the normalisation samples in environment order, update, and
+ * publish the episodes and the metrics on {@link Addresses#metrics}; until the step budget is
+ * spent. Synchronous: every transition comes from the current parameters. The run's own listeners
+ * handle an update before the next one changes the parameters or the statistics they save.
+ */
+public final class Learner {
+    private static final Logger LOG = LoggerFactory.getLogger(Learner.class);
+    /** Consecutive skipped updates after which the run stops: the parameters or data are broken. */
+    static final int MAX_CONSECUTIVE_SKIPS = 20;
+    /** How long a rollout, or the listeners' handling of an update, may take before the run fails. */
+    static final long TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(30);
+
+    private final EventBus bus;
+    private final String runId;
+    private final int workers;
+    private final AcktrUpdate update;
+    private final WrapperChain wrappers;
+    private final long totalSteps;
+    private final OptionalDouble watchThreshold;
+
+    /**
+     * @param wrappers the run's wrapper chain, whose statistics the workers' wrappers use and which
+     *     the learner alone updates
+     */
+    public Learner(EventBus bus, String runId, int workers, AcktrUpdate update, WrapperChain wrappers, long totalSteps,
+                   OptionalDouble watchThreshold) {
+        this.bus = requireNonNull(bus, "bus is null");
+        this.runId = requireNonNull(runId, "runId is null");
+        this.workers = workers;
+        this.update = requireNonNull(update, "update is null");
+        this.wrappers = requireNonNull(wrappers, "wrappers is null");
+        this.totalSteps = totalSteps;
+        this.watchThreshold = requireNonNull(watchThreshold, "watchThreshold is null");
+    }
+
+    public TrainingSummary run() {
+        BlockingQueue<ListenersDone> listenersDone = new LinkedBlockingQueue<>();
+        MessageConsumer<ListenersDone> doneConsumer = bus.consumer(Addresses.listenersDone(runId),
+                message -> listenersDone.add(message.body()));
+        Promise<Void> registered = Promise.promise();
+        doneConsumer.completionHandler(registered);
+        Futures.await(registered.future(), TIMEOUT_MILLIS, "registering on " + Addresses.listenersDone(runId));
+        EpisodeWindow window = new EpisodeWindow(100);
+        long envSteps = 0;
+        long updates = 0;
+        long skipped = 0;
+        int consecutiveSkips = 0;
+        OptionalLong reached = OptionalLong.empty();
+        long start = System.nanoTime();
+        long updateNanos = 0;
+        boolean failed = true;
+        try {
+            while (envSteps < totalSteps) {
+                List<RolloutPart> parts = collect(ParameterSnapshot.capture(updates, update.policy(), wrappers.statistics()));
+                Batch batch = RolloutAssembly.batch(parts);
+                addNormalizerSamples(parts);
+                double progress = (double) envSteps / totalSteps;
+                envSteps += batch.size();
+                for (RolloutAssembly.Episode episode : RolloutAssembly.episodes(parts)) {
+                    window.add(episode.episodeReturn());
+                    bus.publish(Addresses.metrics(runId), new EpisodeEnded(episode.episodeReturn(), episode.length()));
+                }
+                long updateStart = System.nanoTime();
+                UpdateResult result = update.update(batch, progress);
+                updateNanos += System.nanoTime() - updateStart;
+                updates++;
+                if (result.applied()) {
+                    consecutiveSkips = 0;
+                } else {
+                    skipped++;
+                    consecutiveSkips++;
+                    if (skipped == 1) {
+                        LOG.warn("update {} skipped: {}; the parameters were left unchanged (further skips are "
+                                + "counted in progress.csv, column skipped_updates)", updates, result.skipReason());
+                    }
+                    if (consecutiveSkips >= MAX_CONSECUTIVE_SKIPS) {
+                        throw new TrainingDivergedException("training diverged: " + consecutiveSkips
+                                + " consecutive updates were skipped, the last because " + result.skipReason()
+                                + " (update " + updates
+                                + ", env step " + envSteps + "); progress so far is kept in progress.csv");
+                    }
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                UpdateMetrics metrics = new UpdateMetrics(envSteps, updates, window.count(), window.mean(), result.entropy(),
+                        result.valueLoss(), result.policyLoss(), result.kl(), result.predictedKl(), result.stepSize(),
+                        envSteps / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes());
+                bus.publish(Addresses.metrics(runId), metrics);
+                awaitListeners(listenersDone, updates);
+                if (reached.isEmpty() && watchThreshold.isPresent() && window.count() >= 100
+                        && window.mean() >= watchThreshold.getAsDouble()) {
+                    reached = OptionalLong.of(envSteps);
+                }
+            }
+            failed = false;
+        } finally {
+            endRun(listenersDone, updates, failed);
+            doneConsumer.unregister();
+        }
+        return new TrainingSummary(envSteps, updates, window.count(), window.mean(), skipped, reached,
+                updateNanos / 1e9, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Asks every worker for its part, then waits for them in worker order. */
+    private List<RolloutPart> collect(ParameterSnapshot snapshot) {
+        DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT_MILLIS);
+        List<Future<Message<RolloutPart>>> replies = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            replies.add(bus.request(Addresses.rolloutWorker(runId, w), snapshot, options));
+        }
+        List<RolloutPart> parts = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            try {
+                parts.add(Futures.await(replies.get(w), TIMEOUT_MILLIS, "the rollout of worker " + w).body());
+            } catch (ReplyException e) {
+                throw new RolloutFailedException(e.getMessage(), e);
+            }
+        }
+        return parts;
+    }
+
+    private void addNormalizerSamples(List<RolloutPart> parts) {
+        List<RunningStatistics> statistics = wrappers.statistics();
+        if (statistics.isEmpty()) {
+            return;
+        }
+        int[] sizes = statistics.stream().mapToInt(RunningStatistics::size).toArray();
+        for (List<List<double[]>> environment : RolloutAssembly.normalizerSamples(parts, sizes)) {
+            wrappers.addSamples(environment);
+        }
+    }
+
+    private void awaitListeners(BlockingQueue<ListenersDone> done, long updates) {
+        ListenersDone answer;
+        try {
+            answer = done.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the listeners handled update " + updates, e);
+        }
+        if (answer == null) {
+            throw new IllegalStateException("the training listeners did not handle update " + updates + " within "
+                    + TIMEOUT_MILLIS / 1000 + " s");
+        }
+        if (answer.updates() != updates) {
+            throw new IllegalStateException("the training listeners handled update " + answer.updates() + ", expected " + updates);
+        }
+        answer.failure().ifPresent(failure -> {
+            throw new IllegalStateException("a training listener failed at update " + updates + ": " + failure);
+        });
+    }
+
+    /** Tells the listeners the run is over and waits for them (progress.csv closed, last checkpoint written). */
+    private void endRun(BlockingQueue<ListenersDone> done, long updates, boolean failed) {
+        bus.publish(Addresses.metrics(runId), new RunEnded(updates, failed));
+        try {
+            ListenersDone answer;
+            do {
+                answer = done.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            } while (answer != null && !answer.runEnded());
+            if (answer == null) {
+                LOG.error("the training listeners did not finish within {} s", TIMEOUT_MILLIS / 1000);
+            } else if (answer.failure().isPresent() && !failed) {
+                throw new IllegalStateException("a training listener failed: " + answer.failure().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.acktr.runtime.worker;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.policy.Policy;
+import io.acktr.runtime.bus.Addresses;
+import io.acktr.runtime.bus.ParameterSnapshot;
+import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Promise;
+import io.vertx.core.eventbus.Message;
+import java.util.function.Supplier;
+
+/**
+ * A rollout worker: a worker verticle (its handlers run on a Vert.x worker thread, one at a time,
+ * never on an event loop) that owns a slice of the run's environments and a read-only copy of the
+ * policy. For each {@link ParameterSnapshot} on {@link Addresses#rolloutWorker} it copies the
+ * parameters in, steps its slice and replies with the {@link io.acktr.runtime.bus.RolloutPart};
+ * a failure is replied as one, naming the worker and the environment.
+ */
+public final class RolloutWorker extends AbstractVerticle {
+    /** The failure code of a reply whose rollout failed. */
+    public static final int ROLLOUT_FAILED = 1;
+
+    private final String runId;
+    private final int index;
+    private final Supplier<RolloutCollector> collectorFactory;
+    private final Policy policy;
+    private RolloutCollector collector;
+
+    /**
+     * @param collectorFactory creates the worker's environments, on the worker's thread at start
+     * @param policy the worker's own policy, of the learner's architecture, whose parameters each snapshot overwrites
+     */
+    public RolloutWorker(String runId, int index, Supplier<RolloutCollector> collectorFactory, Policy policy) {
+        this.runId = requireNonNull(runId, "runId is null");
+        this.index = index;
+        this.collectorFactory = requireNonNull(collectorFactory, "collectorFactory is null");
+        this.policy = requireNonNull(policy, "policy is null");
+    }
+
+    @Override
+    public void start(Promise<Void> started) {
+        collector = collectorFactory.get();
+        vertx.eventBus().<ParameterSnapshot>consumer(Addresses.rolloutWorker(runId, index), this::rollout)
+                .completionHandler(started);
+    }
+
+    private void rollout(Message<ParameterSnapshot> message) {
+        ParameterSnapshot snapshot = message.body();
+        try {
+            snapshot.copyInto(policy);
+            message.reply(collector.collect(policy, snapshot.version(), snapshot.wrapperStatistics()));
+        } catch (RuntimeException e) {
+            String reason = e instanceof EnvironmentFailedException ? e.getMessage() : e.toString();
+            message.fail(ROLLOUT_FAILED, "rollout worker " + index + " failed at update " + snapshot.version() + ": " + reason);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (collector != null) {
+            collector.close();
+        }
+    }
+}
