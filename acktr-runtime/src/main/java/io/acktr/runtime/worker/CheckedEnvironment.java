@@ -7,11 +7,13 @@ import java.util.Arrays;
 
 /**
  * The outermost layer of a rollout environment: turns an exception of the environment, or an
- * observation holding NaN or an infinity, into an {@link EnvironmentFailedException} naming the
- * environment's id and its index in the run.
+ * observation or reward holding NaN or an infinity, into an {@link EnvironmentFailedException}
+ * naming the environment's id, its index in the run and its step (counted over the whole run).
  */
 final class CheckedEnvironment extends ForwardingEnvironment {
     private final int index;
+    /** Steps this environment has taken in the run, the failing one included. */
+    private long steps;
 
     CheckedEnvironment(Environment environment, int index) {
         super(environment);
@@ -42,6 +44,7 @@ final class CheckedEnvironment extends ForwardingEnvironment {
 
     @Override
     public StepResult step(double[] action) {
+        steps++;
         StepResult result;
         try {
             result = super.step(action);
@@ -49,21 +52,30 @@ final class CheckedEnvironment extends ForwardingEnvironment {
             throw failure("step", e);
         }
         checked(result.observation(), "step");
+        if (!Double.isFinite(result.reward())) {
+            throw new EnvironmentFailedException(where("step") + " returned a non-finite reward " + result.reward(), null);
+        }
         return result;
     }
 
     private double[] checked(double[] observation, String call) {
         for (double v : observation) {
             if (!Double.isFinite(v)) {
-                throw new EnvironmentFailedException("environment " + index + " (" + id() + ") returned a non-finite observation "
-                        + "from " + call + ": " + Arrays.toString(observation), null);
+                throw new EnvironmentFailedException(where(call) + " returned a non-finite observation "
+                        + Arrays.toString(observation), null);
             }
         }
         return observation;
     }
 
     private EnvironmentFailedException failure(String call, RuntimeException cause) {
-        return new EnvironmentFailedException("environment " + index + " (" + id() + ") failed in " + call + ": "
-                + cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        return new EnvironmentFailedException(where(call) + " failed: " + cause.getClass().getSimpleName() + ": "
+                + cause.getMessage(), cause);
+    }
+
+    /** E.g. "environment 3 (Failing-v0) at its step 30" or "environment 3 (Failing-v0) in reset after its step 30". */
+    private String where(String call) {
+        return "environment " + index + " (" + id() + ") " + (call.equals("step") ? "at its step " + steps
+                : "in " + call + " after its step " + steps);
     }
 }

@@ -34,7 +34,7 @@ class RolloutWorkerFailureTest {
                     .train(null, OptionalDouble.empty(), List.of()))
                     .isInstanceOf(RolloutFailedException.class)
                     .hasMessageContaining("rollout worker 1")
-                    .hasMessageContaining("environment 3 (Failing-v0) failed in step")
+                    .hasMessageContaining("environment 3 (Failing-v0) at its step 30 failed")
                     .hasMessageContaining("the simulator broke");
 
             // the updates before the failure were reported: 20 steps x 4 environments each
