@@ -71,6 +71,12 @@ public final class CheckpointStore {
             Files.move(temporary, current, StandardCopyOption.ATOMIC_MOVE);
             deleteRecursively(previous);
         } catch (IOException e) {
+            // a half-written copy must not keep the disk full; the last complete checkpoint stays
+            try {
+                deleteRecursively(temporary);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw new UncheckedIOException("cannot write the checkpoint " + current + ": " + e.getMessage(), e);
         }
         return true;
