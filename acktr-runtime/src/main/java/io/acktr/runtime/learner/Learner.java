@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bytedeco.javacpp.Pointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * publish the episodes and the metrics on {@link Addresses#metrics}; until the step budget is
  * spent. Synchronous: every transition comes from the current parameters. The run's own listeners
  * handle an update before the next one changes the parameters or the statistics they save.
+ *
+ * <p>A SIGTERM or SIGINT (any JVM exit) while the loop runs stops it after the current update: the
+ * run then ends as at the end of its budget (progress.csv closed, the final checkpoint written)
+ * before the JVM exits, with the signal's status (143 or 130), and one line on standard error says
+ * where the run stopped. The hook that does this belongs to the run and is removed when it ends.
  */
 public final class Learner {
     private static final Logger LOG = LoggerFactory.getLogger(Learner.class);
@@ -47,6 +54,8 @@ public final class Learner {
     static final int MAX_CONSECUTIVE_SKIPS = 20;
     /** How long a rollout, or the listeners' handling of an update, may take before the run fails. */
     static final long TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(30);
+    /** How long an exiting JVM waits for the current update and the final checkpoint. */
+    static final long STOP_WAIT_SECONDS = 300;
 
     private final EventBus bus;
     private final String runId;
@@ -55,6 +64,12 @@ public final class Learner {
     private final WrapperChain wrappers;
     private final long totalSteps;
     private final OptionalDouble watchThreshold;
+    /** Set when the JVM is exiting: the loop stops after the current update. */
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** Counted down once the run has ended (its listeners done), normally or not. */
+    private final CountDownLatch ended = new CountDownLatch(1);
+    /** What the exit hook prints once the run has ended after a stop. */
+    private volatile String stoppedLine = "";
 
     /**
      * @param wrappers the run's wrapper chain, whose statistics the workers' wrappers use and which
@@ -72,6 +87,38 @@ public final class Learner {
     }
 
     public TrainingSummary run() {
+        Thread stopOnExit = new Thread(this::stopAndWait, "acktr-stop-" + runId);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
+        try {
+            return loop();
+        } finally {
+            ended.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException exiting) {
+                // the hook is running: it prints the stop line once it sees the run ended
+            }
+        }
+    }
+
+    /** The JVM is exiting (a signal, or System.exit elsewhere): stop after this update and wait for the run's end. */
+    private void stopAndWait() {
+        stopRequested.set(true);
+        try {
+            if (ended.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                if (!stoppedLine.isEmpty()) {
+                    System.err.println(stoppedLine);
+                }
+            } else {
+                System.err.println("acktr: run " + runId + " did not end within " + STOP_WAIT_SECONDS
+                        + " s of the exit; progress.csv holds every update reported so far");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private TrainingSummary loop() {
         BlockingQueue<ListenersDone> listenersDone = new LinkedBlockingQueue<>();
         MessageConsumer<ListenersDone> doneConsumer = bus.consumer(Addresses.listenersDone(runId),
                 message -> listenersDone.add(message.body()));
@@ -88,7 +135,7 @@ public final class Learner {
         long updateNanos = 0;
         boolean failed = true;
         try {
-            while (envSteps < totalSteps) {
+            while (envSteps < totalSteps && !stopRequested.get()) {
                 List<RolloutPart> parts = collect(ParameterSnapshot.capture(updates, update.policy(), wrappers.statistics()));
                 Batch batch = RolloutAssembly.batch(parts);
                 addNormalizerSamples(parts);
@@ -130,6 +177,10 @@ public final class Learner {
                 }
             }
             failed = false;
+            if (stopRequested.get()) {
+                stoppedLine = "acktr: stopped by the exit after update " + updates + " (env step " + envSteps + ") of run "
+                        + runId + ": progress.csv is complete and the final checkpoint written";
+            }
         } finally {
             endRun(listenersDone, updates, failed);
             doneConsumer.unregister();
