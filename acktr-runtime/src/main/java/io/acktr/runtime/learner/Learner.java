@@ -176,6 +176,10 @@ public final class Learner {
                     reached = OptionalLong.of(envSteps);
                 }
             }
+            if (updates > 0 && skipped == updates) {
+                throw new TrainingDivergedException("training diverged: every one of the run's " + updates
+                        + " updates was skipped (non-finite numbers); the parameters are the initial ones");
+            }
             failed = false;
             if (stopRequested.get()) {
                 stoppedLine = "acktr: stopped by the exit after update " + updates + " (env step " + envSteps + ") of run "

@@ -26,18 +26,32 @@ public final class CheckpointStore {
     public static final String DIRECTORY = "checkpoint";
     public static final String PREVIOUS = "checkpoint.old";
     public static final String TEMPORARY = "checkpoint.tmp";
+    /** The folder of the run's best checkpoint: the highest mean return among those written. */
+    public static final String BEST = "best";
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
 
     private final Path runDirectory;
+    private final String name;
 
+    /** The run's checkpoint, {@value #DIRECTORY}. */
     public CheckpointStore(Path runDirectory) {
-        this.runDirectory = requireNonNull(runDirectory, "runDirectory is null");
+        this(runDirectory, DIRECTORY);
     }
 
-    /** {@code <run-dir>/checkpoint}. */
+    private CheckpointStore(Path runDirectory, String name) {
+        this.runDirectory = requireNonNull(runDirectory, "runDirectory is null");
+        this.name = name;
+    }
+
+    /** The run's best checkpoint, {@value #BEST} (with its own {@code .old} and {@code .tmp} siblings). */
+    public static CheckpointStore best(Path runDirectory) {
+        return new CheckpointStore(runDirectory, BEST);
+    }
+
+    /** {@code <run-dir>/checkpoint} (or {@code best}). */
     public Path directory() {
-        return runDirectory.resolve(DIRECTORY);
+        return runDirectory.resolve(name);
     }
 
     /**
@@ -57,8 +71,8 @@ public final class CheckpointStore {
             return false;
         }
         Path current = directory();
-        Path previous = runDirectory.resolve(PREVIOUS);
-        Path temporary = runDirectory.resolve(TEMPORARY);
+        Path previous = runDirectory.resolve(name + ".old");
+        Path temporary = runDirectory.resolve(name + ".tmp");
         try {
             deleteRecursively(temporary);
             Files.createDirectories(temporary);
@@ -92,7 +106,7 @@ public final class CheckpointStore {
         if (Files.isDirectory(current)) {
             return CheckpointFiles.read(current);
         }
-        Path previous = runDirectory.resolve(PREVIOUS);
+        Path previous = runDirectory.resolve(name + ".old");
         if (Files.isDirectory(previous)) {
             LOG.warn("{} is missing (a checkpoint write was interrupted); reading {}", current, previous);
             return CheckpointFiles.read(previous);
@@ -100,7 +114,7 @@ public final class CheckpointStore {
         if (!Files.isDirectory(runDirectory)) {
             throw new InvalidCheckpointException(runDirectory + ": no such run directory");
         }
-        throw new InvalidCheckpointException(current + ": missing (and no " + PREVIOUS
+        throw new InvalidCheckpointException(current + ": missing (and no " + previous.getFileName()
                 + "): the run has not written a checkpoint");
     }
 

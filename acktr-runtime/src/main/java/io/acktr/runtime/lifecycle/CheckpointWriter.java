@@ -9,11 +9,15 @@ import io.acktr.envs.wrappers.WrapperChain;
 
 /**
  * Writes the run's checkpoint every {@code interval} updates and once when the run ends (unless
- * the last update was just written). Listed after the listeners that report an update, so a
- * checkpoint is taken once the update's metrics are out.
+ * the last update was just written), and, when the mean return of such a checkpoint is the highest
+ * so far, the same one as the run's best ({@value CheckpointStore#BEST}), which later checkpoints
+ * of a run whose return falls back never replace. Listed after the listeners that report an
+ * update, so a checkpoint is taken once the update's metrics are out.
  */
 public final class CheckpointWriter implements TrainingListener {
     private final CheckpointStore store;
+    private final CheckpointStore best;
+    private double bestReturn = Double.NEGATIVE_INFINITY;
     private final Policy policy;
     private final WrapperChain wrappers;
     private final int interval;
@@ -23,6 +27,7 @@ public final class CheckpointWriter implements TrainingListener {
     /** @param interval updates between two checkpoints; 0 writes only the one at the end */
     public CheckpointWriter(CheckpointStore store, Policy policy, WrapperChain wrappers, int interval) {
         this.store = requireNonNull(store, "store is null");
+        this.best = CheckpointStore.best(store.directory().getParent());
         this.policy = requireNonNull(policy, "policy is null");
         this.wrappers = requireNonNull(wrappers, "wrappers is null");
         if (interval < 0) {
@@ -48,6 +53,11 @@ public final class CheckpointWriter implements TrainingListener {
 
     private void write(UpdateMetrics metrics) {
         attemptedAt = metrics.updates();
-        store.write(Checkpoint.capture(policy, wrappers, metrics.envSteps(), metrics.updates()));
+        Checkpoint checkpoint = Checkpoint.capture(policy, wrappers, metrics.envSteps(), metrics.updates());
+        boolean written = store.write(checkpoint);
+        if (written && metrics.meanReturn() > bestReturn) { // NaN before the first episode: never best
+            best.write(checkpoint);
+            bestReturn = metrics.meanReturn();
+        }
     }
 }

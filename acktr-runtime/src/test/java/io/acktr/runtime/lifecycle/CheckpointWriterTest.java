@@ -96,4 +96,20 @@ class CheckpointWriterTest {
 
         assertThatThrownBy(store::read).isInstanceOf(InvalidCheckpointException.class).hasMessageContaining("missing");
     }
+
+    @Test
+    void theBestCheckpointKeepsTheHighestMeanReturnWhenTheRunFallsBack(@TempDir Path dir) {
+        CheckpointStore store = new CheckpointStore(dir);
+        CheckpointStore best = CheckpointStore.best(dir);
+        CheckpointWriter writer = new CheckpointWriter(store, policy, wrappers, 2);
+        double[] returns = {Double.NaN, 10, 20, 480, 490, 500, 300, 120, 60};
+        for (int u = 1; u <= returns.length; u++) {
+            writer.onUpdate(new UpdateMetrics(u * 40L, u, u, returns[u - 1], 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        }
+        writer.onEnd();
+        assertThat(store.read().updates()).as("the latest").isEqualTo(9);
+        // checkpoints were written at updates 2 (return 10), 4 (480), 6 (500), 8 (120) and 9 (60)
+        assertThat(best.read().updates()).as("the best among those written").isEqualTo(6);
+        assertThat(best.directory()).isEqualTo(dir.resolve(CheckpointStore.BEST));
+    }
 }

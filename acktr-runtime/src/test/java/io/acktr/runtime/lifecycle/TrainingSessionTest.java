@@ -78,7 +78,7 @@ class TrainingSessionTest {
         double observationsSeen = checkpoint.wrapperStatistics().getDouble("\"0\".count");
         assertThat(observationsSeen).as("every step's observation and every reset's").isGreaterThan(2000);
         try (Stream<Path> files = Files.list(runDir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("checkpoint", "config.conf", "run.lock",
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("checkpoint", "best", "config.conf", "run.lock",
                     "progress.csv");
         }
     }
