@@ -51,7 +51,7 @@ public final class TrainingSession {
         AlgorithmSettings algorithm = AlgorithmSettings.from(config);
         CheckpointSettings checkpoints = CheckpointSettings.from(config);
         RunPlugins plugins = pluginLookup.forRun(config);
-        EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader);
+        EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader, config);
 
         SplittableRandom random = new SplittableRandom(run.seed());
         // one chain: its normalisation statistics are shared by every environment of the vector
