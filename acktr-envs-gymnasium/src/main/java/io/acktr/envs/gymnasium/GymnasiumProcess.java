@@ -252,6 +252,15 @@ final class GymnasiumProcess {
         return readDoubles(answer, answer.getInt());
     }
 
+    /**
+     * NumPy's scalar {@code sin} (function 0), {@code cos} (1), float64 {@code x**2} (2) or float32
+     * {@code x**2} (3) of {@code x}, which call the C library; for conformance tests.
+     */
+    synchronized double function(int function, double x) {
+        request('F').put((byte) function).putInt(1).putDouble(x);
+        return exchange("evaluating function " + function).getDouble();
+    }
+
     /** Every id in Gymnasium's registry. */
     synchronized List<String> registeredIds() {
         ensureStarted();
@@ -353,8 +362,9 @@ final class GymnasiumProcess {
         ByteBuffer answer = receive(what, false);
         if (answer == null) {
             String traceback = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(reply, 1, lastLength - 1)).toString().strip();
-            throw fail(new GymnasiumWorkerException("gymnasium/" + gymnasiumId + " failed in the " + what + "; Python raised:\n"
-                    + traceback));
+            String[] lines = traceback.split("\n");
+            throw fail(new GymnasiumWorkerException("gymnasium/" + gymnasiumId + " failed in the " + what + ": "
+                    + lines[lines.length - 1] + "\nPython raised:\n" + traceback));
         }
         return answer;
     }

@@ -18,6 +18,8 @@ arrays are float64 unless said otherwise. The first frame is the worker's hello,
   T set      int32 handle, uint16 length, name, uint8 dtype (0 float64, 1 float32), int32 n, values[n]
              sets env.unwrapped.<name> = numpy array (for conformance tests)
   A get      int32 handle, uint16 length, name      -> int32 n, values[n] (env.unwrapped.<name>)
+  F function uint8 function, int32 n, values[n] -> values[n]: NumPy's scalar sin (0), cos (1), float64
+             x**2 (2) or float32 x**2 (3), i.e. the C library's sin, cos, pow, powf (for conformance tests)
   C close    int32 handle                           -> nothing
   L list     (nothing)                              -> UTF-8 ids, one a line
   Q quit     (nothing)                              -> nothing; the worker exits
@@ -163,6 +165,13 @@ class Worker:
         values = np.asarray(getattr(self.hosted[handle].env.unwrapped, name), dtype=np.float64).ravel()
         return struct.pack("<i", values.size) + values.tobytes()
 
+    def function(self, body):
+        function, n = struct.unpack_from("<Bi", body)
+        values = struct.unpack_from("<%dd" % n, body, 5)
+        apply = (lambda v: np.sin(np.float64(v)), lambda v: np.cos(np.float64(v)), lambda v: np.float64(v) ** 2,
+                 lambda v: np.float32(v) ** 2)[function]
+        return struct.pack("<%dd" % n, *[float(apply(v)) for v in values])
+
     def close(self, body):
         (handle,) = struct.unpack("<i", body)
         self.hosted.pop(handle).env.close()
@@ -173,7 +182,7 @@ class Worker:
 
     def serve(self):
         operations = {ord("M"): self.make, ord("R"): self.reset, ord("S"): self.step, ord("G"): self.render,
-                      ord("T"): self.set_attribute, ord("A"): self.get_attribute, ord("C"): self.close,
+                      ord("T"): self.set_attribute, ord("A"): self.get_attribute, ord("C"): self.close, ord("F"): self.function,
                       ord("L"): self.list_ids}
         while True:
             request = receive()

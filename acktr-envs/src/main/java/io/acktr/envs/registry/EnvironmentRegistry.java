@@ -58,11 +58,12 @@ public final class EnvironmentRegistry {
 
     /**
      * Loads every {@link EnvironmentProvider} and {@link EnvironmentFamilyProvider} visible to
-     * {@code classLoader}; families get the class path's {@code reference.conf} defaults as settings.
+     * {@code classLoader}; families get Typesafe Config's default settings (system properties over
+     * the class path's {@code reference.conf} files).
      */
     public static EnvironmentRegistry load(ClassLoader classLoader) {
         requireNonNull(classLoader, "classLoader is null");
-        return load(classLoader, ConfigFactory.defaultReference(classLoader));
+        return load(classLoader, ConfigFactory.load(classLoader));
     }
 
     /**
