@@ -35,6 +35,18 @@ public interface Environment extends AutoCloseable {
     StepResult step(double[] action);
 
     /**
+     * Announces that the next {@link #step} of this environment will be {@code step(action)}, so an
+     * environment that runs elsewhere (another process) can gather the steps of several
+     * environments into one exchange, as Gymnasium's {@code step_async} / {@code step_wait} do. A
+     * caller that announces must then call {@code step} with an equal action before anything else
+     * on this environment. A hint only: the default does nothing, and an environment may ignore it.
+     * A wrapper that changes actions announces the changed action, as it steps with it.
+     * {@code step} stays the only call that advances the environment.
+     */
+    default void announceStep(double[] action) {
+    }
+
+    /**
      * Draws the current state as an RGB image, as Gymnasium's {@code render_mode="rgb_array"} does.
      *
      * @throws UnsupportedOperationException for an environment that cannot draw itself

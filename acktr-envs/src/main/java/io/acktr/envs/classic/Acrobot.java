@@ -24,9 +24,10 @@ import static java.util.Objects.requireNonNull;
  * {@code -cos theta1 - cos(theta2 + theta1) > 1}; the reward is -1 on every other step and 0 on
  * the terminating one. Stepping after termination throws {@link IllegalStateException}.
  *
- * <p>Differences from the reference: the state and observations stay doubles (Gymnasium rounds the
- * initial state and the observations to float32), and the random generator is a
- * {@link SplittableRandom} rather than NumPy's. The time limit of 500 steps is applied by
+ * <p>As in Gymnasium, the initial state is rounded to float32, the dynamics run in float64 and
+ * observations and bounds are float32 values (held in doubles); steps agree with Gymnasium's bit
+ * for bit (the conformance suite of acktr-envs-gymnasium). The random generator is a
+ * {@link SplittableRandom} rather than NumPy's, so a seed gives another start from the same range. The time limit of 500 steps is applied by
  * {@link io.acktr.envs.providers.AcrobotProvider}. {@link #render()} draws Gymnasium's
  * 500 x 500 picture of the two links and the goal line.
  */
@@ -53,10 +54,11 @@ public final class Acrobot extends SeededEnvironment {
 
     private static final DiscreteSpace ACTION_SPACE = new DiscreteSpace(3);
     private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
-            new double[] {-1.0, -1.0, -1.0, -1.0, -MAX_VEL_1, -MAX_VEL_2},
-            new double[] {1.0, 1.0, 1.0, 1.0, MAX_VEL_1, MAX_VEL_2},
+            Float32.round(-1.0, -1.0, -1.0, -1.0, -MAX_VEL_1, -MAX_VEL_2),
+            Float32.round(1.0, 1.0, 1.0, 1.0, MAX_VEL_1, MAX_VEL_2),
             new int[] {6});
 
+    private final ElementaryFunctions functions;
     private double[] state;
     private boolean terminated;
 
@@ -66,14 +68,20 @@ public final class Acrobot extends SeededEnvironment {
     }
 
     Acrobot(SplittableRandom random) {
+        this(random, ElementaryFunctions.JAVA);
+    }
+
+    /** An environment whose dynamics use the sine, cosine and squares of {@code functions}; for conformance tests. */
+    Acrobot(SplittableRandom random, ElementaryFunctions functions) {
         super(ID, OBSERVATION_SPACE, ACTION_SPACE, random);
+        this.functions = requireNonNull(functions, "functions is null");
     }
 
     @Override
     public double[] reset() {
         state = new double[4];
         for (int i = 0; i < state.length; i++) {
-            state[i] = random().nextDouble(-RESET_BOUND, RESET_BOUND);
+            state[i] = Float32.round(random().nextDouble(-RESET_BOUND, RESET_BOUND)); // Gymnasium: .astype(np.float32)
         }
         terminated = false;
         return observation();
@@ -103,14 +111,14 @@ public final class Acrobot extends SeededEnvironment {
         }
         double torque = AVAIL_TORQUE[index];
 
-        double[] next = rk4(state, torque);
+        double[] next = rk4(state, torque, functions);
         next[0] = wrap(next[0], -Math.PI, Math.PI);
         next[1] = wrap(next[1], -Math.PI, Math.PI);
         next[2] = bound(next[2], -MAX_VEL_1, MAX_VEL_1);
         next[3] = bound(next[3], -MAX_VEL_2, MAX_VEL_2);
         state = next;
 
-        terminated = -Math.cos(state[0]) - Math.cos(state[1] + state[0]) > 1.0;
+        terminated = -functions.cos(state[0]) - functions.cos(state[1] + state[0]) > 1.0;
         return new StepResult(observation(), terminated ? 0.0 : -1.0, terminated, false);
     }
 
@@ -125,12 +133,16 @@ public final class Acrobot extends SeededEnvironment {
      * derivative 0 and is passed along unchanged.
      */
     static double[] rk4(double[] y0, double torque) {
+        return rk4(y0, torque, ElementaryFunctions.JAVA);
+    }
+
+    static double[] rk4(double[] y0, double torque, ElementaryFunctions functions) {
         double dt = DT; // t[1] - t[0] with t = [0, dt]
         double dt2 = dt / 2.0;
-        double[] k1 = dsdt(y0, torque);
-        double[] k2 = dsdt(plus(y0, dt2, k1), torque);
-        double[] k3 = dsdt(plus(y0, dt2, k2), torque);
-        double[] k4 = dsdt(plus(y0, dt, k3), torque);
+        double[] k1 = dsdt(y0, torque, functions);
+        double[] k2 = dsdt(plus(y0, dt2, k1), torque, functions);
+        double[] k3 = dsdt(plus(y0, dt2, k2), torque, functions);
+        double[] k4 = dsdt(plus(y0, dt, k3), torque, functions);
         double[] out = new double[4];
         for (int i = 0; i < 4; i++) {
             out[i] = y0[i] + dt / 6.0 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
@@ -140,6 +152,10 @@ public final class Acrobot extends SeededEnvironment {
 
     /** Gymnasium's {@code _dsdt} with {@code book_or_nips = "book"}, term by term. */
     static double[] dsdt(double[] s, double a) {
+        return dsdt(s, a, ElementaryFunctions.JAVA);
+    }
+
+    static double[] dsdt(double[] s, double a, ElementaryFunctions functions) {
         double m1 = LINK_MASS_1;
         double m2 = LINK_MASS_2;
         double l1 = LINK_LENGTH_1;
@@ -152,15 +168,15 @@ public final class Acrobot extends SeededEnvironment {
         double theta2 = s[1];
         double dtheta1 = s[2];
         double dtheta2 = s[3];
-        double d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * Math.cos(theta2)) + i1 + i2;
-        double d2 = m2 * (lc2 * lc2 + l1 * lc2 * Math.cos(theta2)) + i2;
-        double phi2 = m2 * lc2 * g * Math.cos(theta1 + theta2 - Math.PI / 2.0);
-        double phi1 = -m2 * l1 * lc2 * (dtheta2 * dtheta2) * Math.sin(theta2)
-                - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * Math.sin(theta2)
-                + (m1 * lc1 + m2 * l1) * g * Math.cos(theta1 - Math.PI / 2)
+        double d1 = m1 * (lc1 * lc1) + m2 * (l1 * l1 + lc2 * lc2 + 2 * l1 * lc2 * functions.cos(theta2)) + i1 + i2;
+        double d2 = m2 * (lc2 * lc2 + l1 * lc2 * functions.cos(theta2)) + i2;
+        double phi2 = m2 * lc2 * g * functions.cos(theta1 + theta2 - Math.PI / 2.0);
+        double phi1 = -m2 * l1 * lc2 * functions.square(dtheta2) * functions.sin(theta2)
+                - 2 * m2 * l1 * lc2 * dtheta2 * dtheta1 * functions.sin(theta2)
+                + (m1 * lc1 + m2 * l1) * g * functions.cos(theta1 - Math.PI / 2)
                 + phi2;
-        double ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * (dtheta1 * dtheta1) * Math.sin(theta2) - phi2)
-                / (m2 * (lc2 * lc2) + i2 - (d2 * d2) / d1);
+        double ddtheta2 = (a + d2 / d1 * phi1 - m2 * l1 * lc2 * functions.square(dtheta1) * functions.sin(theta2) - phi2)
+                / (m2 * (lc2 * lc2) + i2 - functions.square(d2) / d1);
         double ddtheta1 = -(d2 * ddtheta2 + phi1) / d1;
         return new double[] {dtheta1, dtheta2, ddtheta1, ddtheta2};
     }
@@ -219,6 +235,7 @@ public final class Acrobot extends SeededEnvironment {
     }
 
     private double[] observation() {
-        return new double[] {Math.cos(state[0]), Math.sin(state[0]), Math.cos(state[1]), Math.sin(state[1]), state[2], state[3]};
+        return Float32.round(functions.cos(state[0]), functions.sin(state[0]), functions.cos(state[1]),
+                functions.sin(state[1]), state[2], state[3]);
     }
 }

@@ -17,9 +17,10 @@ import static java.util.Objects.requireNonNull;
  * the cart right with force 10, action 0 pushes it left. The reward is 1 on every step, including
  * the step that terminates; stepping again after termination throws {@link IllegalStateException}.
  *
- * <p>Differences from the reference: observations are returned as doubles (Gymnasium casts them to
- * float32), the unbounded observation components use {@code +-infinity} where Gymnasium uses the
- * largest float32, and the random generator is a {@link SplittableRandom} rather than NumPy's.
+ * <p>As in Gymnasium, the state is kept in float64 and observations and bounds are float32 values
+ * (held in doubles); steps agree with Gymnasium's bit for bit (checked by the conformance suite of
+ * acktr-envs-gymnasium). The random generator is a {@link SplittableRandom} rather than NumPy's, so
+ * a seed gives another start than in Gymnasium, from the same range.
  * The time limit of 500 steps is applied by {@link io.acktr.envs.providers.CartPoleProvider}.
  * {@link #render()} draws Gymnasium's 600 x 400 picture: the track, the cart and the pole.
  */
@@ -43,10 +44,11 @@ public final class CartPole extends SeededEnvironment {
 
     private static final DiscreteSpace ACTION_SPACE = new DiscreteSpace(2);
     private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
-            new double[] {-X_THRESHOLD * 2, Double.NEGATIVE_INFINITY, -THETA_THRESHOLD_RADIANS * 2, Double.NEGATIVE_INFINITY},
-            new double[] {X_THRESHOLD * 2, Double.POSITIVE_INFINITY, THETA_THRESHOLD_RADIANS * 2, Double.POSITIVE_INFINITY},
+            Float32.round(-X_THRESHOLD * 2, Double.NEGATIVE_INFINITY, -THETA_THRESHOLD_RADIANS * 2, Double.NEGATIVE_INFINITY),
+            Float32.round(X_THRESHOLD * 2, Double.POSITIVE_INFINITY, THETA_THRESHOLD_RADIANS * 2, Double.POSITIVE_INFINITY),
             new int[] {4});
 
+    private final ElementaryFunctions functions;
     private double[] state;
     private boolean terminated;
 
@@ -56,7 +58,13 @@ public final class CartPole extends SeededEnvironment {
     }
 
     CartPole(SplittableRandom random) {
+        this(random, ElementaryFunctions.JAVA);
+    }
+
+    /** An environment whose dynamics use the sine, cosine and squares of {@code functions}; for conformance tests. */
+    CartPole(SplittableRandom random, ElementaryFunctions functions) {
         super(ID, OBSERVATION_SPACE, ACTION_SPACE, random);
+        this.functions = requireNonNull(functions, "functions is null");
     }
 
     @Override
@@ -66,7 +74,7 @@ public final class CartPole extends SeededEnvironment {
             state[i] = random().nextDouble(-RESET_BOUND, RESET_BOUND);
         }
         terminated = false;
-        return state.clone();
+        return Float32.round(state);
     }
 
     /**
@@ -97,11 +105,12 @@ public final class CartPole extends SeededEnvironment {
         double thetaDot = state[3];
 
         double force = index == 1 ? FORCE_MAG : -FORCE_MAG;
-        double cosTheta = Math.cos(theta);
-        double sinTheta = Math.sin(theta);
-        double temp = (force + POLE_MASS_LENGTH * thetaDot * thetaDot * sinTheta) / TOTAL_MASS;
+        double cosTheta = functions.cos(theta);
+        double sinTheta = functions.sin(theta);
+        // Gymnasium's order of operations: np.square(theta_dot) and np.square(costheta) first
+        double temp = (force + POLE_MASS_LENGTH * (thetaDot * thetaDot) * sinTheta) / TOTAL_MASS;
         double thetaAcc = (GRAVITY * sinTheta - cosTheta * temp)
-                / (LENGTH * (4.0 / 3.0 - MASS_POLE * cosTheta * cosTheta / TOTAL_MASS));
+                / (LENGTH * (4.0 / 3.0 - MASS_POLE * (cosTheta * cosTheta) / TOTAL_MASS));
         double xAcc = temp - POLE_MASS_LENGTH * thetaAcc * cosTheta / TOTAL_MASS;
 
         x = x + TAU * xDot;
@@ -112,7 +121,7 @@ public final class CartPole extends SeededEnvironment {
 
         terminated = x < -X_THRESHOLD || x > X_THRESHOLD
                 || theta < -THETA_THRESHOLD_RADIANS || theta > THETA_THRESHOLD_RADIANS;
-        return new StepResult(state.clone(), 1.0, terminated, false);
+        return new StepResult(Float32.round(state), 1.0, terminated, false);
     }
 
     /** Gymnasium's {@code render()} picture, drawn without anti-aliasing. */

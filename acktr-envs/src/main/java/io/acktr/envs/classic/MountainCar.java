@@ -24,8 +24,9 @@ import static java.util.Objects.requireNonNull;
  * stepping after termination throws {@link IllegalStateException}. Episodes start at rest at a
  * position drawn uniformly from {@code [-0.6, -0.4)}.
  *
- * <p>Differences from the reference: observations are doubles (Gymnasium casts them to float32)
- * and the random generator is a {@link SplittableRandom} rather than NumPy's. The time limit of
+ * <p>As in Gymnasium, the state is kept in float64 and observations and bounds are float32 values
+ * (held in doubles); steps agree with Gymnasium's bit for bit (the conformance suite of
+ * acktr-envs-gymnasium). The random generator is a {@link SplittableRandom} rather than NumPy's. The time limit of
  * 200 steps is applied by {@link io.acktr.envs.providers.MountainCarProvider}.
  */
 public final class MountainCar extends SeededEnvironment {
@@ -43,8 +44,9 @@ public final class MountainCar extends SeededEnvironment {
 
     private static final DiscreteSpace ACTION_SPACE = new DiscreteSpace(3);
     private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
-            new double[] {MIN_POSITION, -MAX_SPEED}, new double[] {MAX_POSITION, MAX_SPEED}, new int[] {2});
+            Float32.round(MIN_POSITION, -MAX_SPEED), Float32.round(MAX_POSITION, MAX_SPEED), new int[] {2});
 
+    private final ElementaryFunctions functions;
     private double position;
     private double velocity;
     private boolean started;
@@ -56,7 +58,13 @@ public final class MountainCar extends SeededEnvironment {
     }
 
     MountainCar(SplittableRandom random) {
+        this(random, ElementaryFunctions.JAVA);
+    }
+
+    /** An environment whose dynamics use the sine, cosine and squares of {@code functions}; for conformance tests. */
+    MountainCar(SplittableRandom random, ElementaryFunctions functions) {
         super(ID, OBSERVATION_SPACE, ACTION_SPACE, random);
+        this.functions = requireNonNull(functions, "functions is null");
     }
 
     @Override
@@ -65,7 +73,7 @@ public final class MountainCar extends SeededEnvironment {
         velocity = 0.0;
         started = true;
         terminated = false;
-        return new double[] {position, velocity};
+        return Float32.round(position, velocity);
     }
 
     /** Puts the car at {@code [position, velocity]}, like assigning {@code env.unwrapped.state}. */
@@ -89,7 +97,7 @@ public final class MountainCar extends SeededEnvironment {
         if (terminated) {
             throw new IllegalStateException(ID + ": step() called after the episode terminated; call reset()");
         }
-        velocity += (index - 1) * FORCE + Math.cos(3 * position) * (-GRAVITY);
+        velocity += (index - 1) * FORCE + functions.cos(3 * position) * (-GRAVITY);
         velocity = clip(velocity, -MAX_SPEED, MAX_SPEED);
         position += velocity;
         position = clip(position, MIN_POSITION, MAX_POSITION);
@@ -97,7 +105,7 @@ public final class MountainCar extends SeededEnvironment {
             velocity = 0;
         }
         terminated = position >= GOAL_POSITION && velocity >= GOAL_VELOCITY;
-        return new StepResult(new double[] {position, velocity}, -1.0, terminated, false);
+        return new StepResult(Float32.round(position, velocity), -1.0, terminated, false);
     }
 
     /** Gymnasium's 600 x 400 picture of the hill, the car and the flag, drawn without anti-aliasing. */

@@ -25,9 +25,11 @@ import static java.util.Objects.requireNonNull;
  * clipping, so agents that clip their actions to the space (as stable-baselines3 does) pay at
  * most 0.1 per step. Stepping after termination throws {@link IllegalStateException}.
  *
- * <p>Differences from the reference: the state and observations stay doubles (Gymnasium stores
- * the state as float32 after every step, so its trajectories agree with these to float32
- * precision), and the random generator is a {@link SplittableRandom} rather than NumPy's. The
+ * <p>As in Gymnasium, the action is a float32, the state is float64 after a reset and float32
+ * after every step (and then computed in float32, as NumPy does), and observations and bounds are
+ * float32 values (held in doubles); steps agree with Gymnasium's bit for bit (the conformance
+ * suite of acktr-envs-gymnasium). The random generator is a {@link SplittableRandom} rather than
+ * NumPy's. The
  * time limit of 999 steps is applied by
  * {@link io.acktr.envs.providers.MountainCarContinuousProvider}.
  */
@@ -50,12 +52,15 @@ public final class MountainCarContinuous extends SeededEnvironment {
 
     private static final BoxSpace ACTION_SPACE = BoxSpace.uniform(MIN_ACTION, MAX_ACTION, 1);
     private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
-            new double[] {MIN_POSITION, -MAX_SPEED}, new double[] {MAX_POSITION, MAX_SPEED}, new int[] {2});
+            Float32.round(MIN_POSITION, -MAX_SPEED), Float32.round(MAX_POSITION, MAX_SPEED), new int[] {2});
 
+    private final ElementaryFunctions functions;
     private double position;
     private double velocity;
     private boolean started;
     private boolean terminated;
+    /** Whether the state is float32, as Gymnasium stores it after a step (reset leaves it float64). */
+    private boolean float32State;
 
     /** An environment whose generator is unseeded until the first {@link #reset(long)}. */
     public MountainCarContinuous() {
@@ -63,7 +68,13 @@ public final class MountainCarContinuous extends SeededEnvironment {
     }
 
     MountainCarContinuous(SplittableRandom random) {
+        this(random, ElementaryFunctions.JAVA);
+    }
+
+    /** An environment whose dynamics use the sine, cosine and squares of {@code functions}; for conformance tests. */
+    MountainCarContinuous(SplittableRandom random, ElementaryFunctions functions) {
         super(ID, OBSERVATION_SPACE, ACTION_SPACE, random);
+        this.functions = requireNonNull(functions, "functions is null");
     }
 
     @Override
@@ -72,7 +83,8 @@ public final class MountainCarContinuous extends SeededEnvironment {
         velocity = 0.0;
         started = true;
         terminated = false;
-        return new double[] {position, velocity};
+        float32State = false;
+        return Float32.round(position, velocity);
     }
 
     /** Puts the car at {@code [position, velocity]}, like assigning {@code env.unwrapped.state}. */
@@ -85,6 +97,7 @@ public final class MountainCarContinuous extends SeededEnvironment {
         velocity = newState[1];
         started = true;
         terminated = false;
+        float32State = false;
     }
 
     @Override
@@ -96,29 +109,55 @@ public final class MountainCarContinuous extends SeededEnvironment {
         if (terminated) {
             throw new IllegalStateException(ID + ": step() called after the episode terminated; call reset()");
         }
-        double force = Math.min(Math.max(action[0], MIN_ACTION), MAX_ACTION);
-
-        velocity += force * POWER - GRAVITY * Math.cos(3 * position);
-        if (velocity > MAX_SPEED) {
-            velocity = MAX_SPEED;
+        // Gymnasium's precision, step for step: the action is float32 (its space's dtype); the state is
+        // float64 after reset and float32 after every step, and NumPy computes with a float32 scalar
+        // and a Python float in float32 (the float rounded first), comparisons included.
+        float a = (float) action[0];
+        boolean clipped = a < MIN_ACTION || a > MAX_ACTION;
+        double cosine = GRAVITY * functions.cos(float32State ? (double) (3f * (float) position) : 3 * position);
+        if (float32State) {
+            float increment = clipped ? (float) (Math.max(MIN_ACTION, Math.min(MAX_ACTION, a)) * POWER - cosine)
+                    : a * (float) POWER - (float) cosine;
+            float v = (float) velocity + increment;
+            float p = (float) position;
+            v = v > (float) MAX_SPEED ? (float) MAX_SPEED : v;
+            v = v < (float) -MAX_SPEED ? (float) -MAX_SPEED : v;
+            p = p + v;
+            p = p > (float) MAX_POSITION ? (float) MAX_POSITION : p;
+            p = p < (float) MIN_POSITION ? (float) MIN_POSITION : p;
+            if (p == (float) MIN_POSITION && v < 0) {
+                v = 0;
+            }
+            position = p;
+            velocity = v;
+            terminated = p >= (float) GOAL_POSITION && v >= GOAL_VELOCITY;
+        } else {
+            double increment = clipped ? Math.max(MIN_ACTION, Math.min(MAX_ACTION, a)) * POWER - cosine
+                    : (double) ((float) (a * (float) POWER) - (float) cosine);
+            velocity += increment;
+            if (velocity > MAX_SPEED) {
+                velocity = MAX_SPEED;
+            }
+            if (velocity < -MAX_SPEED) {
+                velocity = -MAX_SPEED;
+            }
+            position += velocity;
+            if (position > MAX_POSITION) {
+                position = MAX_POSITION;
+            }
+            if (position < MIN_POSITION) {
+                position = MIN_POSITION;
+            }
+            if (position == MIN_POSITION && velocity < 0) {
+                velocity = 0;
+            }
+            terminated = position >= GOAL_POSITION && velocity >= GOAL_VELOCITY;
+            position = Float32.round(position);
+            velocity = Float32.round(velocity);
+            float32State = true;
         }
-        if (velocity < -MAX_SPEED) {
-            velocity = -MAX_SPEED;
-        }
-        position += velocity;
-        if (position > MAX_POSITION) {
-            position = MAX_POSITION;
-        }
-        if (position < MIN_POSITION) {
-            position = MIN_POSITION;
-        }
-        if (position == MIN_POSITION && velocity < 0) {
-            velocity = 0;
-        }
-
-        terminated = position >= GOAL_POSITION && velocity >= GOAL_VELOCITY;
         double reward = terminated ? GOAL_REWARD : 0.0;
-        reward -= action[0] * action[0] * ACTION_COST;
+        reward -= (double) a * a * ACTION_COST;
         return new StepResult(new double[] {position, velocity}, reward, terminated, false);
     }
 

@@ -18,8 +18,10 @@ import static java.util.Objects.requireNonNull;
  * the episode never terminates; the 200-step limit is applied by
  * {@link io.acktr.envs.providers.PendulumProvider}.
  *
- * <p>Differences from the reference: observations are doubles (Gymnasium uses float32) and the
- * random generator is a {@link SplittableRandom} rather than NumPy's. {@link #render()} draws
+ * <p>As in Gymnasium, the state is kept in float64, the action and the terms NumPy computes from it
+ * in float32, and observations and bounds are float32 values (held in doubles); steps agree with
+ * Gymnasium's bit for bit (the conformance suite of acktr-envs-gymnasium). The random generator is
+ * a {@link SplittableRandom} rather than NumPy's. {@link #render()} draws
  * Gymnasium's 500 x 500 picture of the rod, with a bar under the axle for the last torque in
  * place of Gymnasium's curved arrow image.
  */
@@ -38,8 +40,9 @@ public final class Pendulum extends SeededEnvironment {
 
     private static final BoxSpace ACTION_SPACE = BoxSpace.uniform(-MAX_TORQUE, MAX_TORQUE, 1);
     private static final BoxSpace OBSERVATION_SPACE = new BoxSpace(
-            new double[] {-1.0, -1.0, -MAX_SPEED}, new double[] {1.0, 1.0, MAX_SPEED}, new int[] {3});
+            Float32.round(-1.0, -1.0, -MAX_SPEED), Float32.round(1.0, 1.0, MAX_SPEED), new int[] {3});
 
+    private final ElementaryFunctions functions;
     private double theta;
     private double thetaDot;
     private boolean started;
@@ -52,7 +55,13 @@ public final class Pendulum extends SeededEnvironment {
     }
 
     Pendulum(SplittableRandom random) {
+        this(random, ElementaryFunctions.JAVA);
+    }
+
+    /** An environment whose dynamics use the sine, cosine and squares of {@code functions}; for conformance tests. */
+    Pendulum(SplittableRandom random, ElementaryFunctions functions) {
         super(ID, OBSERVATION_SPACE, ACTION_SPACE, random);
+        this.functions = requireNonNull(functions, "functions is null");
     }
 
     @Override
@@ -82,12 +91,14 @@ public final class Pendulum extends SeededEnvironment {
         if (!started) {
             throw new IllegalStateException(ID + ": step() called before reset(); call reset() first");
         }
-        double u = Math.max(-MAX_TORQUE, Math.min(MAX_TORQUE, action[0]));
+        // Gymnasium's precision: the action is float32 (its space's dtype), so is the clipped torque u,
+        // and NumPy keeps u's products with Python floats in float32 (0.001 * u**2 and 3.0 * u)
+        float u = Math.max((float) -MAX_TORQUE, Math.min((float) MAX_TORQUE, (float) action[0]));
         lastTorque = u;
         double normalized = angleNormalize(theta);
-        double cost = normalized * normalized + 0.1 * thetaDot * thetaDot + 0.001 * u * u;
+        double cost = functions.square(normalized) + 0.1 * functions.square(thetaDot) + (double) (0.001f * functions.square(u));
 
-        double newThetaDot = thetaDot + (3 * G / (2 * L) * Math.sin(theta) + 3.0 / (M * L * L) * u) * DT;
+        double newThetaDot = thetaDot + (3 * G / (2 * L) * functions.sin(theta) + (double) ((float) (3.0 / (M * L * L)) * u)) * DT;
         newThetaDot = Math.max(-MAX_SPEED, Math.min(MAX_SPEED, newThetaDot));
         theta = theta + newThetaDot * DT;
         thetaDot = newThetaDot;
@@ -105,7 +116,7 @@ public final class Pendulum extends SeededEnvironment {
     }
 
     private double[] observation() {
-        return new double[] {Math.cos(theta), Math.sin(theta), thetaDot};
+        return Float32.round(functions.cos(theta), functions.sin(theta), thetaDot);
     }
 
     /** Gymnasium's {@code render()} picture, drawn without anti-aliasing. */

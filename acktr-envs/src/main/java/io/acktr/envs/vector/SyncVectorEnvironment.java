@@ -18,7 +18,9 @@ import static java.util.Objects.requireNonNull;
  * {@link EpisodeStatistics} when its wrapper chain has one (an
  * {@link io.acktr.envs.wrappers.EpisodeMonitor} placed inside any reward normalisation, so returns
  * are of the raw rewards) and recorded the episode on that step; otherwise from the rewards this
- * class sees and sums itself. Arrays in a returned {@link VectorStep} are fresh per step;
+ * class sees and sums itself. Before stepping, every environment is told its action
+ * ({@link Environment#announceStep}), so environments hosted by one worker process (the Gymnasium
+ * bridge) are stepped in one exchange with it. Arrays in a returned {@link VectorStep} are fresh per step;
  * observation rows are the arrays the environments returned.
  */
 public final class SyncVectorEnvironment implements AutoCloseable {
@@ -83,7 +85,8 @@ public final class SyncVectorEnvironment implements AutoCloseable {
 
     /**
      * Steps environment {@code i} with {@code actions[i]}; an environment whose episode ends is
-     * reset at once with {@link Environment#reset()}.
+     * reset at once with {@link Environment#reset()}. Every environment's action is announced
+     * ({@link Environment#announceStep}) before the first is stepped.
      */
     public VectorStep step(double[][] actions) {
         requireNonNull(actions, "actions is null");
@@ -94,6 +97,9 @@ public final class SyncVectorEnvironment implements AutoCloseable {
             throw new IllegalStateException("SyncVectorEnvironment.step() called before reset(seed)");
         }
         int n = environments.length;
+        for (int i = 0; i < n; i++) {
+            environments[i].announceStep(actions[i]);
+        }
         double[][] observations = new double[n][];
         double[] rewards = new double[n];
         boolean[] terminated = new boolean[n];

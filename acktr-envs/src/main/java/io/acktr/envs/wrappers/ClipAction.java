@@ -26,12 +26,21 @@ public final class ClipAction extends ForwardingEnvironment {
     }
 
     @Override
+    public void announceStep(double[] action) {
+        super.announceStep(clip(action));
+    }
+
+    @Override
     public StepResult step(double[] action) {
+        return super.step(clip(action));
+    }
+
+    private double[] clip(double[] action) {
         actionSpace.checkAction(action, id());
         double[] clipped = new double[action.length];
         for (int i = 0; i < action.length; i++) {
             clipped[i] = Math.max(bounds.low(i), Math.min(bounds.high(i), action[i]));
         }
-        return super.step(clipped);
+        return clipped;
     }
 }

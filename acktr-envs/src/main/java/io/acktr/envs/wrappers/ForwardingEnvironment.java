@@ -54,6 +54,12 @@ public abstract class ForwardingEnvironment implements EnvironmentWrapper {
         return environment.step(action);
     }
 
+    /** Forwards the announcement; a wrapper that changes actions overrides this as it does {@link #step}. */
+    @Override
+    public void announceStep(double[] action) {
+        environment.announceStep(action);
+    }
+
     @Override
     public RgbFrame render() {
         return environment.render();

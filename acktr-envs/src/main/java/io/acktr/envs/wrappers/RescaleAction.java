@@ -37,12 +37,21 @@ public final class RescaleAction extends ForwardingEnvironment {
     }
 
     @Override
+    public void announceStep(double[] action) {
+        super.announceStep(map(action));
+    }
+
+    @Override
     public StepResult step(double[] action) {
+        return super.step(map(action));
+    }
+
+    private double[] map(double[] action) {
         actionSpace.checkAction(action, id());
         double[] mapped = new double[action.length];
         for (int i = 0; i < action.length; i++) {
             mapped[i] = bounds.low(i) + (bounds.high(i) - bounds.low(i)) * ((action[i] - low) / (high - low));
         }
-        return super.step(mapped);
+        return mapped;
     }
 }

@@ -23,10 +23,9 @@ class AcrobotTest {
         assertThat(env.actionSpace()).isEqualTo(new DiscreteSpace(3));
         BoxSpace observations = (BoxSpace) env.observationSpace();
         assertThat(observations.shape()).containsExactly(6);
-        assertThat(observations.high()).containsExactly(new double[] {1, 1, 1, 1, 12.566370614359172, 28.274333882308138},
-                within(1e-15));
-        assertThat(observations.low()).containsExactly(new double[] {-1, -1, -1, -1, -4 * Math.PI, -9 * Math.PI},
-                within(1e-15));
+        // Gymnasium's float32 bounds
+        assertThat(observations.high()).containsExactly(1, 1, 1, 1, (float) (4 * Math.PI), (float) (9 * Math.PI));
+        assertThat(observations.low()).containsExactly(-1, -1, -1, -1, (float) (-4 * Math.PI), (float) (-9 * Math.PI));
     }
 
     @Test
@@ -66,8 +65,9 @@ class AcrobotTest {
         for (double[] action : actions) {
             expected = ReferenceAcrobot.rk4Step(expected, action[0] - 1);
             StepResult result = env.step(action);
-            assertThat(result.observation()).containsExactly(new double[] {Math.cos(expected[0]), Math.sin(expected[0]),
-                    Math.cos(expected[1]), Math.sin(expected[1]), expected[2], expected[3]}, within(1e-12));
+            // float32 observations, as Gymnasium's
+            assertThat(result.observation()).containsExactly(Float32.round(Math.cos(expected[0]), Math.sin(expected[0]),
+                    Math.cos(expected[1]), Math.sin(expected[1]), expected[2], expected[3]), within(1e-7));
             assertThat(result.reward()).isEqualTo(-1.0);
         }
     }
@@ -119,15 +119,15 @@ class AcrobotTest {
 
         StepResult result = env.step(NO_TORQUE);
 
-        assertThat(result.observation()[4]).isEqualTo(4 * Math.PI);
-        assertThat(result.observation()[5]).isEqualTo(-9 * Math.PI);
+        assertThat(result.observation()[4]).isEqualTo((float) (4 * Math.PI));
+        assertThat(result.observation()[5]).isEqualTo((float) (-9 * Math.PI));
         assertThat(env.observationSpace().contains(result.observation())).isTrue();
 
         Acrobot mirrored = new Acrobot();
         mirrored.setState(new double[] {0, 0, -20, -40});
         StepResult mirroredResult = mirrored.step(NO_TORQUE);
-        assertThat(mirroredResult.observation()[4]).isEqualTo(-4 * Math.PI);
-        assertThat(mirroredResult.observation()[5]).isEqualTo(9 * Math.PI);
+        assertThat(mirroredResult.observation()[4]).isEqualTo((float) (-4 * Math.PI));
+        assertThat(mirroredResult.observation()[5]).isEqualTo((float) (9 * Math.PI));
     }
 
     @Test
@@ -184,10 +184,10 @@ class AcrobotTest {
             assertThat(observation).hasSize(6);
             assertThat(env.observationSpace().contains(observation)).isTrue();
             for (double v : env.state()) {
-                assertThat(v).isBetween(-0.1, 0.1);
+                assertThat(v).isBetween(-0.1, 0.1).isEqualTo((float) v); // Gymnasium rounds the start to float32
             }
-            assertThat(observation).containsExactly(new double[] {Math.cos(env.state()[0]), Math.sin(env.state()[0]),
-                    Math.cos(env.state()[1]), Math.sin(env.state()[1]), env.state()[2], env.state()[3]}, within(0.0));
+            assertThat(observation).containsExactly(Float32.round(Math.cos(env.state()[0]), Math.sin(env.state()[0]),
+                    Math.cos(env.state()[1]), Math.sin(env.state()[1]), env.state()[2], env.state()[3]), within(0.0));
         }
     }
 

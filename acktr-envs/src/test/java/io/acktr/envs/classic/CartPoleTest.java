@@ -22,11 +22,11 @@ class CartPoleTest {
         assertThat(env.actionSpace()).isEqualTo(new DiscreteSpace(2));
         BoxSpace observations = (BoxSpace) env.observationSpace();
         assertThat(observations.shape()).containsExactly(4);
-        assertThat(observations.high(0)).isEqualTo(4.8);
+        assertThat(observations.high(0)).isEqualTo((float) 4.8); // Gymnasium's float32 bounds
         assertThat(observations.high(1)).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(observations.high(2)).isCloseTo(0.418879, within(1e-6));
         assertThat(observations.high(3)).isEqualTo(Double.POSITIVE_INFINITY);
-        assertThat(observations.low()).containsExactly(-4.8, Double.NEGATIVE_INFINITY, -observations.high(2),
+        assertThat(observations.low()).containsExactly((float) -4.8, Double.NEGATIVE_INFINITY, -observations.high(2),
                 Double.NEGATIVE_INFINITY);
     }
 
@@ -43,9 +43,9 @@ class CartPoleTest {
         StepResult result = env.step(RIGHT);
 
         assertThat(result.observation()[0]).isEqualTo(0.0);
-        assertThat(result.observation()[1]).isCloseTo(8.0 / 41, within(1e-15));
+        assertThat(result.observation()[1]).isCloseTo((float) (8.0 / 41), within(1e-15));
         assertThat(result.observation()[2]).isEqualTo(0.0);
-        assertThat(result.observation()[3]).isCloseTo(-12.0 / 41, within(1e-15));
+        assertThat(result.observation()[3]).isCloseTo((float) (-12.0 / 41), within(1e-15));
         assertThat(result.reward()).isEqualTo(1.0);
         assertThat(result.terminated()).isFalse();
         assertThat(result.truncated()).isFalse();
@@ -157,6 +157,7 @@ class CartPoleTest {
     }
 
     private static void assertState(StepResult result, double x, double xDot, double theta, double thetaDot) {
-        assertThat(result.observation()).containsExactly(new double[] {x, xDot, theta, thetaDot}, within(1e-12));
+        // observations are float32, as Gymnasium's
+        assertThat(result.observation()).containsExactly(Float32.round(x, xDot, theta, thetaDot), within(1e-12));
     }
 }

@@ -1,6 +1,8 @@
 package io.acktr.runtime.bootstrap;
 
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.acktr.runtime.settings.ConfigLoader;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Environment;
@@ -12,6 +14,9 @@ import io.acktr.envs.render.EpisodeRecorder;
 import io.acktr.envs.render.RecordingFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,6 +50,10 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--fps", description = "GIF playback rate (default: ${DEFAULT-VALUE}).")
     int framesPerSecond = 30;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A setting the environment reads, e.g. acktr.env.gymnasium.python=/opt/venv/bin/python.")
+    List<String> overrides = new ArrayList<>();
+
     @Option(names = "--max-steps", description = "Steps per episode at most (default: ${DEFAULT-VALUE}).")
     int maxSteps = 1000;
 
@@ -58,7 +67,9 @@ final class RecordCommand implements Callable<Integer> {
         if (episodes < 1 || maxSteps < 1 || framesPerSecond < 1 || framesPerSecond > 100) {
             throw new ConfigException.BadValue("--episodes", "episodes and max-steps must be >= 1 and fps in [1, 100]");
         }
-        EnvironmentRegistry registry = EnvironmentRegistry.load(Thread.currentThread().getContextClassLoader());
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        Config settings = ConfigLoader.load(loader, Optional.empty(), overrides);
+        EnvironmentRegistry registry = EnvironmentRegistry.load(loader, settings);
         Environment environment;
         try {
             environment = registry.create(environmentId);

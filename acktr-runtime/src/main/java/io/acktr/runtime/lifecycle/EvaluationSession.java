@@ -53,7 +53,7 @@ public final class EvaluationSession {
         RunPlugins plugins = pluginLookup.forRun(config);
         WrapperChain wrappers = new WrapperChain(run.wrappers());
         checkpoint.restoreStatistics(wrappers);
-        Environment raw = TrainingSession.createEnvironment(EnvironmentRegistry.load(classLoader), run);
+        Environment raw = TrainingSession.createEnvironment(EnvironmentRegistry.load(classLoader, config), run);
         try (Environment environment = wrappers.wrapForEvaluation(raw)) {
             Policy policy = plugins.policy().create(environment.observationSpace(), environment.actionSpace(), run.seed());
             checkpoint.restoreParameters(policy);

@@ -55,7 +55,7 @@ public final class TrainingSession {
         CheckpointSettings checkpoints = CheckpointSettings.from(config);
         RuntimeSettings runtime = RuntimeSettings.from(config);
         RunPlugins plugins = pluginLookup.forRun(config);
-        EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader);
+        EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader, config);
 
         SplittableRandom random = new SplittableRandom(run.seed());
         // the run's chain: the learner alone updates its statistics, from the samples the workers'
