@@ -8,6 +8,7 @@ import io.acktr.runtime.cluster.ClusterSettings;
 import io.acktr.runtime.cluster.ClusterVertx;
 import io.acktr.runtime.cluster.SuiteCoordinator;
 import io.acktr.runtime.settings.ConfigLoader;
+import io.acktr.runtime.suite.PlannedRun;
 import io.acktr.runtime.suite.SuiteDefinition;
 import io.acktr.runtime.suite.SuiteRunner;
 import java.io.PrintWriter;
@@ -78,7 +79,8 @@ final class SuiteOptions {
             return 0;
         }
         SuiteRunner runner = new SuiteRunner(definition, loader, overrides, new GuicePluginLookup(loader));
-        int runs = runner.resolveAll(directory).size();
+        List<PlannedRun> planned = runner.plan(directory);
+        int runs = planned.size();
         out.printf("%s: %d tasks x %d variants x %d seeds = %d runs; results in %s%n", definition.name(),
                 definition.tasks().size(), definition.variants().size(), definition.seeds().size(), runs, directory);
         if (dryRun) {
@@ -92,7 +94,7 @@ final class SuiteOptions {
             throw new ConfigException.BadValue("--jobs", jobs + ": must be >= 1");
         }
         if (cluster) {
-            runClustered(definition, runner, directory, clusterSettings, out);
+            runClustered(definition, planned, directory, clusterSettings, out);
         } else {
             runner.run(directory, out, jobs);
         }
@@ -101,14 +103,14 @@ final class SuiteOptions {
         return 0;
     }
 
-    private static void runClustered(SuiteDefinition definition, SuiteRunner runner, Path directory, ClusterSettings settings,
-                                     PrintWriter out) {
+    private static void runClustered(SuiteDefinition definition, List<PlannedRun> planned, Path directory,
+                                     ClusterSettings settings, PrintWriter out) {
         ClusterVertx.Joined joined = ClusterVertx.join(settings);
         try {
             out.printf("coordinator joined the cluster %s on %s (event bus %s), members %s%n", settings.name(),
                     joined.hazelcastAddress(), joined.eventBusAddress(), settings.members());
             out.flush();
-            new SuiteCoordinator(joined.vertx(), settings, definition, runner.plan(directory), directory, out).run();
+            new SuiteCoordinator(joined.vertx(), settings, definition, planned, directory, out).run();
         } finally {
             joined.close();
         }

@@ -44,6 +44,8 @@ public final class ClusterVertx {
 
     /** Joins the cluster, waiting at most {@code acktr.cluster.join-timeout}. */
     public static Joined join(ClusterSettings settings) {
+        // read by Hazelcast before it reads its configuration's properties
+        System.setProperty("hazelcast.logging.type", "slf4j");
         HazelcastClusterManager manager = new HazelcastClusterManager(hazelcast(settings));
         VertxOptions options = new VertxOptions().setClusterManager(manager).setEventBusOptions(eventBus(settings));
         Vertx vertx;
