@@ -173,7 +173,7 @@ public final class ClusterNode implements AutoCloseable {
             console.printf(Locale.ROOT, "finished %s (attempt %d) in %.0f s%n", assignment.runId(), assignment.attempt(),
                     summary.wallSeconds());
             console.flush();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // an Error too: the coordinator must hear of every end
             LOG.warn("run {} (attempt {}) failed", assignment.runId(), assignment.attempt(), e);
             boolean badInput = e instanceof ConfigException || e instanceof IllegalArgumentException;
             vertx.eventBus().send(suiteAddress, new RunFailed(assignment.suiteId(), assignment.runId(), assignment.attempt(),

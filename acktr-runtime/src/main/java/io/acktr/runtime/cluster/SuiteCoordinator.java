@@ -34,6 +34,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a suite on the nodes of a cluster: hands each run not yet complete under {@code out} to a
@@ -46,6 +48,7 @@ import java.util.concurrent.TimeUnit;
  * <p>All state lives on one coordinator thread; the event bus's handlers hand their messages to it.
  */
 public final class SuiteCoordinator {
+    private static final Logger LOG = LoggerFactory.getLogger(SuiteCoordinator.class);
     private static final long REQUEST_TIMEOUT_MILLIS = 10_000;
 
     private final Vertx vertx;
@@ -69,6 +72,7 @@ public final class SuiteCoordinator {
     private final Map<String, NodeState> nodes = new LinkedHashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
     private int completed;
+    private boolean warnedOfOtherVersions;
 
     /** One hand-out of a run: its place in the suite, its attempt number, where it trains and the rows it sent. */
     private static final class Attempt {
@@ -164,7 +168,12 @@ public final class SuiteCoordinator {
 
     private void onHeartbeat(Object body) {
         if (!(body instanceof NodeHeartbeat heartbeat)) {
-            return; // another protocol version: such a node never gets work
+            if (body instanceof UnknownProtocolMessage unknown && !warnedOfOtherVersions) {
+                warnedOfOtherVersions = true; // such a node never gets work
+                LOG.warn("ignoring heartbeats of protocol version {}; this coordinator speaks {}", unknown.protocol(),
+                        ClusterProtocol.VERSION);
+            }
+            return;
         }
         long now = System.nanoTime();
         NodeState node = nodes.get(heartbeat.nodeId());
