@@ -4,7 +4,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import io.acktr.runtime.cluster.ClusterSettings;
+import io.acktr.runtime.cluster.ClusterVertx;
+import io.acktr.runtime.cluster.SuiteCoordinator;
 import io.acktr.runtime.settings.ConfigLoader;
+import io.acktr.runtime.suite.PlannedRun;
 import io.acktr.runtime.suite.SuiteDefinition;
 import io.acktr.runtime.suite.SuiteRunner;
 import java.io.PrintWriter;
@@ -14,6 +18,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What the suite commands share: which suite, where its results go, overrides; and running it. */
@@ -45,6 +50,14 @@ final class SuiteOptions {
     @Option(names = "--variants", paramLabel = "NAME", split = ",", description = "Run only these variants of the suite.")
     List<String> variants = new ArrayList<>();
 
+    @Option(names = "--cluster", description = "Coordinate: join the cluster (--join) and hand every run to a free slot of"
+            + " its nodes (acktr node) instead of training here; on an --out of an earlier session, skip the runs complete"
+            + " there.")
+    boolean cluster;
+
+    @Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
+
     int run(String command, String builtInSuite, PrintWriter out) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Config file = suite != null
@@ -53,7 +66,8 @@ final class SuiteOptions {
         SuiteDefinition definition = SuiteDefinition.from(file.resolve()).only(tasks, variants);
         Path directory = this.out != null ? this.out
                 : Path.of("runs", command + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.exists(directory.resolve("results.json"))) {
+        ClusterSettings clusterSettings = cluster ? clusterOptions.settings(loader, overrides, true) : null;
+        if (!cluster && Files.exists(directory.resolve("results.json"))) {
             throw new ConfigException.BadValue("--out", directory + " already holds results.json; choose another directory");
         }
         if (!merge.isEmpty()) {
@@ -65,7 +79,8 @@ final class SuiteOptions {
             return 0;
         }
         SuiteRunner runner = new SuiteRunner(definition, loader, overrides, new GuicePluginLookup(loader));
-        int runs = runner.resolveAll(directory).size();
+        List<PlannedRun> planned = runner.plan(directory);
+        int runs = planned.size();
         out.printf("%s: %d tasks x %d variants x %d seeds = %d runs; results in %s%n", definition.name(),
                 definition.tasks().size(), definition.variants().size(), definition.seeds().size(), runs, directory);
         if (dryRun) {
@@ -78,9 +93,26 @@ final class SuiteOptions {
         if (jobs < 1) {
             throw new ConfigException.BadValue("--jobs", jobs + ": must be >= 1");
         }
-        runner.run(directory, out, jobs);
+        if (cluster) {
+            runClustered(definition, planned, directory, clusterSettings, out);
+        } else {
+            runner.run(directory, out, jobs);
+        }
         out.println("wrote " + directory.resolve("results.md") + " and " + directory.resolve("results.json"));
         out.flush();
         return 0;
+    }
+
+    private static void runClustered(SuiteDefinition definition, List<PlannedRun> planned, Path directory,
+                                     ClusterSettings settings, PrintWriter out) {
+        ClusterVertx.Joined joined = ClusterVertx.join(settings);
+        try {
+            out.printf("coordinator joined the cluster %s on %s (event bus %s), members %s%n", settings.name(),
+                    joined.hazelcastAddress(), joined.eventBusAddress(), settings.members());
+            out.flush();
+            new SuiteCoordinator(joined.vertx(), settings, definition, planned, directory, out).run();
+        } finally {
+            joined.close();
+        }
     }
 }

@@ -125,13 +125,7 @@ public final class SuiteReport {
         }
         JsonArray runs = new JsonArray();
         for (RunResult r : results) {
-            runs.add(new JsonObject().put("task", r.task()).put("variant", r.variant()).put("seed", r.seed())
-                    .put("envSteps", r.envSteps())
-                    .put("stepsToThreshold", r.stepsToThreshold().isPresent() ? r.stepsToThreshold().getAsLong() : null)
-                    .put("finalMeanReturn", finiteOrNull(r.finalMeanReturn()))
-                    .put("meanUpdateMillis", finiteOrNull(r.meanUpdateMillis()))
-                    .put("wallSeconds", r.wallSeconds()).put("skippedUpdates", r.skippedUpdates())
-                    .put("runDirectory", r.runDirectory()));
+            runs.add(runJson(r));
         }
         JsonArray tasks = new JsonArray();
         suite.tasks().forEach(t -> tasks.add(new JsonObject().put("name", t.name()).put("env", t.environmentId())
@@ -167,15 +161,30 @@ public final class SuiteReport {
                         + e.getMessage());
             }
             for (Object o : json.getJsonArray("runs")) {
-                JsonObject r = (JsonObject) o;
-                Long steps = r.getLong("stepsToThreshold");
-                runs.add(new RunResult(r.getString("task"), r.getString("variant"), r.getLong("seed"), r.getLong("envSteps"),
-                        steps == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(steps),
-                        orNaN(r.getDouble("finalMeanReturn")), orNaN(r.getDouble("meanUpdateMillis")),
-                        r.getDouble("wallSeconds"), r.getLong("skippedUpdates"), r.getString("runDirectory")));
+                runs.add(runFromJson((JsonObject) o));
             }
         }
         return runs;
+    }
+
+    /** One run as an element of {@code results.json}'s {@code runs}. */
+    public static JsonObject runJson(RunResult r) {
+        return new JsonObject().put("task", r.task()).put("variant", r.variant()).put("seed", r.seed())
+                .put("envSteps", r.envSteps())
+                .put("stepsToThreshold", r.stepsToThreshold().isPresent() ? r.stepsToThreshold().getAsLong() : null)
+                .put("finalMeanReturn", finiteOrNull(r.finalMeanReturn()))
+                .put("meanUpdateMillis", finiteOrNull(r.meanUpdateMillis()))
+                .put("wallSeconds", r.wallSeconds()).put("skippedUpdates", r.skippedUpdates())
+                .put("runDirectory", r.runDirectory());
+    }
+
+    /** The inverse of {@link #runJson(RunResult)}. */
+    public static RunResult runFromJson(JsonObject r) {
+        Long steps = r.getLong("stepsToThreshold");
+        return new RunResult(r.getString("task"), r.getString("variant"), r.getLong("seed"), r.getLong("envSteps"),
+                steps == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(steps),
+                orNaN(r.getDouble("finalMeanReturn")), orNaN(r.getDouble("meanUpdateMillis")),
+                r.getDouble("wallSeconds"), r.getLong("skippedUpdates"), r.getString("runDirectory"));
     }
 
     private static double orNaN(Double v) {

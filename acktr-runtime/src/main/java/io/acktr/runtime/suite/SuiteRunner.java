@@ -44,19 +44,23 @@ public final class SuiteRunner {
 
     /** Resolves and validates every run's configuration before the first run starts. */
     public List<Config> resolveAll(Path out) {
-        List<Config> configs = new ArrayList<>();
+        return plan(out).stream().map(PlannedRun::config).toList();
+    }
+
+    /**
+     * Every run of the suite in its order (task, then variant, then seed), with its resolved and
+     * validated configuration; {@code out} is where their run directories go.
+     */
+    public List<PlannedRun> plan(Path out) {
+        List<PlannedRun> runs = new ArrayList<>();
         for (SuiteDefinition.Task task : suite.tasks()) {
             for (SuiteDefinition.Variant variant : suite.variants()) {
                 for (long seed : suite.seeds()) {
-                    configs.add(resolve(task, variant, seed, out));
+                    runs.add(new PlannedRun(task, variant, seed, resolve(task, variant, seed, out)));
                 }
             }
         }
-        return configs;
-    }
-
-    /** One run of the suite: where it stands in the suite's order, and its resolved configuration. */
-    private record Job(SuiteDefinition.Task task, SuiteDefinition.Variant variant, long seed, Config config) {
+        return runs;
     }
 
     /** Runs one after the other; see {@link #run(Path, PrintWriter, int)}. */
@@ -75,16 +79,7 @@ public final class SuiteRunner {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
         }
-        List<Config> configs = resolveAll(out);
-        List<Job> queue = new ArrayList<>();
-        int index = 0;
-        for (SuiteDefinition.Task task : suite.tasks()) {
-            for (SuiteDefinition.Variant variant : suite.variants()) {
-                for (long seed : suite.seeds()) {
-                    queue.add(new Job(task, variant, seed, configs.get(index++)));
-                }
-            }
-        }
+        List<PlannedRun> queue = plan(out);
         SuiteReport report = new SuiteReport(suite);
         RunResult[] results = new RunResult[queue.size()];
         AtomicInteger finished = new AtomicInteger();
@@ -123,25 +118,28 @@ public final class SuiteRunner {
         return List.of(results);
     }
 
-    private RunResult train(Job job) {
-        TrainingSummary summary = new TrainingSession(job.config(), classLoader, pluginLookup)
-                .train(null, OptionalDouble.of(job.task().threshold()), List.of());
-        return new RunResult(job.task().name(), job.variant().name(), job.seed(), summary.envSteps(),
-                summary.firstStepsAtThreshold(), summary.finalMeanReturn(), summary.meanUpdateMillis(),
-                summary.wallSeconds(), summary.skippedUpdates(), job.config().getString("acktr.run-dir"));
+    private RunResult train(PlannedRun run) {
+        TrainingSummary summary = new TrainingSession(run.config(), classLoader, pluginLookup)
+                .train(null, OptionalDouble.of(run.task().threshold()), List.of());
+        return run.result(summary);
     }
 
     private static void print(PrintWriter console, int finished, int total, RunResult result) {
         if (console == null) {
             return;
         }
-        console.printf(Locale.ROOT, "[%d/%d] %s %s seed %d: final %.2f, %s, %.2f ms/update, %.0f s%n",
+        console.println(progressLine(finished, total, result));
+        console.flush();
+    }
+
+    /** The line a suite prints when a run has finished: {@code [i/n] task variant seed s: final ...}. */
+    public static String progressLine(int finished, int total, RunResult result) {
+        return String.format(Locale.ROOT, "[%d/%d] %s %s seed %d: final %.2f, %s, %.2f ms/update, %.0f s",
                 finished, total, result.task(), result.variant(), result.seed(), result.finalMeanReturn(),
                 result.stepsToThreshold().isPresent()
                         ? "threshold at " + result.stepsToThreshold().getAsLong() + " steps"
                         : "threshold not reached",
                 result.meanUpdateMillis(), result.wallSeconds());
-        console.flush();
     }
 
     private Config resolve(SuiteDefinition.Task task, SuiteDefinition.Variant variant, long seed, Path out) {

@@ -1,0 +1,275 @@
+package io.acktr.runtime.cluster;
+
+import static java.util.Objects.requireNonNull;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.acktr.api.training.TrainingListener;
+import io.acktr.api.training.UpdateMetrics;
+import io.acktr.runtime.learner.TrainingSummary;
+import io.acktr.runtime.lifecycle.CheckpointStore;
+import io.acktr.runtime.lifecycle.TrainingSession;
+import io.acktr.runtime.plugins.PluginLookup;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A worker of the cluster: offers K run slots, trains the runs coordinators assign to it, each on
+ * a slot thread of its own (never on the event loop), and reports their progress rows and their
+ * end over the bus. It publishes a {@link NodeHeartbeat} every heartbeat interval. It refuses, and
+ * logs, messages of an unknown protocol version and runs of suites it was not introduced to.
+ */
+public final class ClusterNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
+    private static final long REPORT_TIMEOUT_MILLIS = 30_000;
+    private static final int REPORT_ATTEMPTS = 3;
+
+    private final Vertx vertx;
+    private final ClusterSettings settings;
+    private final ClassLoader classLoader;
+    private final PluginLookup pluginLookup;
+    private final PrintWriter console;
+    private final String nodeId;
+    private final int slots;
+    private final AtomicInteger busy = new AtomicInteger();
+    private final Map<String, SuiteAnnouncement> suites = new ConcurrentHashMap<>();
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final ExecutorService slotThreads;
+    private MessageConsumer<Object> consumer;
+    private long heartbeatTimer = -1;
+
+    public ClusterNode(Vertx vertx, ClusterSettings settings, ClassLoader classLoader, PluginLookup pluginLookup,
+                       PrintWriter console) {
+        this.vertx = requireNonNull(vertx, "vertx is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.classLoader = requireNonNull(classLoader, "classLoader is null");
+        this.pluginLookup = requireNonNull(pluginLookup, "pluginLookup is null");
+        this.console = requireNonNull(console, "console is null");
+        this.slots = settings.effectiveSlots();
+        this.nodeId = String.format(Locale.ROOT, "%s-%d-%04x", settings.host(), ProcessHandle.current().pid(),
+                ThreadLocalRandom.current().nextInt(0x10000));
+        AtomicInteger threads = new AtomicInteger();
+        this.slotThreads = Executors.newFixedThreadPool(slots, runnable -> {
+            Thread thread = new Thread(runnable, "acktr-node-slot-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    /** Listens on the node's address and starts the heartbeats. */
+    public void start() {
+        consumer = vertx.eventBus().consumer(ClusterAddresses.node(nodeId), this::onRequest);
+        heartbeatTimer = vertx.setPeriodic(0, settings.heartbeatInterval().toMillis(), id -> vertx.eventBus()
+                .publish(ClusterAddresses.HEARTBEATS, new NodeHeartbeat(nodeId, settings.host(), slots, busy.get())));
+    }
+
+    private void onRequest(Message<Object> message) {
+        message.reply(handle(message.body()));
+    }
+
+    /** The answer to one request of a coordinator; a refusal is logged. */
+    Reply handle(Object body) {
+        if (body instanceof UnknownProtocolMessage unknown) {
+            return refuse("refused a " + unknown.kind() + " of protocol version " + unknown.protocol() + "; this node speaks "
+                    + ClusterProtocol.VERSION);
+        }
+        if (body instanceof SuiteAnnouncement announcement) {
+            if (suites.putIfAbsent(announcement.suiteId(), announcement) == null) {
+                LOG.info("suite {} ({}) of the coordinator on {}", announcement.suiteId(), announcement.suiteName(),
+                        announcement.coordinatorHost());
+            }
+            return Reply.ACCEPTED;
+        }
+        if (body instanceof RunAssignment assignment) {
+            return assign(assignment);
+        }
+        return refuse("refused a message it does not know: " + (body == null ? "null" : body.getClass().getName()));
+    }
+
+    private Reply assign(RunAssignment assignment) {
+        if (!suites.containsKey(assignment.suiteId())) {
+            return refuse("refused run " + assignment.runId() + " of suite " + assignment.suiteId()
+                    + ", which no coordinator introduced to this node");
+        }
+        String key = assignment.suiteId() + "/" + assignment.runId() + "#" + assignment.attempt();
+        if (!running.add(key)) {
+            return Reply.ACCEPTED; // the same attempt again: it is training already
+        }
+        if (busy.incrementAndGet() > slots) {
+            busy.decrementAndGet();
+            running.remove(key);
+            return Reply.refused("no free slot (" + slots + " busy)");
+        }
+        slotThreads.execute(() -> {
+            try {
+                train(assignment);
+            } finally {
+                busy.decrementAndGet();
+                running.remove(key);
+            }
+        });
+        return Reply.ACCEPTED;
+    }
+
+    private Reply refuse(String reason) {
+        LOG.warn("{}", reason);
+        return Reply.refused(reason);
+    }
+
+    private void train(RunAssignment assignment) {
+        String suiteAddress = ClusterAddresses.suite(assignment.suiteId());
+        Path directory = settings.workDirectory().resolve(assignment.suiteId())
+                .resolve(assignment.runId() + ".attempt-" + assignment.attempt());
+        console.printf(Locale.ROOT, "training %s (attempt %d) of suite %s%n", assignment.runId(), assignment.attempt(),
+                suites.get(assignment.suiteId()).suiteName());
+        console.flush();
+        ProgressForwarder forwarder = new ProgressForwarder(assignment);
+        try {
+            Config config = ConfigFactory.parseString(assignment.configuration())
+                    .withFallback(ConfigFactory.defaultReference(classLoader)).resolve()
+                    .withValue("acktr.run-dir", ConfigValueFactory.fromAnyRef(directory.toString()));
+            TrainingSummary summary = new TrainingSession(config, classLoader, pluginLookup)
+                    .train(null, OptionalDouble.of(assignment.threshold()), List.of(forwarder));
+            forwarder.flush();
+            RunFinished finished = new RunFinished(assignment.suiteId(), assignment.runId(), assignment.attempt(), nodeId,
+                    summary, forwarder.sent, checkpointFiles(directory));
+            if (report(suiteAddress, finished)) {
+                deleteRecursively(directory);
+            }
+            console.printf(Locale.ROOT, "finished %s (attempt %d) in %.0f s%n", assignment.runId(), assignment.attempt(),
+                    summary.wallSeconds());
+            console.flush();
+        } catch (RuntimeException | Error e) { // an Error too: the coordinator must hear of every end
+            LOG.warn("run {} (attempt {}) failed", assignment.runId(), assignment.attempt(), e);
+            boolean badInput = e instanceof ConfigException || e instanceof IllegalArgumentException;
+            vertx.eventBus().send(suiteAddress, new RunFailed(assignment.suiteId(), assignment.runId(), assignment.attempt(),
+                    nodeId, e.getClass().getSimpleName() + ": " + e.getMessage(), badInput));
+        }
+    }
+
+    /** Sends the end of a run until the coordinator confirms it; false when it never did. */
+    private boolean report(String address, RunFinished finished) {
+        DeliveryOptions options = new DeliveryOptions().setSendTimeout(REPORT_TIMEOUT_MILLIS);
+        for (int attempt = 1; attempt <= REPORT_ATTEMPTS; attempt++) {
+            try {
+                vertx.eventBus().request(address, finished, options).toCompletionStage().toCompletableFuture()
+                        .get(REPORT_TIMEOUT_MILLIS + 1000, TimeUnit.MILLISECONDS);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) {
+                LOG.warn("the coordinator of suite {} did not confirm the end of {} ({}); try {} of {}", finished.suiteId(),
+                        finished.runId(), e.getMessage(), attempt, REPORT_ATTEMPTS);
+            }
+        }
+        return false;
+    }
+
+    /** The files of the run's final checkpoint, by their path under {@code checkpoint/}. */
+    private static Map<String, byte[]> checkpointFiles(Path runDirectory) {
+        Path checkpoint = runDirectory.resolve(CheckpointStore.DIRECTORY);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (!Files.isDirectory(checkpoint)) {
+            return files;
+        }
+        try (Stream<Path> walk = Files.walk(checkpoint)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                files.put(checkpoint.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint in " + checkpoint, e);
+        }
+        return files;
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", directory, e.getMessage());
+        }
+    }
+
+    /** Sends the run's progress rows in batches of {@code acktr.cluster.progress-batch}, in order. */
+    private final class ProgressForwarder implements TrainingListener {
+        private final RunAssignment assignment;
+        private final List<UpdateMetrics> pending = new ArrayList<>();
+        private long sent;
+
+        ProgressForwarder(RunAssignment assignment) {
+            this.assignment = assignment;
+        }
+
+        @Override
+        public void onUpdate(UpdateMetrics metrics) {
+            pending.add(metrics);
+            if (pending.size() >= settings.progressBatch()) {
+                flush();
+            }
+        }
+
+        @Override
+        public void onEnd() {
+            flush();
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            vertx.eventBus().send(ClusterAddresses.suite(assignment.suiteId()), new RunProgress(assignment.suiteId(),
+                    assignment.runId(), assignment.attempt(), nodeId, sent, pending));
+            sent += pending.size();
+            pending.clear();
+        }
+    }
+
+    /** Stops the heartbeats and the consumer, and abandons the runs still training. */
+    @Override
+    public void close() {
+        if (heartbeatTimer >= 0) {
+            vertx.cancelTimer(heartbeatTimer);
+        }
+        if (consumer != null) {
+            consumer.unregister();
+        }
+        slotThreads.shutdownNow();
+    }
+}

@@ -1,0 +1,13 @@
+package io.acktr.runtime.cluster;
+
+/**
+ * The version of the cluster's messages. Every message starts with it on the wire; a member
+ * decodes only messages of its own version and refuses the others ({@link UnknownProtocolMessage}).
+ * Raise it whenever a message's layout or meaning changes.
+ */
+public final class ClusterProtocol {
+    public static final int VERSION = 1;
+
+    private ClusterProtocol() {
+    }
+}

@@ -1,0 +1,117 @@
+package io.acktr.runtime.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.acktr.runtime.bootstrap.GuicePluginLookup;
+import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.suite.PlannedRun;
+import io.acktr.runtime.suite.RunResult;
+import io.acktr.runtime.suite.SuiteDefinition;
+import io.acktr.runtime.suite.SuiteRunner;
+import io.vertx.core.Vertx;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** A coordinator and a node in one process, over a local event bus: the protocol without the network. */
+class SuiteCoordinatorTest {
+    private static final ClassLoader LOADER = SuiteCoordinatorTest.class.getClassLoader();
+    private static final PluginLookup PLUGINS = new GuicePluginLookup(LOADER);
+    private static final SuiteDefinition TINY = SuiteDefinition.from(ConfigFactory.parseString("""
+            suite {
+              name = tiny, seeds = [3], baseline = a2c
+              tasks = [ { name = cartpole, env = "CartPole-v1", total-steps = 1600, threshold = 5, settings { acktr.env.count = 8 } } ]
+              variants = [
+                { name = kfac, settings { acktr.curvature.type = kfac } }
+                { name = a2c, settings { acktr { curvature.type = identity, step-size.type = rmsprop } } }
+              ]
+            }
+            """).resolve());
+
+    private Vertx vertx;
+    private final StringWriter printed = new StringWriter();
+
+    @BeforeEach
+    void startVertx() {
+        vertx = Vertx.vertx();
+        MessageCodecs.register(vertx.eventBus());
+    }
+
+    @AfterEach
+    void closeVertx() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    private static ClusterSettings settings(Path work) {
+        Config c = ConfigFactory.parseString("acktr.cluster { slots = 2, heartbeat-interval = 100ms, heartbeat-timeout = 2s,"
+                + " progress-batch = 3, work-dir = \"" + work + "\" }").withFallback(ConfigFactory.defaultReference());
+        return ClusterSettings.from(c);
+    }
+
+    private List<RunResult> coordinate(ClusterSettings settings, Path out) {
+        List<PlannedRun> runs = new SuiteRunner(TINY, LOADER, List.of(), PLUGINS).plan(out);
+        return new SuiteCoordinator(vertx, settings, TINY, runs, out, new PrintWriter(printed, true)).run();
+    }
+
+    @Test
+    @Timeout(120)
+    void aCoordinatorRestartedOnTheSameOutSkipsTheRunsCompleteThere(@TempDir Path dir) throws Exception {
+        ClusterSettings settings = settings(dir.resolve("work"));
+        Path out = dir.resolve("out");
+        try (ClusterNode node = new ClusterNode(vertx, settings, LOADER, PLUGINS, new PrintWriter(new StringWriter()))) {
+            node.start();
+            List<RunResult> first = coordinate(settings, out);
+
+            assertThat(first).extracting(RunResult::variant).containsExactly("kfac", "a2c");
+            assertThat(out.resolve("runs/cartpole/kfac/seed-3/progress.csv")).exists();
+            assertThat(Files.readAllLines(out.resolve("runs/cartpole/kfac/seed-3/progress.csv"))).hasSize(1 + 1600 / 160);
+            assertThat(out.resolve("runs/cartpole/kfac/seed-3/checkpoint/parameters.bin")).exists();
+            assertThat(out.resolve("runs/cartpole/a2c/seed-3/" + CompletedRuns.MARKER)).exists();
+            assertThat(printed.toString()).contains("joined: 2 slots", "[2/2] cartpole ");
+
+            List<RunResult> again = coordinate(settings, out);
+
+            assertThat(again).isEqualTo(first);
+            assertThat(printed.toString()).contains("2 of 2 runs already complete in " + out + ": skipped");
+        }
+        try (var left = Files.walk(dir.resolve("work"))) {
+            assertThat(left.filter(Files::isRegularFile)).as("the node's copies are gone once reported").isEmpty();
+        }
+    }
+
+    @Test
+    void aNodeRefusesAndLogsUnknownProtocolVersionsAndSuites(@TempDir Path dir) {
+        Logger logger = (Logger) LoggerFactory.getLogger(ClusterNode.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try (ClusterNode node = new ClusterNode(vertx, settings(dir), LOADER, PLUGINS, new PrintWriter(new StringWriter()))) {
+            Reply version = node.handle(new UnknownProtocolMessage(7, "acktr.run-assignment"));
+            Reply suite = node.handle(new RunAssignment("no-such-suite", "cartpole/kfac/seed-1", 1, "{}", 475));
+
+            assertThat(version.accepted()).isFalse();
+            assertThat(version.reason()).contains("protocol version 7", "speaks " + ClusterProtocol.VERSION);
+            assertThat(suite.accepted()).isFalse();
+            assertThat(suite.reason()).contains("no-such-suite", "no coordinator introduced");
+            assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .containsExactly(version.reason(), suite.reason());
+            assertThat(node.handle(new SuiteAnnouncement("s-1", "tiny", "127.0.0.1"))).isEqualTo(Reply.ACCEPTED);
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+}
