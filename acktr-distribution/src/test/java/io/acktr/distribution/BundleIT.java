@@ -44,6 +44,13 @@ class BundleIT {
     }
 
     @Test
+    void envsListsTheGymnasiumBridgeFromItsPluginJar(@TempDir Path dir) throws Exception {
+        Result r = acktr(dir, "envs");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("gymnasium/<Gymnasium id>").contains("io.acktr.envs.gymnasium.GymnasiumFamilyProvider");
+    }
+
+    @Test
     void pluginsListsEstimatorsAndStepRulesByName(@TempDir Path dir) throws Exception {
         Result r = acktr(dir, "plugins");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -18,10 +18,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * Records every episode of the wrapped environment, like Gymnasium's {@code RecordVideo}: it
  * renders once after each reset and once after each step, streaming the frames to
- * {@code <directory>/<id>-episode-<n>} (n counted from 0) as a GIF or as numbered PNG files. An
- * episode's recording is finished when a step ends it (terminated or truncated), at the next
- * reset, or at {@link #close()}; steps taken after the end are not recorded. The directory is
- * created at the first reset. I/O failures surface as {@link UncheckedIOException}.
+ * {@code <directory>/<id>-episode-<n>} (n counted from 0; a slash in the id is written as
+ * {@code _}) as a GIF or as numbered PNG files. An episode's recording is finished when a step
+ * ends it (terminated or truncated), at the next reset, or at {@link #close()}; steps taken after
+ * the end are not recorded. The directory is created at the first reset. I/O failures surface as {@link UncheckedIOException}.
  *
  * <pre>{@code
  * try (EpisodeRecorder env = new EpisodeRecorder(registry.create("CartPole-v1"), Path.of("videos"), RecordingFormat.GIF, 50)) {
@@ -109,7 +109,8 @@ public final class EpisodeRecorder extends ForwardingEnvironment {
 
     private void startEpisode() {
         RgbFrame first = render(); // before creating files, for an environment that cannot render
-        String name = id() + "-episode-" + episodes++;
+        // an id with a family prefix (MinAtar/Breakout-v0, gymnasium/Hopper-v5) names a file, not a folder
+        String name = id().replace('/', '_') + "-episode-" + episodes++;
         try {
             Files.createDirectories(directory);
             if (format == RecordingFormat.GIF) {

@@ -3,6 +3,9 @@ package io.acktr.envs.registry;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Environment;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.acktr.api.env.EnvironmentFamilyProvider;
 import io.acktr.api.env.EnvironmentProvider;
 import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
@@ -471,6 +474,92 @@ class EnvironmentRegistryTest {
         @Override
         public Enumeration<URL> getResources(String name) throws IOException {
             return SERVICES_FILE.equals(name) ? Collections.enumeration(List.of(servicesFile)) : super.getResources(name);
+        }
+    }
+
+    @Test
+    void anIdWithAFamilyPrefixGoesToTheFamilyWithTheRestOfTheIdAndTheSettings() {
+        Config settings = ConfigFactory.parseString("acktr.env.fake.greeting = hello");
+        FakeFamily family = new FakeFamily("fake");
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(new CartPoleProvider()), List.of(family), settings);
+
+        try (Environment env = registry.create("fake/CartPole-v1")) {
+            assertThat(env.id()).isEqualTo("CartPole-v1");
+        }
+        assertThat(family.names).containsExactly("CartPole-v1");
+        assertThat(family.settings).containsExactly(settings);
+        assertThat(registry.families()).containsExactly(family);
+        assertThat(registry.findFamily("fake")).contains(family);
+    }
+
+    @Test
+    void aFixedIdWinsOverAFamilyAndAnUnknownIdListsTheFamilysPattern() {
+        FakeFamily family = new FakeFamily("MinAtar");
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(new FixedIdProvider("MinAtar/Breakout-v0")),
+                List.of(family), ConfigFactory.empty());
+
+        try (Environment env = registry.create("MinAtar/Breakout-v0")) {
+            assertThat(env.id()).isEqualTo("CartPole-v1");
+        }
+        assertThat(family.names).isEmpty();
+        assertThatThrownBy(() -> EnvironmentRegistry.of(List.of(), List.of(), ConfigFactory.empty()).create("fake/X-v0"))
+                .isInstanceOf(UnknownEnvironmentException.class);
+        assertThatThrownBy(() -> registry.create("Nothing-v0"))
+                .hasMessage("unknown environment id \"Nothing-v0\"; known ids: MinAtar/Breakout-v0, MinAtar/<name>");
+    }
+
+    @Test
+    void aFamilyWhosePrefixIsTakenOrHasASlashIsSkippedAsAProblem() {
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(),
+                List.of(new FakeFamily("fake"), new FakeFamily("fake"), new FakeFamily("a/b")), ConfigFactory.empty());
+
+        assertThat(registry.families()).hasSize(1);
+        assertThat(registry.problems()).hasSize(2);
+        assertThat(registry.problems().get(0)).contains("environment family \"fake\" is provided by both");
+        assertThat(registry.problems().get(1)).contains("a blank prefix or one with a slash");
+    }
+
+    @Test
+    void aFamilysIllegalArgumentStaysAnIllegalArgumentNamingTheFamily() {
+        EnvironmentFamilyProvider refusing = new FakeFamily("fake") {
+            @Override
+            public Environment create(String name, Config settings) {
+                throw new IllegalArgumentException("no interpreter");
+            }
+        };
+        EnvironmentRegistry registry = EnvironmentRegistry.of(List.of(), List.of(refusing), ConfigFactory.empty());
+
+        assertThatThrownBy(() -> registry.create("fake/X-v0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot create \"fake/X-v0\": no interpreter");
+    }
+
+    /** A family that makes CartPole under any name and records what it was given. */
+    private static class FakeFamily implements EnvironmentFamilyProvider {
+        private final String prefix;
+        final List<String> names = new java.util.ArrayList<>();
+        final List<Config> settings = new java.util.ArrayList<>();
+
+        FakeFamily(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public String family() {
+            return prefix;
+        }
+
+        @Override
+        public Environment create(String name, Config settings) {
+            names.add(name);
+            this.settings.add(settings);
+            return new CartPole();
+        }
+    }
+
+    private record FixedIdProvider(String id) implements EnvironmentProvider {
+        @Override
+        public Environment create() {
+            return new CartPole();
         }
     }
 }

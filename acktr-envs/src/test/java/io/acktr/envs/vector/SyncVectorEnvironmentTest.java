@@ -10,6 +10,7 @@ import io.acktr.envs.classic.Pendulum;
 import io.acktr.envs.wrappers.TimeLimit;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,14 +137,39 @@ class SyncVectorEnvironmentTest {
      * Terminates after {@code length} steps. Observations are {@code [episode, step]}, episodes
      * counted from 1; the reward of step {@code k} is {@code k}.
      */
+    @Test
+    void everyActionIsAnnouncedBeforeTheFirstEnvironmentSteps() {
+        List<String> calls = new ArrayList<>();
+        List<Countdown> environments = List.of(new Countdown(5, calls, "a"), new Countdown(5, calls, "b"));
+        try (SyncVectorEnvironment vector = new SyncVectorEnvironment(environments)) {
+            vector.reset(1);
+            vector.step(new double[][] {{0}, {0}});
+        }
+
+        assertThat(calls).containsExactly("announce a", "announce b", "step a", "step b");
+    }
+
     private static final class Countdown implements Environment {
         private final int length;
         private int episode;
         private int step;
         private boolean closed;
+        private final List<String> calls;
+        private final String name;
 
         Countdown(int length) {
+            this(length, new ArrayList<>(), "");
+        }
+
+        Countdown(int length, List<String> calls, String name) {
             this.length = length;
+            this.calls = calls;
+            this.name = name;
+        }
+
+        @Override
+        public void announceStep(double[] action) {
+            calls.add("announce " + name);
         }
 
         @Override
@@ -176,6 +202,7 @@ class SyncVectorEnvironmentTest {
 
         @Override
         public StepResult step(double[] action) {
+            calls.add("step " + name);
             step++;
             return new StepResult(new double[] {episode, step}, step, step == length, false);
         }

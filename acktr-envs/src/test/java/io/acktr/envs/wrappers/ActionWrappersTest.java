@@ -94,4 +94,22 @@ class ActionWrappersTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ClipAction needs a box action space");
     }
+
+    @Test
+    void actionWrappersAnnounceTheActionTheyWillStepWith() {
+        FakeEnvironment clipped = environment();
+        FakeEnvironment rescaled = environment();
+        ClipAction clip = new ClipAction(clipped);
+        RescaleAction rescale = new RescaleAction(rescaled, -1, 1);
+        clip.reset(0);
+        rescale.reset(0);
+
+        clip.announceStep(new double[] {5, -5});
+        clip.step(new double[] {5, -5});
+        rescale.announceStep(new double[] {1, 0});
+        rescale.step(new double[] {1, 0});
+
+        assertThat(clipped.announced).containsExactly(clipped.actions.get(0));
+        assertThat(rescaled.announced).containsExactly(rescaled.actions.get(0));
+    }
 }

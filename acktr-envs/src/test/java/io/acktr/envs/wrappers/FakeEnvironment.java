@@ -26,6 +26,7 @@ final class FakeEnvironment implements Environment {
     private int episodeStep;
     final List<double[]> actions = new ArrayList<>();
     final List<Long> seeds = new ArrayList<>();
+    final List<double[]> announced = new ArrayList<>();
     boolean closed;
 
     FakeEnvironment(Space observationSpace, Space actionSpace) {
@@ -87,6 +88,11 @@ final class FakeEnvironment implements Environment {
         stepCount++;
         episodeStep++;
         return new StepResult(nextObservation(), reward, episodeStep >= episodeLength, false);
+    }
+
+    @Override
+    public void announceStep(double[] action) {
+        announced.add(action.clone());
     }
 
     @Override
