@@ -77,10 +77,10 @@ final class AcktrArchitecture {
      */
     ArchRule vertxOnlyInTheBusAndItsEnds() {
         return noClasses().that().resideOutsideOfPackages(root + ".runtime.bus..", root + ".runtime.learner..",
-                        root + ".runtime.worker..", root + ".runtime.lifecycle..")
+                        root + ".runtime.worker..", root + ".runtime.lifecycle..", root + ".runtime.cluster..")
                 .should().dependOnClassesThat(DescribedPredicate.and(JavaClass.Predicates.resideInAPackage("io.vertx.."),
                         DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.vertx.core.json.."))))
-                .because("Vert.x stays in the bus, the learner, the workers and the lifecycle that starts it "
+                .because("Vert.x stays in the bus, the learner, the workers, the cluster and the lifecycle that starts it "
                         + "(docs/STYLE.md (b) 12, (c))");
     }
 
