@@ -48,6 +48,8 @@ import java.util.concurrent.TimeUnit;
 final class GymnasiumProcess {
     static final String SCRIPT = "gymnasium_worker.py";
     private static final int STDERR_LINES = 20;
+    /** Larger replies are not frames: something else wrote to the worker's standard output. */
+    private static final int MAX_REPLY_BYTES = 1 << 28;
     private static final String INSTALL_HINT = "install it with pip install \"gymnasium[mujoco]\" (or plain gymnasium without "
             + "MuJoCo) for that interpreter, or point acktr.env.gymnasium.python at one that has it";
 
@@ -376,8 +378,12 @@ final class GymnasiumProcess {
                 deadline = System.nanoTime() + settings.timeout().toNanos();
             }
             int length = Integer.reverseBytes(in.readInt());
-            if (length < 1) {
-                throw new IOException("empty reply");
+            if (length < 1 || length > MAX_REPLY_BYTES) {
+                deadline = Long.MAX_VALUE;
+                throw fail(new GymnasiumWorkerException("the Gymnasium worker of gymnasium/" + gymnasiumId + " ("
+                        + settings.python() + ", pid " + process.pid() + ") answered the " + what + " with something that is "
+                        + "not a reply (a frame of " + Integer.toUnsignedString(length) + " bytes): has something written to its "
+                        + "standard output before the worker started? Its last stderr lines:\n" + stderrTail()));
             }
             if (reply.length < length) {
                 reply = new byte[Math.max(length, reply.length * 2)];
