@@ -37,6 +37,29 @@ class ShippedConfigurationTest {
         }
     }
 
+    /**
+     * The untuned MuJoCo presets are only loaded and checked: their environments need a Python with
+     * Gymnasium and MuJoCo, which the bridge's own tests cover.
+     */
+    @Test
+    void everyUntunedPresetLoadsAndNamesAGymnasiumEnvironmentAndRegisteredPlugins() throws Exception {
+        ClassLoader loader = getClass().getClassLoader();
+        List<Path> presets;
+        try (Stream<Path> files = Files.list(Path.of("src/bundle/conf/untuned"))) {
+            presets = files.filter(f -> f.toString().endsWith(".conf")).sorted().toList();
+        }
+        assertThat(presets).extracting(p -> p.getFileName().toString())
+                .contains("hopper-acktr.conf", "halfcheetah-acktr.conf", "walker2d-acktr.conf");
+        for (Path preset : presets) {
+            assertThat(Files.readString(preset)).as(preset.toString()).startsWith("# UNTUNED");
+            Config config = ConfigLoader.load(loader, Optional.of(preset), List.of());
+            PluginRegistry plugins = Plugins.registry(AcktrInjector.create(config, AcktrInjector.discoverModules(loader)));
+            assertThat(plugins.curvatureEstimator(config).create()).as(preset.toString()).isNotNull();
+            assertThat(plugins.stepSizeRule(config).create()).as(preset.toString()).isNotNull();
+            assertThat(config.getString("acktr.env.id")).as(preset.toString()).startsWith("gymnasium/");
+        }
+    }
+
     @Test
     void theBundledCartPoleConfigIsTheEmbeddedDefaultRun() throws Exception {
         String bundled = Files.readString(Path.of("src/bundle/conf/cartpole-acktr.conf"));

@@ -7,32 +7,20 @@ import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One Python worker process ({@code gymnasium_worker.py}, carried in this jar) that hosts every
- * environment of one Gymnasium id made with one interpreter and one set of keyword arguments, and
- * the Java end of its protocol (described in the script). Environments attach when they are created
+ * One Python worker process ({@code gymnasium_worker.py}, carried in this jar, started and framed
+ * by a {@link WorkerConnection}) that hosts every environment of one Gymnasium id made with one
+ * interpreter and one set of keyword arguments: the requests of its protocol (described in the
+ * script) and the batching of steps. Environments attach when they are created
  * and detach when closed; the process starts when one is first used, not before, and ends when the
  * last one detaches (or the JVM shuts down: a shutdown hook is registered only while the process
  * runs). A request that takes longer than the timeout kills the process.
@@ -46,11 +34,6 @@ import java.util.concurrent.TimeUnit;
  * every later request fails with the first failure's message. Thread-safe: requests are serialised.
  */
 final class GymnasiumProcess {
-    static final String SCRIPT = "gymnasium_worker.py";
-    private static final int STDERR_LINES = 20;
-    private static final String INSTALL_HINT = "install it with pip install \"gymnasium[mujoco]\" (or plain gymnasium without "
-            + "MuJoCo) for that interpreter, or point acktr.env.gymnasium.python at one that has it";
-
     /** A space and its environments as Python made them. */
     record Made(int handle, Space observationSpace, Space actionSpace, String observationDtype, String actionDtype) {
     }
@@ -61,26 +44,12 @@ final class GymnasiumProcess {
     private final GymnasiumSettings settings;
     private final String gymnasiumId;
     private final Runnable onClosed;
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final WorkerConnection connection;
     private final Map<Integer, double[]> announced = new LinkedHashMap<>();
     private final Map<Integer, Prepared> prepared = new HashMap<>();
-
     private int attached;
     private boolean closed;
-    private Process process;
-    private DataInputStream in;
-    private OutputStream out;
-    private Thread stderrReader;
-    private Thread watchdog;
-    private Thread shutdownHook;
-    private volatile long deadline = Long.MAX_VALUE;
-    private volatile boolean timedOut;
-    private GymnasiumWorkerException failure;
-    private String versions = "";
     private int observationSize = -1;
-    private ByteBuffer request = ByteBuffer.allocate(1 << 12).order(ByteOrder.LITTLE_ENDIAN);
-    private byte[] reply = new byte[1 << 12];
-    private int lastLength;
 
     /**
      * @param gymnasiumId the id Gymnasium knows, e.g. {@code Hopper-v5}
@@ -90,6 +59,7 @@ final class GymnasiumProcess {
         this.settings = requireNonNull(settings, "settings is null");
         this.gymnasiumId = requireNonNull(gymnasiumId, "gymnasiumId is null");
         this.onClosed = requireNonNull(onClosed, "onClosed is null");
+        this.connection = new WorkerConnection(settings, gymnasiumId);
     }
 
     /** Counts one more environment; false when the process has already ended for good. */
@@ -107,10 +77,10 @@ final class GymnasiumProcess {
         synchronized (this) {
             announced.remove(handle);
             prepared.remove(handle);
-            if (handle >= 0 && process != null && failure == null && attached > 1) {
+            if (handle >= 0 && connection.usable() && attached > 1) {
                 try {
-                    request('C').putInt(handle);
-                    exchange("close of handle " + handle);
+                    connection.request('C').putInt(handle);
+                    connection.exchange("close of handle " + handle);
                 } catch (GymnasiumWorkerException e) {
                     // the process is gone; closing needs nothing more from it
                 }
@@ -119,7 +89,7 @@ final class GymnasiumProcess {
             last = attached == 0 && !closed;
             if (last) {
                 closed = true;
-                stop();
+                connection.stop();
             }
         }
         if (last) {
@@ -130,16 +100,16 @@ final class GymnasiumProcess {
     /** The versions the worker reported (gymnasium, numpy, python); starts the worker. */
     synchronized String versions() {
         ensureStarted();
-        return versions;
+        return connection.versions();
     }
 
     /** Makes one more environment of the id; the first call starts the worker. */
     synchronized Made make() {
         ensureStarted();
         String json = "{\"id\":" + jsonString(gymnasiumId) + ",\"kwargs\":" + settings.kwargsJson() + "}";
-        ByteBuffer body = request('M');
-        body = put(json.getBytes(StandardCharsets.UTF_8));
-        ByteBuffer answer = exchange("gymnasium.make(\"" + gymnasiumId + "\", **" + settings.kwargsJson() + ")");
+        ByteBuffer body = connection.request('M');
+        body = connection.put(json.getBytes(StandardCharsets.UTF_8));
+        ByteBuffer answer = connection.exchange("gymnasium.make(\"" + gymnasiumId + "\", **" + settings.kwargsJson() + ")");
         int handle = answer.getInt();
         String[] observationDtype = new String[1];
         String[] actionDtype = new String[1];
@@ -155,8 +125,8 @@ final class GymnasiumProcess {
             throw new IllegalStateException(describe(handle) + ": reset() while an announced step is pending; "
                     + "an announced step must be taken first");
         }
-        request('R').putInt(handle).put((byte) (seeded ? 1 : 0)).putLong(seed);
-        ByteBuffer answer = exchange("reset of " + describe(handle));
+        connection.request('R').putInt(handle).put((byte) (seeded ? 1 : 0)).putLong(seed);
+        ByteBuffer answer = connection.exchange("reset of " + describe(handle));
         return readDoubles(answer, answer.remaining() / Double.BYTES);
     }
 
@@ -189,18 +159,19 @@ final class GymnasiumProcess {
         });
         announced.clear();
         int count = handles.size();
-        ByteBuffer body = request('S');
+        connection.request('S');
+        ByteBuffer body = connection.ensureRequest(Integer.BYTES * (1 + count));
         body.putInt(count);
         for (int h : handles) {
             body.putInt(h);
         }
         for (double[] a : actions) {
-            body = ensureRequest(a.length * Double.BYTES);
+            body = connection.ensureRequest(a.length * Double.BYTES);
             for (double v : a) {
                 body.putDouble(v);
             }
         }
-        ByteBuffer answer = exchange(count == 1 ? "step of " + describe(handle)
+        ByteBuffer answer = connection.exchange(count == 1 ? "step of " + describe(handle)
                 : "vector step of handles " + handles + " of gymnasium/" + gymnasiumId);
         int rewardsAt = answer.position() + count * observationSize * Double.BYTES;
         int flagsAt = rewardsAt + count * Double.BYTES;
@@ -220,8 +191,8 @@ final class GymnasiumProcess {
     }
 
     synchronized RgbFrame render(int handle) {
-        request('G').putInt(handle);
-        ByteBuffer answer = exchange("render of " + describe(handle));
+        connection.request('G').putInt(handle);
+        ByteBuffer answer = connection.exchange("render of " + describe(handle));
         int height = answer.getInt();
         int width = answer.getInt();
         byte[] pixels = new byte[width * height * 3];
@@ -236,19 +207,19 @@ final class GymnasiumProcess {
     /** Sets {@code env.unwrapped.<name>} to a float64 or float32 array; for conformance tests. */
     synchronized void setAttribute(int handle, String name, double[] values, boolean float32) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        request('T').putInt(handle).putShort((short) bytes.length).put(bytes).put((byte) (float32 ? 1 : 0)).putInt(values.length);
-        ByteBuffer body = ensureRequest(values.length * Double.BYTES);
+        connection.request('T').putInt(handle).putShort((short) bytes.length).put(bytes).put((byte) (float32 ? 1 : 0)).putInt(values.length);
+        ByteBuffer body = connection.ensureRequest(values.length * Double.BYTES);
         for (double v : values) {
             body.putDouble(v);
         }
-        exchange("setting " + name + " of " + describe(handle));
+        connection.exchange("setting " + name + " of " + describe(handle));
     }
 
     /** {@code env.unwrapped.<name>} as float64 values; for conformance tests. */
     synchronized double[] attribute(int handle, String name) {
         byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-        request('A').putInt(handle).putShort((short) bytes.length).put(bytes);
-        ByteBuffer answer = exchange("reading " + name + " of " + describe(handle));
+        connection.request('A').putInt(handle).putShort((short) bytes.length).put(bytes);
+        ByteBuffer answer = connection.exchange("reading " + name + " of " + describe(handle));
         return readDoubles(answer, answer.getInt());
     }
 
@@ -257,27 +228,27 @@ final class GymnasiumProcess {
      * {@code x**2} (3) of {@code x}, which call the C library; for conformance tests.
      */
     synchronized double function(int function, double x) {
-        request('F').put((byte) function).putInt(1).putDouble(x);
-        return exchange("evaluating function " + function).getDouble();
+        connection.request('F').put((byte) function).putInt(1).putDouble(x);
+        return connection.exchange("evaluating function " + function).getDouble();
     }
 
     /** Every id in Gymnasium's registry. */
     synchronized List<String> registeredIds() {
         ensureStarted();
-        request('L');
-        ByteBuffer answer = exchange("listing Gymnasium's registry");
+        connection.request('L');
+        ByteBuffer answer = connection.exchange("listing Gymnasium's registry");
         String text = StandardCharsets.UTF_8.decode(answer).toString();
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     /** Whether the worker process is running; for tests. */
     synchronized boolean running() {
-        return process != null && process.isAlive();
+        return connection.running();
     }
 
     /** The worker's process id, or -1 before it starts; for tests. */
     synchronized long pid() {
-        return process == null ? -1 : process.pid();
+        return connection.pid();
     }
 
     private String describe(int handle) {
@@ -285,225 +256,10 @@ final class GymnasiumProcess {
     }
 
     private void ensureStarted() {
-        if (failure != null) {
-            throw new GymnasiumWorkerException(failure.getMessage(), failure);
-        }
         if (closed) {
             throw new IllegalStateException("the Gymnasium worker of gymnasium/" + gymnasiumId + " was closed with its environments");
         }
-        if (process != null) {
-            return;
-        }
-        String script = readScript();
-        ProcessBuilder builder = new ProcessBuilder(settings.python(), "-u", "-c", script);
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw fail(new GymnasiumWorkerException(GymnasiumSettings.PREFIX + ".python = \"" + settings.python()
-                    + "\": cannot start the interpreter for gymnasium/" + gymnasiumId + " (" + e.getMessage() + "); "
-                    + "install Python 3 with gymnasium (pip install \"gymnasium[mujoco]\") or set the setting to its path", e));
-        }
-        in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
-        out = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
-        stderrReader = new Thread(this::drainStderr, "gymnasium-worker-stderr-" + process.pid());
-        stderrReader.setDaemon(true);
-        stderrReader.start();
-        watchdog = new Thread(this::watch, "gymnasium-worker-watchdog-" + process.pid());
-        watchdog.setDaemon(true);
-        watchdog.start();
-        Process started = process;
-        shutdownHook = new Thread(() -> started.destroyForcibly(), "gymnasium-worker-shutdown-" + process.pid());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
-        ByteBuffer hello = receive("start of the worker", true);
-        if (hello == null) {
-            String message = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(reply, 1, lastLength - 1)).toString();
-            throw fail(new GymnasiumWorkerException("gymnasium is not importable with " + GymnasiumSettings.PREFIX
-                    + ".python = \"" + settings.python() + "\" (" + message + "); " + INSTALL_HINT));
-        }
-        versions = StandardCharsets.UTF_8.decode(hello).toString();
-    }
-
-    private ByteBuffer request(char operation) {
-        request.clear();
-        request.put((byte) operation);
-        return request;
-    }
-
-    private ByteBuffer put(byte[] bytes) {
-        return ensureRequest(bytes.length).put(bytes);
-    }
-
-    private ByteBuffer ensureRequest(int more) {
-        if (request.remaining() < more) {
-            ByteBuffer larger = ByteBuffer.allocate(Math.max(request.capacity() * 2, request.position() + more))
-                    .order(ByteOrder.LITTLE_ENDIAN);
-            request.flip();
-            larger.put(request);
-            request = larger;
-        }
-        return request;
-    }
-
-    /** Sends the request being built and returns the reply after its status byte. */
-    private ByteBuffer exchange(String what) {
-        ensureStarted();
-        try {
-            deadline = System.nanoTime() + settings.timeout().toNanos();
-            int length = request.position();
-            out.write(length);
-            out.write(length >>> 8);
-            out.write(length >>> 16);
-            out.write(length >>> 24);
-            out.write(request.array(), 0, length);
-            out.flush();
-        } catch (IOException e) {
-            throw fail(died(what));
-        }
-        ByteBuffer answer = receive(what, false);
-        if (answer == null) {
-            String traceback = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(reply, 1, lastLength - 1)).toString().strip();
-            String[] lines = traceback.split("\n");
-            throw fail(new GymnasiumWorkerException("gymnasium/" + gymnasiumId + " failed in the " + what + ": "
-                    + lines[lines.length - 1] + "\nPython raised:\n" + traceback));
-        }
-        return answer;
-    }
-
-    /** The next reply after its status byte, or null for an error reply (its text is in {@link #reply}). */
-    private ByteBuffer receive(String what, boolean setDeadline) {
-        try {
-            if (setDeadline) {
-                deadline = System.nanoTime() + settings.timeout().toNanos();
-            }
-            int length = Integer.reverseBytes(in.readInt());
-            if (length < 1) {
-                throw new IOException("empty reply");
-            }
-            if (reply.length < length) {
-                reply = new byte[Math.max(length, reply.length * 2)];
-            }
-            in.readFully(reply, 0, length);
-            lastLength = length;
-        } catch (IOException e) {
-            throw fail(died(what));
-        } finally {
-            deadline = Long.MAX_VALUE;
-        }
-        if (reply[0] == 'e') {
-            return null;
-        }
-        return ByteBuffer.wrap(reply, 1, lastLength - 1).slice().order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private GymnasiumWorkerException died(String what) {
-        Process dead = process;
-        Integer exitCode = null;
-        try {
-            if (dead.waitFor(5, TimeUnit.SECONDS)) {
-                exitCode = dead.exitValue();
-            }
-            stderrReader.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String how = timedOut ? "did not answer within " + settings.timeout().toMillis() / 1000.0 + " s ("
-                + GymnasiumSettings.PREFIX + ".timeout) and was killed"
-                : "ended with exit code " + (exitCode == null ? "unknown" : exitCode.toString());
-        return new GymnasiumWorkerException("the Gymnasium worker of gymnasium/" + gymnasiumId + " (" + settings.python() + ", pid "
-                + dead.pid() + ") " + how + " during the " + what + "; its last stderr lines:\n" + stderrTail());
-    }
-
-    private GymnasiumWorkerException fail(GymnasiumWorkerException e) {
-        if (failure == null) {
-            failure = e;
-        }
-        if (process != null && !(e.getMessage().contains("Python raised"))) {
-            stop();
-        }
-        return e;
-    }
-
-    /** Ends the process: asks it to quit, then terminates it, then kills it. */
-    private void stop() {
-        Process running = process;
-        if (running == null) {
-            return;
-        }
-        try {
-            if (running.isAlive()) {
-                try {
-                    out.write(new byte[] {1, 0, 0, 0, 'Q'});
-                    out.flush();
-                    out.close();
-                } catch (IOException e) {
-                    // already gone
-                }
-                if (!running.waitFor(2, TimeUnit.SECONDS)) {
-                    running.destroy();
-                    if (!running.waitFor(2, TimeUnit.SECONDS)) {
-                        running.destroyForcibly();
-                        running.waitFor(2, TimeUnit.SECONDS);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            running.destroyForcibly();
-            Thread.currentThread().interrupt();
-        } finally {
-            if (shutdownHook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(shutdownHook);
-                } catch (IllegalStateException e) {
-                    // the JVM is shutting down; the hook kills the process
-                }
-                shutdownHook = null;
-            }
-            if (watchdog != null) {
-                watchdog.interrupt();
-            }
-            if (failure == null) {
-                failure = new GymnasiumWorkerException("the Gymnasium worker of gymnasium/" + gymnasiumId + " was stopped");
-            }
-        }
-    }
-
-    private void watch() {
-        Process watched = process;
-        while (watched.isAlive()) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                return;
-            }
-            long due = deadline;
-            if (due != Long.MAX_VALUE && System.nanoTime() - due > 0) {
-                timedOut = true;
-                watched.destroyForcibly();
-                return;
-            }
-        }
-    }
-
-    private void drainStderr() {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                synchronized (stderrTail) {
-                    stderrTail.addLast(line);
-                    if (stderrTail.size() > STDERR_LINES) {
-                        stderrTail.removeFirst();
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // the process ended
-        }
-    }
-
-    private String stderrTail() {
-        synchronized (stderrTail) {
-            return stderrTail.isEmpty() ? "  (none)" : "  " + String.join("\n  ", stderrTail);
-        }
+        connection.ensureStarted();
     }
 
     private static double[] readDoubles(ByteBuffer buffer, int count) {
@@ -552,14 +308,4 @@ final class GymnasiumProcess {
         return json.append('"').toString();
     }
 
-    private static String readScript() {
-        try (InputStream script = GymnasiumProcess.class.getResourceAsStream(SCRIPT)) {
-            if (script == null) {
-                throw new IllegalStateException(SCRIPT + " is missing from the jar of " + GymnasiumProcess.class.getName());
-            }
-            return new String(script.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -29,12 +29,17 @@ low[size], high[size]. Discrete (kind 1): int64 n. Other spaces are refused when
 """
 
 import json
+import os
 import struct
 import sys
 import traceback
 
+# The protocol keeps the original standard output to itself; whatever else writes to it (print in an
+# environment, a C library's banner) goes to standard error instead, where the JVM keeps the last lines.
 stdin = sys.stdin.buffer
-stdout = sys.stdout.buffer
+stdout = os.fdopen(os.dup(1), "wb")
+os.dup2(2, 1)
+sys.stdout = sys.stderr
 
 
 def send(payload):

@@ -239,6 +239,76 @@ class GymnasiumBridgeTest {
     }
 
     @Test
+    void aWorkerThatDoesNotAnswerWithinTheTimeoutIsKilledAndNamed(@TempDir Path directory) throws IOException {
+        Path python = directory.resolve("silent-python");
+        Files.writeString(python, "#!/bin/sh\nexec sleep 30\n");
+        Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwx------"));
+        GymnasiumEnvironment env = (GymnasiumEnvironment) family.create("CartPole-v1",
+                new GymnasiumSettings(python.toString(), "{}", Duration.ofMillis(500)));
+
+        assertThatThrownBy(() -> env.reset(1)).isInstanceOf(GymnasiumWorkerException.class)
+                .hasMessageContaining("did not answer within 0.5 s (acktr.env.gymnasium.timeout) and was killed")
+                .hasMessageContaining("gymnasium/CartPole-v1");
+        assertThat(env.process().running()).isFalse();
+        env.close();
+    }
+
+    @Test
+    void whatAnEnvironmentPrintsDoesNotDisturbTheProtocol(@TempDir Path directory) throws IOException {
+        // Gymnasium's "module:Id" form imports printing_env, which registers an environment that
+        // prints from Python and writes to file descriptor 1 directly, on every reset and step
+        Files.writeString(directory.resolve("printing_env.py"), """
+                import os
+                import gymnasium as gym
+                import numpy as np
+                from gymnasium import spaces
+
+                class PrintingEnv(gym.Env):
+                    metadata = {"render_modes": []}
+
+                    def __init__(self, render_mode=None):
+                        self.observation_space = spaces.Box(-1.0, 1.0, (2,), np.float64)
+                        self.action_space = spaces.Discrete(2)
+
+                    def reset(self, seed=None, options=None):
+                        super().reset(seed=seed)
+                        print("resetting")
+                        os.write(1, b"written to fd 1\\n")
+                        return np.zeros(2), {}
+
+                    def step(self, action):
+                        print("stepping", action)
+                        return np.full(2, 0.5), 1.0, False, False, {}
+
+                gym.register("Printing-v0", entry_point=PrintingEnv)
+                """);
+        Path python = directory.resolve("python-with-printing-env");
+        Files.writeString(python, "#!/bin/sh\nPYTHONPATH=\"" + directory + "\" exec \"" + GymnasiumPython.require() + "\" \"$@\"\n");
+        Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwx------"));
+        try (Environment env = family.create("printing_env:Printing-v0",
+                new GymnasiumSettings(python.toString(), "{}", Duration.ofSeconds(60)))) {
+            assertThat(env.reset(1)).containsExactly(0, 0);
+            assertThat(env.step(new double[] {1}).observation()).containsExactly(0.5, 0.5);
+            assertThat(env.reset()).containsExactly(0, 0);
+        }
+    }
+
+    @Test
+    void aBannerPrintedBeforeTheWorkerStartsIsReportedAsNotAReply(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("sitecustomize.py"), "print('hello from sitecustomize')\n");
+        Path python = directory.resolve("python-with-banner");
+        Files.writeString(python, "#!/bin/sh\nPYTHONPATH=\"" + directory + "\" exec \"" + GymnasiumPython.require() + "\" \"$@\"\n");
+        Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwx------"));
+        GymnasiumEnvironment env = (GymnasiumEnvironment) family.create("CartPole-v1",
+                new GymnasiumSettings(python.toString(), "{}", Duration.ofSeconds(60)));
+
+        assertThatThrownBy(() -> env.reset(1)).isInstanceOf(GymnasiumWorkerException.class)
+                .hasMessageContaining("with something that is not a reply");
+        assertThat(env.process().running()).isFalse();
+        env.close();
+    }
+
+    @Test
     void aPythonExceptionMidEpisodeCarriesItsTraceback() {
         try (GymnasiumEnvironment env = (GymnasiumEnvironment) family.create("CartPole-v1", GymnasiumPython.settings())) {
             env.reset(1);

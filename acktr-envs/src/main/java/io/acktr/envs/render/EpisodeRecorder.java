@@ -21,7 +21,8 @@ import static java.util.Objects.requireNonNull;
  * {@code <directory>/<id>-episode-<n>} (n counted from 0; a slash in the id is written as
  * {@code _}) as a GIF or as numbered PNG files. An episode's recording is finished when a step
  * ends it (terminated or truncated), at the next reset, or at {@link #close()}; steps taken after
- * the end are not recorded. The directory is created at the first reset. I/O failures surface as {@link UncheckedIOException}.
+ * the end are not recorded. The directory is created at the first reset. I/O failures surface as
+ * {@link UncheckedIOException}.
  *
  * <pre>{@code
  * try (EpisodeRecorder env = new EpisodeRecorder(registry.create("CartPole-v1"), Path.of("videos"), RecordingFormat.GIF, 50)) {
