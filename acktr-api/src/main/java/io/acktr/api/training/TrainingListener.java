@@ -2,7 +2,11 @@ package io.acktr.api.training;
 
 import io.acktr.api.plugin.ExtensionPoint;
 
-/** Observes a training run; every method has an empty default. Called on the learner thread. */
+/**
+ * Observes a training run; every method has an empty default. A run calls its listeners on one
+ * thread of its own, in order, from the metrics it publishes on its event bus; the next update
+ * waits until they have handled this one.
+ */
 @ExtensionPoint
 public interface TrainingListener {
     default void onUpdate(UpdateMetrics metrics) {
