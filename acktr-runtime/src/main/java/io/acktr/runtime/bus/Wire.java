@@ -1,42 +1,46 @@
 package io.acktr.runtime.bus;
 
 import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
 
-/** Writes and reads the primitive fields and arrays of a message in a {@link Buffer}, big-endian. */
-final class Wire {
+/**
+ * Writes and reads the primitive fields and arrays of a message in a {@link Buffer}, big-endian:
+ * the one binary format of acktr's bus messages, in one JVM's bus and the cluster's alike.
+ */
+public final class Wire {
     private Wire() {
     }
 
     /** Appends to a buffer. */
-    static final class Writer {
+    public static final class Writer {
         private final Buffer buffer;
 
-        Writer(Buffer buffer) {
+        public Writer(Buffer buffer) {
             this.buffer = buffer;
         }
 
-        Writer intValue(int value) {
+        public Writer intValue(int value) {
             buffer.appendInt(value);
             return this;
         }
 
-        Writer longValue(long value) {
+        public Writer longValue(long value) {
             buffer.appendLong(value);
             return this;
         }
 
-        Writer doubleValue(double value) {
+        public Writer doubleValue(double value) {
             buffer.appendDouble(value);
             return this;
         }
 
-        Writer booleanValue(boolean value) {
+        public Writer booleanValue(boolean value) {
             buffer.appendByte(value ? (byte) 1 : (byte) 0);
             return this;
         }
 
         /** Length, then the elements; -1 for null. */
-        Writer floats(float[] values) {
+        public Writer floats(float[] values) {
             if (values == null) {
                 return intValue(-1);
             }
@@ -47,7 +51,7 @@ final class Wire {
             return this;
         }
 
-        Writer doubles(double[] values) {
+        public Writer doubles(double[] values) {
             if (values == null) {
                 return intValue(-1);
             }
@@ -58,13 +62,17 @@ final class Wire {
             return this;
         }
 
-        Writer bytes(byte[] values) {
+        public Writer bytes(byte[] values) {
             intValue(values.length);
             buffer.appendBytes(values);
             return this;
         }
 
-        Writer ints(int[] values) {
+        public Writer string(String value) {
+            return bytes(value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public Writer ints(int[] values) {
             intValue(values.length);
             for (int v : values) {
                 buffer.appendInt(v);
@@ -72,7 +80,7 @@ final class Wire {
             return this;
         }
 
-        Writer longs(long[] values) {
+        public Writer longs(long[] values) {
             intValue(values.length);
             for (long v : values) {
                 buffer.appendLong(v);
@@ -82,38 +90,38 @@ final class Wire {
     }
 
     /** Reads from a buffer, starting at a position. */
-    static final class Reader {
+    public static final class Reader {
         private final Buffer buffer;
         private int position;
 
-        Reader(Buffer buffer, int position) {
+        public Reader(Buffer buffer, int position) {
             this.buffer = buffer;
             this.position = position;
         }
 
-        int intValue() {
+        public int intValue() {
             int v = buffer.getInt(position);
             position += Integer.BYTES;
             return v;
         }
 
-        long longValue() {
+        public long longValue() {
             long v = buffer.getLong(position);
             position += Long.BYTES;
             return v;
         }
 
-        double doubleValue() {
+        public double doubleValue() {
             double v = buffer.getDouble(position);
             position += Double.BYTES;
             return v;
         }
 
-        boolean booleanValue() {
+        public boolean booleanValue() {
             return buffer.getByte(position++) != 0;
         }
 
-        float[] floats() {
+        public float[] floats() {
             int n = intValue();
             if (n < 0) {
                 return null;
@@ -126,7 +134,7 @@ final class Wire {
             return values;
         }
 
-        double[] doubles() {
+        public double[] doubles() {
             int n = intValue();
             if (n < 0) {
                 return null;
@@ -138,14 +146,18 @@ final class Wire {
             return values;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             int n = intValue();
             byte[] values = buffer.getBytes(position, position + n);
             position += n;
             return values;
         }
 
-        int[] ints() {
+        public String string() {
+            return new String(bytes(), StandardCharsets.UTF_8);
+        }
+
+        public int[] ints() {
             int[] values = new int[intValue()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = intValue();
@@ -153,7 +165,7 @@ final class Wire {
             return values;
         }
 
-        long[] longs() {
+        public long[] longs() {
             long[] values = new long[intValue()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = longValue();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.training.UpdateMetrics;
 import io.acktr.runtime.learner.TrainingSummary;
+import io.acktr.runtime.bus.Wire;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageCodec;
@@ -40,8 +41,8 @@ public final class MessageCodecs {
 
     static RecordCodec<NodeHeartbeat> heartbeat() {
         return new RecordCodec<>("acktr.node-heartbeat", ClusterProtocol.VERSION, (m, out) -> out.string(m.nodeId())
-                .string(m.host()).integer(m.slots()).integer(m.busy()),
-                in -> new NodeHeartbeat(in.string(), in.string(), in.integer(), in.integer()));
+                .string(m.host()).intValue(m.slots()).intValue(m.busy()),
+                in -> new NodeHeartbeat(in.string(), in.string(), in.intValue(), in.intValue()));
     }
 
     static RecordCodec<SuiteAnnouncement> announcement() {
@@ -52,7 +53,7 @@ public final class MessageCodecs {
 
     static RecordCodec<Reply> reply() {
         return new RecordCodec<>("acktr.reply", ClusterProtocol.VERSION,
-                (m, out) -> out.bool(m.accepted()).string(m.reason()), in -> new Reply(in.bool(), in.string()));
+                (m, out) -> out.booleanValue(m.accepted()).string(m.reason()), in -> new Reply(in.booleanValue(), in.string()));
     }
 
     static RecordCodec<RunAssignment> assignment() {
@@ -62,29 +63,29 @@ public final class MessageCodecs {
     /** At another version: for tests of members that refuse it. */
     static RecordCodec<RunAssignment> assignment(int version) {
         return new RecordCodec<>("acktr.run-assignment", version, (m, out) -> out.string(m.suiteId()).string(m.runId())
-                .integer(m.attempt()).string(m.configuration()).real(m.threshold()),
-                in -> new RunAssignment(in.string(), in.string(), in.integer(), in.string(), in.real()));
+                .intValue(m.attempt()).string(m.configuration()).doubleValue(m.threshold()),
+                in -> new RunAssignment(in.string(), in.string(), in.intValue(), in.string(), in.doubleValue()));
     }
 
     static RecordCodec<RunProgress> progress() {
         return new RecordCodec<>("acktr.run-progress", ClusterProtocol.VERSION, (m, out) -> {
-            out.string(m.suiteId()).string(m.runId()).integer(m.attempt()).string(m.nodeId()).whole(m.firstRow())
-                    .integer(m.rows().size());
-            m.rows().forEach(row -> out.whole(row.envSteps()).whole(row.updates()).whole(row.episodes())
-                    .real(row.meanReturn()).real(row.entropy()).real(row.valueLoss()).real(row.policyLoss()).real(row.kl())
-                    .real(row.predictedKl()).real(row.stepSize()).real(row.fps()).whole(row.skippedUpdates())
-                    .whole(row.residentBytes()));
+            out.string(m.suiteId()).string(m.runId()).intValue(m.attempt()).string(m.nodeId()).longValue(m.firstRow())
+                    .intValue(m.rows().size());
+            m.rows().forEach(row -> out.longValue(row.envSteps()).longValue(row.updates()).longValue(row.episodes())
+                    .doubleValue(row.meanReturn()).doubleValue(row.entropy()).doubleValue(row.valueLoss()).doubleValue(row.policyLoss()).doubleValue(row.kl())
+                    .doubleValue(row.predictedKl()).doubleValue(row.stepSize()).doubleValue(row.fps()).longValue(row.skippedUpdates())
+                    .longValue(row.residentBytes()));
         }, in -> {
             String suiteId = in.string();
             String runId = in.string();
-            int attempt = in.integer();
+            int attempt = in.intValue();
             String nodeId = in.string();
-            long firstRow = in.whole();
-            int count = in.integer();
+            long firstRow = in.longValue();
+            int count = in.intValue();
             List<UpdateMetrics> rows = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                rows.add(new UpdateMetrics(in.whole(), in.whole(), in.whole(), in.real(), in.real(), in.real(), in.real(),
-                        in.real(), in.real(), in.real(), in.real(), in.whole(), in.whole()));
+                rows.add(new UpdateMetrics(in.longValue(), in.longValue(), in.longValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(),
+                        in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(), in.longValue(), in.longValue()));
             }
             return new RunProgress(suiteId, runId, attempt, nodeId, firstRow, rows);
         });
@@ -93,26 +94,26 @@ public final class MessageCodecs {
     static RecordCodec<RunFinished> finished() {
         return new RecordCodec<>("acktr.run-finished", ClusterProtocol.VERSION, (m, out) -> {
             TrainingSummary s = m.summary();
-            out.string(m.suiteId()).string(m.runId()).integer(m.attempt()).string(m.nodeId())
-                    .whole(s.envSteps()).whole(s.updates()).whole(s.episodes()).real(s.finalMeanReturn())
-                    .whole(s.skippedUpdates()).whole(s.firstStepsAtThreshold().orElse(-1)).real(s.updateSeconds())
-                    .real(s.wallSeconds()).whole(m.rows()).integer(m.checkpoint().size());
+            out.string(m.suiteId()).string(m.runId()).intValue(m.attempt()).string(m.nodeId())
+                    .longValue(s.envSteps()).longValue(s.updates()).longValue(s.episodes()).doubleValue(s.finalMeanReturn())
+                    .longValue(s.skippedUpdates()).longValue(s.firstStepsAtThreshold().orElse(-1)).doubleValue(s.updateSeconds())
+                    .doubleValue(s.wallSeconds()).longValue(m.rows()).intValue(m.checkpoint().size());
             m.checkpoint().forEach((name, bytes) -> out.string(name).bytes(bytes));
         }, in -> {
             String suiteId = in.string();
             String runId = in.string();
-            int attempt = in.integer();
+            int attempt = in.intValue();
             String nodeId = in.string();
-            long envSteps = in.whole();
-            long updates = in.whole();
-            long episodes = in.whole();
-            double finalMean = in.real();
-            long skipped = in.whole();
-            long atThreshold = in.whole();
+            long envSteps = in.longValue();
+            long updates = in.longValue();
+            long episodes = in.longValue();
+            double finalMean = in.doubleValue();
+            long skipped = in.longValue();
+            long atThreshold = in.longValue();
             TrainingSummary summary = new TrainingSummary(envSteps, updates, episodes, finalMean, skipped,
-                    atThreshold < 0 ? OptionalLong.empty() : OptionalLong.of(atThreshold), in.real(), in.real());
-            long rows = in.whole();
-            int files = in.integer();
+                    atThreshold < 0 ? OptionalLong.empty() : OptionalLong.of(atThreshold), in.doubleValue(), in.doubleValue());
+            long rows = in.longValue();
+            int files = in.intValue();
             Map<String, byte[]> checkpoint = new LinkedHashMap<>();
             for (int i = 0; i < files; i++) {
                 checkpoint.put(in.string(), in.bytes());
@@ -123,8 +124,8 @@ public final class MessageCodecs {
 
     static RecordCodec<RunFailed> failed() {
         return new RecordCodec<>("acktr.run-failed", ClusterProtocol.VERSION, (m, out) -> out.string(m.suiteId())
-                .string(m.runId()).integer(m.attempt()).string(m.nodeId()).string(m.error()).bool(m.badInput()),
-                in -> new RunFailed(in.string(), in.string(), in.integer(), in.string(), in.string(), in.bool()));
+                .string(m.runId()).intValue(m.attempt()).string(m.nodeId()).string(m.error()).booleanValue(m.badInput()),
+                in -> new RunFailed(in.string(), in.string(), in.intValue(), in.string(), in.string(), in.booleanValue()));
     }
 
     /**
@@ -134,10 +135,10 @@ public final class MessageCodecs {
     static final class RecordCodec<T> implements MessageCodec<T, Object> {
         private final String name;
         private final int version;
-        private final BiConsumer<T, Writer> write;
-        private final Function<Reader, T> read;
+        private final BiConsumer<T, Wire.Writer> write;
+        private final Function<Wire.Reader, T> read;
 
-        RecordCodec(String name, int version, BiConsumer<T, Writer> write, Function<Reader, T> read) {
+        RecordCodec(String name, int version, BiConsumer<T, Wire.Writer> write, Function<Wire.Reader, T> read) {
             this.name = requireNonNull(name, "name is null");
             this.version = version;
             this.write = requireNonNull(write, "write is null");
@@ -147,7 +148,7 @@ public final class MessageCodecs {
         @Override
         public void encodeToWire(Buffer buffer, T message) {
             buffer.appendInt(version);
-            write.accept(message, new Writer(buffer));
+            write.accept(message, new Wire.Writer(buffer));
         }
 
         @Override
@@ -156,7 +157,7 @@ public final class MessageCodecs {
             if (onWire != version) {
                 return new UnknownProtocolMessage(onWire, name);
             }
-            return read.apply(new Reader(buffer, pos + Integer.BYTES));
+            return read.apply(new Wire.Reader(buffer, pos + Integer.BYTES));
         }
 
         @Override
@@ -172,88 +173,6 @@ public final class MessageCodecs {
         @Override
         public byte systemCodecID() {
             return -1;
-        }
-    }
-
-    /** Appends fields to a buffer. */
-    static final class Writer {
-        private final Buffer buffer;
-
-        Writer(Buffer buffer) {
-            this.buffer = buffer;
-        }
-
-        Writer integer(int v) {
-            buffer.appendInt(v);
-            return this;
-        }
-
-        Writer whole(long v) {
-            buffer.appendLong(v);
-            return this;
-        }
-
-        Writer real(double v) {
-            buffer.appendDouble(v);
-            return this;
-        }
-
-        Writer bool(boolean v) {
-            buffer.appendByte((byte) (v ? 1 : 0));
-            return this;
-        }
-
-        Writer bytes(byte[] v) {
-            buffer.appendInt(v.length).appendBytes(v);
-            return this;
-        }
-
-        Writer string(String v) {
-            return bytes(v.getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** Reads fields from a buffer in the order they were written. */
-    static final class Reader {
-        private final Buffer buffer;
-        private int pos;
-
-        Reader(Buffer buffer, int pos) {
-            this.buffer = buffer;
-            this.pos = pos;
-        }
-
-        int integer() {
-            int v = buffer.getInt(pos);
-            pos += Integer.BYTES;
-            return v;
-        }
-
-        long whole() {
-            long v = buffer.getLong(pos);
-            pos += Long.BYTES;
-            return v;
-        }
-
-        double real() {
-            double v = buffer.getDouble(pos);
-            pos += Double.BYTES;
-            return v;
-        }
-
-        boolean bool() {
-            return buffer.getByte(pos++) != 0;
-        }
-
-        byte[] bytes() {
-            int length = integer();
-            byte[] v = buffer.getBytes(pos, pos + length);
-            pos += length;
-            return v;
-        }
-
-        String string() {
-            return new String(bytes(), StandardCharsets.UTF_8);
         }
     }
 }
