@@ -184,7 +184,7 @@ public final class RemoteRolloutWorkers implements RolloutWorkers {
                 } else if (reply.failed() && !lost(reply.cause())) {
                     throw new RolloutFailedException(reply.cause().getMessage() + " (on node " + hosts[w] + ")", reply.cause());
                 } else if (reply.failed() || !alive(hosts[w])) {
-                    replace(w, reply.failed() ? "its worker cannot be reached: " + reply.cause().getMessage()
+                    replace(w, snapshot.version(), reply.failed() ? "its worker cannot be reached: " + reply.cause().getMessage()
                             : "no heartbeat for " + settings.heartbeatTimeout().toSeconds() + " s");
                     replies.set(w, request(w, snapshot));
                 }
@@ -224,10 +224,11 @@ public final class RemoteRolloutWorkers implements RolloutWorkers {
     }
 
     /** Worker {@code w}'s node is gone: the worker is made again on another, as its next generation. */
-    private void replace(int w, String why) {
+    private void replace(int w, long update, String why) {
         String gone = hosts[w];
         lastSeen.remove(gone);
-        say("node %s lost (%s): re-creating rollout worker %d on another node with fresh episodes", gone, why, w);
+        say("node %s lost during the rollout of update %d (%s): re-creating rollout worker %d on another node with fresh"
+                + " episodes", gone, update + 1, why, w);
         generations[w]++;
         hosts[w] = null;
         host(w);

@@ -86,7 +86,7 @@ class RemoteRolloutWorkersTest {
 
         assertThat(learner.process().waitFor(RUN.toSeconds(), SECONDS)).as("the run ends").isTrue();
         assertThat(learner.process().exitValue()).as(learner.output()).isZero();
-        assertThat(learner.lines()).anyMatch(l -> l.startsWith("node " + nodeId(victim) + " lost (")
+        assertThat(learner.lines()).anyMatch(l -> l.startsWith("node " + nodeId(victim) + " lost during the rollout of update ")
                         && l.endsWith("re-creating rollout worker " + lost + " on another node with fresh episodes"))
                 .contains("rollout worker " + lost + " (" + slice + "..) on node " + nodeId(survivor))
                 .anyMatch(l -> l.startsWith("done: " + steps + " env steps, 100 updates"));
