@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ablation", mixinStandardHelpOptions = true,
         description = {"Compare curvature estimators: trains each suite variant on each task and seed, then writes a"
                 + " markdown table and JSON (steps to threshold, final return, update time relative to the baseline).",
-                "The built-in suite: CartPole-v1 and Pendulum-v1, seeds 1-3, kfac / ekfac / diagonal / cg-fisher"
+                "The built-in suite: CartPole-v1 and Pendulum-v1, seeds 1-10 (--seeds to change), kfac / ekfac / diagonal / cg-fisher"
                 + " against identity + rmsprop (A2C)."})
 final class AblationCommand implements Callable<Integer> {
     static final String SUITE = "io/acktr/runtime/suites/ablation.conf";

@@ -36,7 +36,7 @@ class ProbabilityOfImprovementTest {
         List<double[]> strata = ProbabilityOfImprovement.interleave(List.of(new double[] {1, 2, 3, 4}),
                 List.of(new double[] {2, 3, 4, 5}));
         Interval interval = new StratifiedBootstrap(2000, 0, 0.95).interval(strata, ProbabilityOfImprovement::averagedOverInterleaved);
-        // 1 of 16 pairs won outright and 3 tied: (1 + 1.5) / 16 ... x beats y in (3,2), (4,2), (4,3); ties (2,2), (3,3), (4,4)
+        // of the 16 pairs, x wins (3,2), (4,2), (4,3) and ties (2,2), (3,3), (4,4)
         assertThat(interval.estimate()).isEqualTo((3 + 0.5 * 3) / 16);
         assertThat(interval.lower()).isLessThan(interval.estimate());
         assertThat(interval.upper()).isGreaterThan(interval.estimate()).isLessThanOrEqualTo(1);
