@@ -51,13 +51,13 @@ final class PlotCommand implements Callable<Integer> {
         if (!x.equals("env_steps") && !x.equals("updates")) {
             throw new IllegalArgumentException("--x \"" + x + "\": expected env_steps or updates");
         }
-        StratifiedBootstrap bootstrap = new StratifiedBootstrap(SuiteStatistics.RESAMPLES, SuiteStatistics.BOOTSTRAP_SEED,
-                SuiteStatistics.LEVEL);
-        List<CurveBand> bands = LearningCurves.bands(runDirectories, x, y, grouping, bootstrap);
         String name = out.getFileName().toString();
         if (!name.endsWith(".png") && !name.endsWith(".svg")) {
             throw new IllegalArgumentException("--out \"" + out + "\": expected a .png or .svg file");
         }
+        StratifiedBootstrap bootstrap = new StratifiedBootstrap(SuiteStatistics.RESAMPLES, SuiteStatistics.BOOTSTRAP_SEED,
+                SuiteStatistics.LEVEL);
+        List<CurveBand> bands = LearningCurves.bands(runDirectories, x, y, grouping, bootstrap);
         ChartWriter.write(ChartWriter.curves(title != null ? title : y + " over " + x, x, y, bands), out);
         PrintWriter console = spec.commandLine().getOut();
         console.printf("%d runs in %d groups -> %s%n", bands.stream().mapToInt(CurveBand::runs).sum(), bands.size(), out);

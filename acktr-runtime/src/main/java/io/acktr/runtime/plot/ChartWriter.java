@@ -42,10 +42,15 @@ public final class ChartWriter {
 
     /** Lines with their bands (none where a band has one run), one colour per band. */
     public static XYChart curves(String title, String xTitle, String yTitle, List<CurveBand> bands) {
+        return curves(title, xTitle, yTitle, bands, java.util.stream.IntStream.range(0, bands.size()).boxed().toList());
+    }
+
+    /** {@link #curves(String, String, String, List)}, band i in colour {@code colours.get(i)}. */
+    public static XYChart curves(String title, String xTitle, String yTitle, List<CurveBand> bands, List<Integer> colours) {
         XYChart chart = chart(title, xTitle, yTitle);
         for (int i = 0; i < bands.size(); i++) {
             CurveBand band = bands.get(i);
-            Color colour = colour(i);
+            Color colour = colour(colours.get(i));
             if (band.runs() > 1) {
                 double[] x = new double[2 * band.x().length];
                 double[] y = new double[x.length];
@@ -71,6 +76,14 @@ public final class ChartWriter {
             line.setMarker(SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /** Adds a dashed horizontal line at {@code y} from {@code fromX} to {@code toX}, e.g. a task's threshold. */
+    public static void horizontalLine(XYChart chart, String label, double y, double fromX, double toX) {
+        XYSeries line = chart.addSeries(label, new double[] {fromX, toX}, new double[] {y, y});
+        line.setLineColor(Color.DARK_GRAY);
+        line.setLineStyle(SeriesLines.DASH_DASH);
+        line.setMarker(SeriesMarkers.NONE);
     }
 
     /** Named intervals, one row each from top to bottom: a segment from lower to upper with a dot at the estimate. */

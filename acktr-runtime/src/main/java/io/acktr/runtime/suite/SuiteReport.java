@@ -17,7 +17,8 @@ import java.util.Locale;
  * with 95% stratified bootstrap intervals, the probability of improvement over the baseline variant
  * and the update time; across tasks, on returns normalised per task, the IQM, the probability of
  * improvement and the performance profile ({@link SuiteStatistics}). {@code results.json} holds the
- * same figures and every run. Files are replaced atomically.
+ * same figures and every run. Pictures ({@link SuitePlots}) go next to them, embedded in results.md.
+ * Files are replaced atomically.
  */
 public final class SuiteReport {
     private final SuiteDefinition suite;
@@ -33,6 +34,11 @@ public final class SuiteReport {
     }
 
     public String markdown(List<RunResult> results) {
+        return markdown(results, List.of(), null);
+    }
+
+    /** results.md with the pictures embedded, or why they could not be drawn ({@code plotFailure}, may be null). */
+    String markdown(List<RunResult> results, List<SuitePlots.Figure> figures, String plotFailure) {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(suite.name()).append("\n\n");
         md.append("Seeds ").append(suite.seeds()).append("; baseline `").append(suite.baseline()).append("`. ")
@@ -62,6 +68,15 @@ public final class SuiteReport {
                     row.updateRelative().isPresent() ? String.format(Locale.ROOT, "%.2fx", row.updateRelative().getAsDouble()) : "—"));
         }
         aggregateMarkdown(md, results);
+        if (!figures.isEmpty()) {
+            md.append("\n### Pictures\n\nLearning curves: the line is the IQM over seeds of the mean return of the last 100 ")
+                    .append("episodes, each run interpolated linearly between its updates; the band is its 95% bootstrap ")
+                    .append("interval. Across tasks: normalised final returns as above.\n\n");
+            figures.forEach(f -> md.append("![").append(f.caption()).append("](").append(f.file()).append(")\n\n"));
+        }
+        if (plotFailure != null) {
+            md.append("\nThe pictures could not be drawn: ").append(plotFailure).append('\n');
+        }
         return md.toString();
     }
 
@@ -178,7 +193,15 @@ public final class SuiteReport {
     public void write(Path out, List<RunResult> results) {
         try {
             Files.createDirectories(out);
-            replace(out.resolve("results.md"), markdown(results));
+            List<SuitePlots.Figure> figures = List.of();
+            String plotFailure = null;
+            try {
+                figures = new SuitePlots(suite, statistics).write(out, results);
+            } catch (RuntimeException | LinkageError e) {
+                // the tables matter more than the pictures: a machine without fonts or AWT still gets them
+                plotFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            }
+            replace(out.resolve("results.md"), markdown(results, figures, plotFailure));
             replace(out.resolve("results.json"), json(results).encodePrettily() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the suite report to " + out, e);

@@ -56,6 +56,12 @@ class SuiteTest {
         });
         String md = Files.readString(dir.resolve("results.md"));
         assertThat(md).contains("| CartPole-v1 (5, 6400 steps) | kfac | 2/2 |").contains("| a2c | 2/2 |").contains("1.00x");
+        // the pictures sit next to results.md, which embeds them
+        assertThat(md).contains("![CartPole-v1 learning curves](curves-cartpole.png)")
+                .contains("(across-tasks-iqm.png)").contains("(performance-profile.png)").doesNotContain("could not be drawn");
+        for (String picture : List.of("curves-cartpole.png", "across-tasks-iqm.png", "performance-profile.png")) {
+            assertThat(Files.size(dir.resolve(picture))).as(picture).isPositive();
+        }
         JsonObject json = new JsonObject(Files.readString(dir.resolve("results.json")));
         assertThat(json.getString("baseline")).isEqualTo("a2c");
         assertThat(json.getJsonArray("runs")).hasSize(4);
