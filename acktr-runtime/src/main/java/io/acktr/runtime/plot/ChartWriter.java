@@ -75,7 +75,27 @@ public final class ChartWriter {
             line.setLineStyle(new BasicStroke(2f));
             line.setMarker(SeriesMarkers.NONE);
         }
+        keepNiceTicks(chart, bands);
         return chart;
+    }
+
+    /**
+     * XChart puts the x ticks at the data's own x values when they are equally spaced (the rows of a
+     * progress.csv, a grid of tau), which gives ticks such as 1,120 or 0.5739 (and likewise for y);
+     * one invisible point off that spacing, inside the data's range, keeps its round-number ticks.
+     */
+    private static void keepNiceTicks(XYChart chart, List<CurveBand> bands) {
+        CurveBand first = bands.stream().filter(b -> b.x().length > 1).findFirst().orElse(null);
+        if (first == null) {
+            return;
+        }
+        double low = java.util.Arrays.stream(first.centre()).min().orElseThrow();
+        double high = java.util.Arrays.stream(first.centre()).max().orElseThrow();
+        XYSeries hidden = chart.addSeries(" ", new double[] {(first.x()[0] + first.x()[1]) / 2},
+                new double[] {low + (high - low) * (Math.sqrt(2) - 1)});
+        hidden.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        hidden.setMarker(SeriesMarkers.NONE);
+        hidden.setShowInLegend(false);
     }
 
     /** Adds a dashed horizontal line at {@code y} from {@code fromX} to {@code toX}, e.g. a task's threshold. */
