@@ -17,6 +17,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -38,6 +39,12 @@ public final class ChartWriter {
     /** The colour of the i-th series. */
     public static Color colour(int index) {
         return PALETTE[index % PALETTE.length];
+    }
+
+    /** Solid for the first round of the palette, dashed for the next, so that no two series look the same. */
+    private static BasicStroke stroke(int index) {
+        return index < PALETTE.length ? new BasicStroke(2f)
+                : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 4f}, 0f);
     }
 
     /** Lines with their bands (none where a band has one run), one colour per band. */
@@ -72,7 +79,7 @@ public final class ChartWriter {
                     band.x(), band.centre());
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             line.setLineColor(colour);
-            line.setLineStyle(new BasicStroke(2f));
+            line.setLineStyle(stroke(colours.get(i)));
             line.setMarker(SeriesMarkers.NONE);
         }
         keepNiceTicks(chart, bands);
@@ -113,35 +120,37 @@ public final class ChartWriter {
         }
         XYChart chart = chart(title, xTitle, "");
         chart.getStyler().setYAxisTicksVisible(false);
+        chart.getStyler().setPlotGridHorizontalLinesVisible(false);
         chart.getStyler().setYAxisMin(-0.5);
         chart.getStyler().setYAxisMax(names.size() - 0.5);
         for (int i = 0; i < names.size(); i++) {
             Interval interval = intervals.get(i);
             double row = names.size() - 1 - i;
             Color colour = colour(i);
-            XYSeries segment = chart.addSeries(names.get(i) + " (interval)", new double[] {interval.lower(), interval.upper()},
-                    new double[] {row, row});
+            String label = String.format(Locale.ROOT, "%s: %.2f [%.2f, %.2f]", names.get(i), interval.estimate(),
+                    interval.lower(), interval.upper());
+            XYSeries segment = chart.addSeries(label, new double[] {interval.lower(), interval.upper()}, new double[] {row, row});
             segment.setLineColor(colour);
             segment.setLineStyle(new BasicStroke(6f));
             segment.setMarker(SeriesMarkers.NONE);
-            segment.setShowInLegend(false);
-            XYSeries point = chart.addSeries(String.format(Locale.ROOT, "%s: %.2f [%.2f, %.2f]", names.get(i),
-                    interval.estimate(), interval.lower(), interval.upper()), new double[] {interval.estimate()}, new double[] {row});
+            XYSeries point = chart.addSeries(names.get(i) + " (estimate)", new double[] {interval.estimate()}, new double[] {row});
             point.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             point.setMarker(SeriesMarkers.DIAMOND);
             point.setMarkerColor(Color.BLACK);
-            point.setLineColor(colour);
+            point.setShowInLegend(false);
         }
         return chart;
     }
 
     private static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        Styler styler = chart.getStyler();
+        XYStyler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setLegendBackgroundColor(new Color(255, 255, 255, 200));
         styler.setToolTipsEnabled(false);
+        styler.setXAxisDecimalPattern("#,##0.##"); // 20,000 and 0.25, not 2E4
+        styler.setYAxisDecimalPattern("#,##0.##");
         chart.getStyler().setMarkerSize(8);
         return chart;
     }
