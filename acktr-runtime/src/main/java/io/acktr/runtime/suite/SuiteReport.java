@@ -189,14 +189,23 @@ public final class SuiteReport {
         return Double.isInfinite(v) ? (v > 0 ? "Infinity" : "-Infinity") : v;
     }
 
-    /** Writes {@code results.md} and {@code results.json} into {@code out}. */
+    /** Writes {@code results.md} and {@code results.json} into {@code out}, with the pictures. */
     public void write(Path out, List<RunResult> results) {
+        write(out, results, true);
+    }
+
+    /**
+     * Writes {@code results.md} and {@code results.json} into {@code out}; with {@code pictures}
+     * also the suite's pictures, which reads every run's progress.csv and takes a second or two
+     * (a caller on an event loop draws them once, at the end).
+     */
+    public void write(Path out, List<RunResult> results, boolean pictures) {
         try {
             Files.createDirectories(out);
             List<SuitePlots.Figure> figures = List.of();
             String plotFailure = null;
             try {
-                figures = new SuitePlots(suite, statistics).write(out, results);
+                figures = pictures ? new SuitePlots(suite, statistics).write(out, results) : List.of();
             } catch (RuntimeException | LinkageError e) {
                 // the tables matter more than the pictures: a machine without fonts or AWT still gets them
                 plotFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
