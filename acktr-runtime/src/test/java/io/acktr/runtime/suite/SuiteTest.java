@@ -214,6 +214,20 @@ class SuiteTest {
     }
 
     @Test
+    void seedsGivenAsNumbersAndRangesReplaceTheSuitesInOrderWithoutRepeats() {
+        assertThat(tiny().withSeeds(List.of("5-7", "1", "6")).seeds()).containsExactly(5L, 6L, 7L, 1L);
+        assertThatThrownBy(() -> tiny().withSeeds(List.of("x"))).hasMessageContaining("--seeds").hasMessageContaining("\"x\"");
+        assertThatThrownBy(() -> tiny().withSeeds(List.of("1-2-3"))).hasMessageContaining("\"1-2-3\"");
+    }
+
+    @Test
+    void tablesWithoutPicturesLeaveNoPictureBehind(@TempDir Path dir) throws Exception {
+        new SuiteReport(tiny()).write(dir, List.of(cartpole("kfac", 1, 1000, 300L), cartpole("a2c", 1, 1000, 500L)), false);
+        assertThat(Files.readString(dir.resolve("results.md"))).contains("| kfac | 1/1 |").doesNotContain(".png");
+        assertThat(dir.resolve("across-tasks-iqm.png")).doesNotExist();
+    }
+
+    @Test
     void aSuiteCanBeRestrictedToSomeTasksAndVariants() {
         SuiteDefinition only = tiny().only(List.of("cartpole"), List.of("kfac"));
         assertThat(only.variants()).extracting(SuiteDefinition.Variant::name).containsExactly("kfac");
