@@ -11,7 +11,8 @@ import java.util.function.ToDoubleFunction;
  * after Efron and Tibshirani 1993): each resample draws, within every stratum (e.g. the runs of one
  * task, or of one variant on one task), as many values as the stratum holds, uniformly with
  * replacement; the statistic of each resample is computed, and the interval runs from the
- * {@code (1 - level) / 2} to the {@code (1 + level) / 2} quantile of those statistics.
+ * {@code (1 - level) / 2} to the {@code (1 + level) / 2} quantile of those statistics
+ * ({@link Quantiles#ofSorted}).
  *
  * <p>Stratifying keeps every task's share of the runs fixed, so that a hard task cannot drop out
  * of a resample. The random generator restarts from {@code seed} for every interval, so the same
@@ -79,8 +80,8 @@ public final class StratifiedBootstrap {
             statistics[b] = statistic.applyAsDouble(resampled);
         }
         Arrays.sort(statistics);
-        double lower = quantile(statistics, (1 - level) / 2);
-        double upper = quantile(statistics, (1 + level) / 2);
+        double lower = Quantiles.ofSorted(statistics, (1 - level) / 2);
+        double upper = Quantiles.ofSorted(statistics, (1 + level) / 2);
         // the estimate of a skewed statistic can fall outside its percentile interval; keep it a bound
         return new Interval(estimate, Math.min(lower, estimate), Math.max(upper, estimate));
     }
@@ -88,20 +89,5 @@ public final class StratifiedBootstrap {
     /** {@link #interval(List, ToDoubleFunction)} of one stratum. */
     public Interval interval(double[] values, ToDoubleFunction<double[]> statistic) {
         return interval(List.of(values), strata -> statistic.applyAsDouble(strata.get(0)));
-    }
-
-    /**
-     * The {@code p}-quantile of ascending values, interpolating linearly between the two nearest
-     * (Hyndman and Fan's type 7, numpy's default): position {@code p (n - 1)} counted from 0.
-     */
-    static double quantile(double[] sorted, double p) {
-        double position = p * (sorted.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, sorted.length - 1);
-        double fraction = position - below;
-        if (fraction == 0 || sorted[below] == sorted[above]) {
-            return sorted[below];
-        }
-        return sorted[below] + fraction * (sorted[above] - sorted[below]);
     }
 }

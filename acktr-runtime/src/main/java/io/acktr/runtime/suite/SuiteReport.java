@@ -39,6 +39,11 @@ public final class SuiteReport {
 
     /** results.md with the pictures embedded, or why they could not be drawn ({@code plotFailure}, may be null). */
     String markdown(List<RunResult> results, List<SuitePlots.Figure> figures, String plotFailure) {
+        return markdown(results, figures, plotFailure, List.of());
+    }
+
+    private String markdown(List<RunResult> results, List<SuitePlots.Figure> figures, String plotFailure,
+                            List<StepDiagnostics.Row> diagnostics) {
         StringBuilder md = new StringBuilder();
         md.append("## ").append(suite.name()).append("\n\n");
         md.append("Seeds ").append(suite.seeds()).append("; baseline `").append(suite.baseline()).append("`. ")
@@ -68,6 +73,17 @@ public final class SuiteReport {
                     row.updateRelative().isPresent() ? String.format(Locale.ROOT, "%.2fx", row.updateRelative().getAsDouble()) : "—"));
         }
         aggregateMarkdown(md, results);
+        if (!diagnostics.isEmpty()) {
+            md.append("\n### Step diagnostics\n\nMeasured KL of each update (between the policies before and after its step) ")
+                    .append("over the KL its step rule predicted, pooled over every measured update of every seed: median ")
+                    .append("and quartiles. Below 1: the rule's quadratic model overestimates the step's KL; above 1: it ")
+                    .append("underestimates it. Rules that predict no KL (RMSProp) have no row.\n\n")
+                    .append("| Task | Variant | Runs | Updates | Measured / predicted KL, median [quartiles] |\n|---|---|---|---|---|\n");
+            for (StepDiagnostics.Row d : diagnostics) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %.3g [%.3g, %.3g] |%n", task(d.task()).environmentId(),
+                        d.variant(), d.runs(), d.updates(), d.median(), d.lowerQuartile(), d.upperQuartile()));
+            }
+        }
         if (!figures.isEmpty()) {
             md.append("\n### Pictures\n\nLearning curves: the line is the IQM over seeds of the mean return of the last 100 ")
                     .append("episodes, each run interpolated linearly between its updates; the band is its 95% bootstrap ")
@@ -142,6 +158,10 @@ public final class SuiteReport {
      * an infinite bound is the string {@code "Infinity"} (JSON has no infinity).
      */
     public JsonObject json(List<RunResult> results) {
+        return json(results, List.of());
+    }
+
+    private JsonObject json(List<RunResult> results, List<StepDiagnostics.Row> diagnostics) {
         JsonArray rows = new JsonArray();
         for (SuiteStatistics.Row row : statistics.rows(results)) {
             rows.add(new JsonObject().put("task", row.task()).put("variant", row.variant()).put("runs", row.runs())
@@ -177,7 +197,15 @@ public final class SuiteReport {
                 .put("seed", statistics.bootstrap().seed()).put("level", statistics.bootstrap().level());
         return new JsonObject().put("suite", suite.name()).put("seeds", new JsonArray(suite.seeds()))
                 .put("baseline", suite.baseline()).put("bootstrap", bootstrap).put("tasks", tasks).put("rows", rows)
-                .put("acrossTasks", aggregates).put("runs", runs);
+                .put("acrossTasks", aggregates).put("stepDiagnostics", diagnosticsJson(diagnostics)).put("runs", runs);
+    }
+
+    private static JsonArray diagnosticsJson(List<StepDiagnostics.Row> diagnostics) {
+        JsonArray array = new JsonArray();
+        diagnostics.forEach(d -> array.add(new JsonObject().put("task", d.task()).put("variant", d.variant()).put("runs", d.runs())
+                .put("updates", d.updates()).put("klRatioMedian", d.median()).put("klRatioLowerQuartile", d.lowerQuartile())
+                .put("klRatioUpperQuartile", d.upperQuartile())));
+        return array;
     }
 
     private static JsonObject intervalJson(Interval i) {
@@ -196,22 +224,27 @@ public final class SuiteReport {
 
     /**
      * Writes {@code results.md} and {@code results.json} into {@code out}; with {@code pictures}
-     * also the suite's pictures, which reads every run's progress.csv and takes a second or two
-     * (a caller on an event loop draws them once, at the end).
+     * also the suite's pictures and the step diagnostics ({@link StepDiagnostics}), which read every
+     * run's progress.csv and take a second or two (a caller on an event loop draws them once, at the
+     * end).
      */
     public void write(Path out, List<RunResult> results, boolean pictures) {
         try {
             Files.createDirectories(out);
             List<SuitePlots.Figure> figures = List.of();
+            List<StepDiagnostics.Row> diagnostics = List.of();
             String plotFailure = null;
-            try {
-                figures = pictures ? new SuitePlots(suite, statistics).write(out, results) : List.of();
-            } catch (RuntimeException | LinkageError e) {
-                // the tables matter more than the pictures: a machine without fonts or AWT still gets them
-                plotFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (pictures) {
+                diagnostics = StepDiagnostics.rows(suite, results);
+                try {
+                    figures = new SuitePlots(suite, statistics).write(out, results);
+                } catch (RuntimeException | LinkageError e) {
+                    // the tables matter more than the pictures: a machine without fonts or AWT still gets them
+                    plotFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+                }
             }
-            replace(out.resolve("results.md"), markdown(results, figures, plotFailure));
-            replace(out.resolve("results.json"), json(results).encodePrettily() + "\n");
+            replace(out.resolve("results.md"), markdown(results, figures, plotFailure, diagnostics));
+            replace(out.resolve("results.json"), json(results, diagnostics).encodePrettily() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the suite report to " + out, e);
         }

@@ -18,10 +18,10 @@ class StratifiedBootstrapTest {
     @Test
     void quantilesInterpolateLinearlyBetweenTheNearestValues() {
         double[] sorted = {0, 10, 20, 30, 40};
-        assertThat(StratifiedBootstrap.quantile(sorted, 0)).isEqualTo(0);
-        assertThat(StratifiedBootstrap.quantile(sorted, 0.5)).isEqualTo(20);
-        assertThat(StratifiedBootstrap.quantile(sorted, 0.9)).isCloseTo(36, within(1e-12)); // position 3.6
-        assertThat(StratifiedBootstrap.quantile(sorted, 1)).isEqualTo(40);
+        assertThat(Quantiles.ofSorted(sorted, 0)).isEqualTo(0);
+        assertThat(Quantiles.ofSorted(sorted, 0.5)).isEqualTo(20);
+        assertThat(Quantiles.ofSorted(sorted, 0.9)).isCloseTo(36, within(1e-12)); // position 3.6
+        assertThat(Quantiles.ofSorted(sorted, 1)).isEqualTo(40);
     }
 
     @Test

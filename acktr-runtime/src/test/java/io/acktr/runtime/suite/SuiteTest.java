@@ -59,6 +59,9 @@ class SuiteTest {
         // the pictures sit next to results.md, which embeds them
         assertThat(md).contains("![CartPole-v1 learning curves](curves-cartpole.png)")
                 .contains("(across-tasks-iqm.png)").contains("(performance-profile.png)").doesNotContain("could not be drawn");
+        // K-FAC's trust region predicts the KL of its steps, RMSProp predicts none
+        assertThat(md).contains("### Step diagnostics").containsPattern("\\| CartPole-v1 \\| kfac \\| 2 \\| 80 \\| [0-9.e-]+ \\[")
+                .doesNotContain("| CartPole-v1 | a2c | 2 |");
         for (String picture : List.of("curves-cartpole.png", "across-tasks-iqm.png", "performance-profile.png")) {
             assertThat(Files.size(dir.resolve(picture))).as(picture).isPositive();
         }
@@ -211,6 +214,30 @@ class SuiteTest {
                 .hasMessageContaining("suite.variants[0].per-task.pong");
         assertThatThrownBy(() -> SuiteDefinition.from(ConfigFactory.parseString(TINY.replace("total-steps = 6400", "total-steps = 0"))))
                 .hasMessageContaining("suite.tasks[0].total-steps");
+    }
+
+    @Test
+    void stepDiagnosticsPoolTheRatioOfMeasuredToPredictedKlOverUpdatesAndSeeds(@TempDir Path dir) throws Exception {
+        Path one = Files.createDirectories(dir.resolve("one"));
+        Path two = Files.createDirectories(dir.resolve("two"));
+        // ratios 0.5, (none: not measured), 1 and 2, 4; a2c predicts nothing
+        Files.writeString(one.resolve("progress.csv"), "env_steps,kl,predicted_kl\n1,0.001,0.002\n2,,0.002\n3,0.002,0.002\n");
+        Files.writeString(two.resolve("progress.csv"), "env_steps,kl,predicted_kl\n1,0.004,0.002\n2,0.008,0.002\n");
+        Path a2c = Files.createDirectories(dir.resolve("a2c"));
+        Files.writeString(a2c.resolve("progress.csv"), "env_steps,kl,predicted_kl\n1,0.001,\n");
+        List<RunResult> results = List.of(
+                new RunResult("cartpole", "kfac", 1, 100, OptionalLong.empty(), 1, 1, 1, 0, one.toString()),
+                new RunResult("cartpole", "kfac", 2, 100, OptionalLong.empty(), 1, 1, 1, 0, two.toString()),
+                new RunResult("cartpole", "a2c", 1, 100, OptionalLong.empty(), 1, 1, 1, 0, a2c.toString()));
+        List<StepDiagnostics.Row> rows = StepDiagnostics.rows(tiny(), results);
+        assertThat(rows).hasSize(1);
+        StepDiagnostics.Row kfac = rows.get(0);
+        assertThat(kfac.variant()).isEqualTo("kfac");
+        assertThat(kfac.updates()).isEqualTo(4);
+        // sorted {0.5, 1, 2, 4}: quartile positions 0.75, 1.5, 2.25
+        assertThat(kfac.median()).isCloseTo(1.5, within(1e-12));
+        assertThat(kfac.lowerQuartile()).isCloseTo(0.875, within(1e-12));
+        assertThat(kfac.upperQuartile()).isCloseTo(2.5, within(1e-12));
     }
 
     @Test
