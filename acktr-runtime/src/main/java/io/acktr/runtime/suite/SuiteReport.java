@@ -76,8 +76,11 @@ public final class SuiteReport {
         if (!diagnostics.isEmpty()) {
             md.append("\n### Step diagnostics\n\nMeasured KL of each update (between the policies before and after its step) ")
                     .append("over the KL its step rule predicted, pooled over every measured update of every seed: median ")
-                    .append("and quartiles. Below 1: the rule's quadratic model overestimates the step's KL; above 1: it ")
-                    .append("underestimates it. Rules that predict no KL (RMSProp) have no row.\n\n")
+                    .append("and quartiles. Below 1: the rule's quadratic model (its damped, approximate Fisher) overestimates ")
+                    .append("the step's KL; above 1: it underestimates it. Caveat: the measured KL (progress.csv's `kl`) is the ")
+                    .append("policy's alone, while a trust region's prediction covers every network it scales (with separate ")
+                    .append("networks, policy and critic), so the ratio also reads low by the critic's share. Rules that ")
+                    .append("predict no KL (RMSProp) have no row.\n\n")
                     .append("| Task | Variant | Runs | Updates | Measured / predicted KL, median [quartiles] |\n|---|---|---|---|---|\n");
             for (StepDiagnostics.Row d : diagnostics) {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %.3g [%.3g, %.3g] |%n", task(d.task()).environmentId(),
