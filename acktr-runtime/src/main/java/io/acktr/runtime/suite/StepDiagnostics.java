@@ -14,9 +14,10 @@ import java.util.List;
  * ({@code predicted_kl}), over every measured update of every seed: its median and quartiles. A
  * ratio far below 1 means the quadratic model of the trust region overestimates the step's KL (the
  * step is smaller than the radius allows), far above 1 that it underestimates it. Rules that predict
- * nothing (RMSProp) have no row. Caveat: {@code kl} is the policy's KL alone, while a trust region
- * predicts the KL of every network it scales (policy and critic, when they are separate), so the
- * ratio reads low by the critic's share; a joint measured KL in progress.csv would remove that.
+ * nothing (RMSProp) have no row. Caveat: {@code kl} is the policy's KL alone, while a natural-gradient
+ * rule predicts the joint KL of policy and critic (the critic's Gaussian weighted by
+ * {@code value-fisher-coefficient}), so the ratio reads low by the critic's share; the joint measured
+ * KL in progress.csv would remove that.
  */
 final class StepDiagnostics {
     /** One task x variant: how many updates had both figures, and the ratio's quartiles. */

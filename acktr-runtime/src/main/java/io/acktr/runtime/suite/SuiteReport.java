@@ -78,8 +78,9 @@ public final class SuiteReport {
                     .append("over the KL its step rule predicted, pooled over every measured update of every seed: median ")
                     .append("and quartiles. Below 1: the rule's quadratic model (its damped, approximate Fisher) overestimates ")
                     .append("the step's KL; above 1: it underestimates it. Caveat: the measured KL (progress.csv's `kl`) is the ")
-                    .append("policy's alone, while a trust region's prediction covers every network it scales (with separate ")
-                    .append("networks, policy and critic), so the ratio also reads low by the critic's share. Rules that ")
+                    .append("policy's alone, while a natural-gradient rule predicts the joint KL of policy and critic (the ")
+                    .append("critic's Gaussian weighted by `value-fisher-coefficient`), so the ratio also reads low by the ")
+                    .append("critic's share. Rules that ")
                     .append("predict no KL (RMSProp) have no row.\n\n")
                     .append("| Task | Variant | Runs | Updates | Measured / predicted KL, median [quartiles] |\n|---|---|---|---|---|\n");
             for (StepDiagnostics.Row d : diagnostics) {
