@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "acktr", mixinStandardHelpOptions = true, version = "acktr 0.1.0",
         description = "Second-order deep reinforcement learning: ACKTR with pluggable curvature estimators.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, AblationCommand.class, BenchCommand.class, EnvsCommand.class, RecordCommand.class,
+                PlotCommand.class,
                 PluginsCommand.class, NodeCommand.class, CommandLine.HelpCommand.class})
 public final class AcktrCommand implements Runnable {
     public static final int EXIT_FAILURE = 1;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {"Evaluate the policy a training run saved in RUN_DIR/checkpoint.",
                 "Plays it on one environment of the run's configuration, with the run's",
                 "normalisation statistics frozen, and prints each episode's raw return and",
-                "length, then the mean and standard deviation of the returns."})
+                "length, then the mean and standard deviation of the returns.",
+                "--record FILE.gif also records the first episode as an animated GIF."})
 final class EvaluateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,8 +45,20 @@ final class EvaluateCommand implements Callable<Integer> {
             + "taking its most likely action.")
     boolean stochastic;
 
+    @Option(names = "--record", paramLabel = "FILE.gif", description = "Also record the first episode as an animated GIF.")
+    Path record;
+
+    @Option(names = "--fps", description = "Playback rate of the GIF of --record (default: ${DEFAULT-VALUE}).")
+    int framesPerSecond = 30;
+
     @Override
     public Integer call() {
+        if (record != null && !record.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gif")) {
+            throw new ConfigException.BadValue("--record", "\"" + record + "\": expected a .gif file");
+        }
+        if (framesPerSecond < 1 || framesPerSecond > 100) {
+            throw new ConfigException.BadValue("--fps", framesPerSecond + ": must be in [1, 100]");
+        }
         if (episodes < 1) {
             throw new ConfigException.BadValue("--episodes", episodes + ": must be >= 1");
         }
@@ -69,12 +83,21 @@ final class EvaluateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "evaluating %s (update %d, env step %d) on %s: %d episodes, %s actions%n",
                 checkpoint.origin(), checkpoint.updates(), checkpoint.envSteps(), config.getString("acktr.env.id"), episodes,
                 stochastic ? "sampled" : "most likely");
-        EvaluationResult result = new EvaluationSession(config, loader, new GuicePluginLookup(loader)).evaluate(checkpoint, episodes, seed, stochastic);
+        EvaluationResult result;
+        try {
+            result = new EvaluationSession(config, loader, new GuicePluginLookup(loader))
+                    .evaluate(checkpoint, episodes, seed, stochastic, Optional.ofNullable(record), framesPerSecond);
+        } catch (UnsupportedOperationException e) {
+            throw new ConfigException.BadValue("--record", e.getMessage());
+        }
         for (int i = 0; i < result.episodes(); i++) {
             out.printf(Locale.ROOT, "episode %d: return %.2f, length %d%n", i, result.returns()[i], result.lengths()[i]);
         }
         out.printf(Locale.ROOT, "mean return %.2f +/- %.2f (standard deviation) over %d episodes, mean length %.1f%n",
                 result.meanReturn(), result.returnStandardDeviation(), result.episodes(), result.meanLength());
+        if (record != null) {
+            out.printf(Locale.ROOT, "recorded episode 0 -> %s%n", record);
+        }
         out.flush();
         return 0;
     }

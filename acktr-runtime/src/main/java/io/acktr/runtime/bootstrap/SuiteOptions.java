@@ -50,6 +50,10 @@ final class SuiteOptions {
     @Option(names = "--variants", paramLabel = "NAME", split = ",", description = "Run only these variants of the suite.")
     List<String> variants = new ArrayList<>();
 
+    @Option(names = "--seeds", paramLabel = "SEEDS", split = ",",
+            description = "Run these seeds instead of the suite's, e.g. 1-3 or 1,5,11-20.")
+    List<String> seeds = new ArrayList<>();
+
     @Option(names = "--cluster", description = "Coordinate: join the cluster (--join) and hand every run to a free slot of"
             + " its nodes (acktr node) instead of training here; on an --out of an earlier session, skip the runs complete"
             + " there.")
@@ -63,7 +67,8 @@ final class SuiteOptions {
         Config file = suite != null
                 ? ConfigLoader.parseFile(suite)
                 : ConfigFactory.parseResources(loader, builtInSuite, ConfigParseOptions.defaults().setAllowMissing(false));
-        SuiteDefinition definition = SuiteDefinition.from(file.resolve()).only(tasks, variants);
+        SuiteDefinition restricted = SuiteDefinition.from(file.resolve()).only(tasks, variants);
+        SuiteDefinition definition = seeds.isEmpty() ? restricted : restricted.withSeeds(seeds);
         Path directory = this.out != null ? this.out
                 : Path.of("runs", command + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         ClusterSettings clusterSettings = cluster ? clusterOptions.settings(loader, overrides, true) : null;

@@ -337,7 +337,8 @@ public final class SuiteCoordinator {
             CompletedRuns.write(attempt.run, attempt.rows, finished.checkpoint(), result);
             results[attempt.index] = result;
             completed++;
-            new SuiteReport(suite).write(out, Arrays.stream(results).filter(Objects::nonNull).toList());
+            // tables only on the event loop after each run; the pictures once, at the end
+            new SuiteReport(suite).write(out, Arrays.stream(results).filter(Objects::nonNull).toList(), false);
         } catch (RuntimeException e) {
             done.completeExceptionally(e);
             return;

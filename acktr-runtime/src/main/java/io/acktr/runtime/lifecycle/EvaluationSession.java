@@ -14,6 +14,8 @@ import io.acktr.policies.distributions.Matrices;
 import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.plugins.RunPlugins;
 import io.acktr.runtime.settings.RunSettings;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,7 +47,20 @@ public final class EvaluationSession {
      * @throws InvalidCheckpointException when the checkpoint does not fit the policy or the wrappers
      */
     public EvaluationResult evaluate(Checkpoint checkpoint, int episodes, long seed, boolean stochastic) {
+        return evaluate(checkpoint, episodes, seed, stochastic, Optional.empty(), 1);
+    }
+
+    /**
+     * {@link #evaluate(Checkpoint, int, long, boolean)}, recording the first episode as an animated
+     * GIF into {@code gif}, if present, at {@code framesPerSecond}: frames of the environment as it
+     * draws itself, before any wrapper.
+     *
+     * @throws UnsupportedOperationException when a GIF is asked of an environment that cannot render
+     */
+    public EvaluationResult evaluate(Checkpoint checkpoint, int episodes, long seed, boolean stochastic, Optional<Path> gif,
+                                     int framesPerSecond) {
         requireNonNull(checkpoint, "checkpoint is null");
+        requireNonNull(gif, "gif is null");
         if (episodes < 1) {
             throw new IllegalArgumentException("episodes must be >= 1, got " + episodes);
         }
@@ -53,7 +68,8 @@ public final class EvaluationSession {
         RunPlugins plugins = pluginLookup.forRun(config);
         WrapperChain wrappers = new WrapperChain(run.wrappers());
         checkpoint.restoreStatistics(wrappers);
-        Environment raw = TrainingSession.createEnvironment(EnvironmentRegistry.load(classLoader, config), run);
+        Environment created = TrainingSession.createEnvironment(EnvironmentRegistry.load(classLoader, config), run);
+        Environment raw = gif.isPresent() ? new FirstEpisodeGif(created, gif.get(), framesPerSecond) : created;
         try (Environment environment = wrappers.wrapForEvaluation(raw)) {
             Policy policy = plugins.policy().create(environment.observationSpace(), environment.actionSpace(), run.seed());
             checkpoint.restoreParameters(policy);

@@ -3,11 +3,14 @@ package io.acktr.runtime.suite;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import io.acktr.runtime.statistics.NormalisedScore;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -20,7 +23,7 @@ import java.util.Set;
  *   seeds = [1, 2, 3]
  *   baseline = a2c                       # the variant others are compared with
  *   tasks = [
- *     { name = cartpole, env = "CartPole-v1", total-steps = 100000, threshold = 475,
+ *     { name = cartpole, env = "CartPole-v1", total-steps = 100000, threshold = 475, random-return = 22,
  *       settings { acktr.env.count = 8 } }
  *   ]
  *   variants = [
@@ -33,12 +36,28 @@ import java.util.Set;
  *
  * A run's settings are, from strongest to weakest: the command line's {@code --set}, the variant's
  * {@code per-task} block, the variant's {@code settings}, the task's {@code settings}, the
- * modules' defaults. Errors name the path inside the suite.
+ * modules' defaults. Errors name the path inside the suite. A task's optional {@code random-return}
+ * (the mean return of uniformly random actions) is the 0 of its normalised scores, see {@link Task}.
  */
 public record SuiteDefinition(String name, List<Long> seeds, String baseline, List<Task> tasks, List<Variant> variants) {
 
-    /** One environment with its budget and the mean return that counts as solved. */
-    public record Task(String name, String environmentId, long totalSteps, double threshold, Config settings) {
+    /**
+     * One environment with its budget and the mean return that counts as solved.
+     *
+     * @param randomReturn the mean return of a policy acting uniformly at random, if the suite states
+     *     it: with the threshold it puts the task's returns on a common scale (0 random, 1 the
+     *     threshold) for the results across tasks. Without it a positive threshold alone is the scale
+     *     (random counts as 0), and a task with a threshold <= 0 stays out of the results across tasks.
+     */
+    public record Task(String name, String environmentId, long totalSteps, double threshold, OptionalDouble randomReturn,
+                       Config settings) {
+        /** How this task's returns are put on the common scale, if they can be. */
+        public Optional<NormalisedScore> normalisation() {
+            if (randomReturn.isPresent()) {
+                return Optional.of(new NormalisedScore(randomReturn.getAsDouble(), threshold));
+            }
+            return threshold > 0 ? Optional.of(new NormalisedScore(0, threshold)) : Optional.empty();
+        }
     }
 
     /** One algorithm variant, e.g. a curvature estimator with its step rule. */
@@ -76,6 +95,35 @@ public record SuiteDefinition(String name, List<Long> seeds, String baseline, Li
         List<Variant> keptVariants = variants.stream().filter(v -> variantNames.isEmpty() || variantNames.contains(v.name()))
                 .toList();
         return new SuiteDefinition(name, seeds, baseline, keptTasks, keptVariants);
+    }
+
+    /**
+     * This suite on other seeds, given as numbers and ranges such as {@code 1-3,7} (the option
+     * {@code --seeds}); errors name the option.
+     */
+    public SuiteDefinition withSeeds(List<String> specification) {
+        List<Long> parsed = new ArrayList<>();
+        for (String part : specification) {
+            String[] ends = part.trim().split("-", -1);
+            try {
+                long from = Long.parseLong(ends[0].trim());
+                long to = ends.length == 2 ? Long.parseLong(ends[1].trim()) : from;
+                if (ends.length > 2 || to < from) {
+                    throw new NumberFormatException();
+                }
+                for (long seed = from; seed <= to; seed++) {
+                    if (!parsed.contains(seed)) {
+                        parsed.add(seed);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                throw new ConfigException.BadValue("--seeds", "\"" + part + "\": expected a seed or a range such as 1-10");
+            }
+        }
+        if (parsed.isEmpty()) {
+            throw new ConfigException.BadValue("--seeds", "at least one seed is needed");
+        }
+        return new SuiteDefinition(name, parsed, baseline, tasks, variants);
     }
 
     public static SuiteDefinition from(Config root) {
@@ -126,7 +174,16 @@ public record SuiteDefinition(String name, List<Long> seeds, String baseline, Li
         if (steps < 1) {
             throw new ConfigException.BadValue(path + ".total-steps", steps + ": must be >= 1");
         }
-        return new Task(c.getString("name"), c.getString("env"), steps, c.getDouble("threshold"),
+        double threshold = c.getDouble("threshold");
+        OptionalDouble randomReturn = OptionalDouble.empty();
+        if (c.hasPath("random-return")) {
+            randomReturn = OptionalDouble.of(c.getDouble("random-return"));
+            if (!(randomReturn.getAsDouble() < threshold)) {
+                throw new ConfigException.BadValue(path + ".random-return", randomReturn.getAsDouble()
+                        + ": must be below the threshold, " + threshold);
+            }
+        }
+        return new Task(c.getString("name"), c.getString("env"), steps, threshold, randomReturn,
                 c.hasPath("settings") ? c.getConfig("settings") : ConfigFactory.empty());
     }
 

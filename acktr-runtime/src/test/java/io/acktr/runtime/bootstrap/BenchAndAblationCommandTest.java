@@ -44,9 +44,19 @@ class BenchAndAblationCommandTest {
     void theAblationDryRunChecksAndListsEveryRunOfTheBuiltInSuite(@TempDir Path dir) {
         Result r = acktr("ablation", "--dry-run", "--out", dir.resolve("abl").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("2 tasks x 5 variants x 3 seeds = 30 runs").contains("pendulum (Pendulum-v1")
+        assertThat(r.out()).contains("2 tasks x 5 variants x 10 seeds = 100 runs").contains("pendulum (Pendulum-v1")
                 .contains("x cg-fisher");
         assertThat(dir.resolve("abl")).doesNotExist();
+    }
+
+    @Test
+    void seedsOnTheCommandLineReplaceTheSuitesAndMalformedOnesAreBadInput(@TempDir Path dir) {
+        Result r = acktr("ablation", "--dry-run", "--seeds", "1-3,7,2", "--out", dir.resolve("abl").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2 tasks x 5 variants x 4 seeds = 40 runs");
+        Result bad = acktr("ablation", "--dry-run", "--seeds", "3-1", "--out", dir.resolve("abl").toString());
+        assertThat(bad.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
+        assertThat(bad.err()).contains("--seeds").contains("3-1");
     }
 
     @Test

@@ -57,7 +57,7 @@ class ClusterCommandTest {
                 "--out", dir.resolve("c").toString());
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("1 tasks x 5 variants x 3 seeds = 15 runs").doesNotContain("coordinator joined");
+        assertThat(r.out()).contains("1 tasks x 5 variants x 10 seeds = 50 runs").doesNotContain("coordinator joined");
     }
 
     @Test

@@ -96,6 +96,34 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void recordWritesTheFirstEpisodeAsAnAnimatedGifWithOneFramePerStepAndOneAfterTheReset(@TempDir Path dir) throws Exception {
+        Path gif = dir.resolve("episode.gif");
+        Result r = acktr("evaluate", run.toString(), "--episodes", "2", "--seed", "5", "--record", gif.toString());
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("recorded episode 0 -> " + gif);
+        byte[] bytes = Files.readAllBytes(gif);
+        assertThat(new String(bytes, 0, 6, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
+        long length = episodes(r.out()).get(0).length();
+        try (var input = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+            reader.setInput(input);
+            assertThat(reader.getNumImages(true)).isEqualTo((int) length + 1);
+        }
+        // recording changes nothing of what is played
+        Result plain = acktr("evaluate", run.toString(), "--episodes", "2", "--seed", "5");
+        assertThat(episodes(r.out())).isEqualTo(episodes(plain.out()));
+    }
+
+    @Test
+    void aRecordingThatIsNotAGifIsBadInput(@TempDir Path dir) {
+        Result r = acktr("evaluate", run.toString(), "--record", dir.resolve("episode.mp4").toString());
+        assertThat(r.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("--record").contains(".gif");
+        assertThat(dir.resolve("episode.mp4")).doesNotExist();
+    }
+
+    @Test
     void stochasticActionsAreSampled() {
         Result r = acktr("evaluate", run.toString(), "--episodes", "2", "--stochastic");
 

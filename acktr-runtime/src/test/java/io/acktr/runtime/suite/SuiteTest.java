@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.statistics.Interval;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,15 @@ class SuiteTest {
         });
         String md = Files.readString(dir.resolve("results.md"));
         assertThat(md).contains("| CartPole-v1 (5, 6400 steps) | kfac | 2/2 |").contains("| a2c | 2/2 |").contains("1.00x");
+        // the pictures sit next to results.md, which embeds them
+        assertThat(md).contains("![CartPole-v1 learning curves](curves-cartpole.png)")
+                .contains("(across-tasks-iqm.png)").contains("(performance-profile.png)").doesNotContain("could not be drawn");
+        // K-FAC's trust region predicts the KL of its steps, RMSProp predicts none
+        assertThat(md).contains("### Step diagnostics").containsPattern("\\| CartPole-v1 \\| kfac \\| 2 \\| 80 \\| [0-9.e-]+ \\[")
+                .doesNotContain("| CartPole-v1 | a2c | 2 |");
+        for (String picture : List.of("curves-cartpole.png", "across-tasks-iqm.png", "performance-profile.png")) {
+            assertThat(Files.size(dir.resolve(picture))).as(picture).isPositive();
+        }
         JsonObject json = new JsonObject(Files.readString(dir.resolve("results.json")));
         assertThat(json.getString("baseline")).isEqualTo("a2c");
         assertThat(json.getJsonArray("runs")).hasSize(4);
@@ -88,24 +98,82 @@ class SuiteTest {
     }
 
     @Test
-    void theTableAggregatesSeedsAndComparesWithTheBaseline() {
+    void theTableGivesInterquartileMeansWithIntervalsAndTheProbabilityOfImprovement() {
         SuiteReport report = new SuiteReport(tiny());
         List<RunResult> results = List.of(
                 new RunResult("cartpole", "kfac", 1, 100, OptionalLong.of(40), 10, 4.0, 1, 0, "a"),
                 new RunResult("cartpole", "kfac", 2, 100, OptionalLong.of(60), 20, 6.0, 1, 0, "b"),
                 new RunResult("cartpole", "a2c", 1, 100, OptionalLong.of(100), 5, 2.0, 1, 0, "c"),
                 new RunResult("cartpole", "a2c", 2, 100, OptionalLong.empty(), 3, 2.0, 1, 0, "d"));
-        List<SuiteReport.Row> rows = report.rows(results);
-        SuiteReport.Row kfac = rows.get(0);
+        List<SuiteStatistics.Row> rows = report.rows(results);
+        SuiteStatistics.Row kfac = rows.get(0);
         assertThat(kfac.reached()).isEqualTo(2);
-        assertThat(kfac.stepsMean().getAsDouble()).isEqualTo(50);
-        assertThat(kfac.stepsSd()).isCloseTo(Math.sqrt(200), within(1e-12));
-        assertThat(kfac.finalMean()).isEqualTo(15);
+        // two runs: each holds half of the middle half; resamples are {40, 40}, {40, 60}, {60, 40}, {60, 60}
+        assertThat(kfac.steps()).hasValue(new Interval(50, 40, 60));
+        assertThat(kfac.finalReturn()).hasValue(new Interval(15, 10, 20));
         assertThat(kfac.updateRelative().getAsDouble()).isEqualTo(2.5);
-        // the baseline did not reach the threshold on every seed: no steps ratio is claimed
+        // every kfac run ended above every a2c run, and reached the threshold sooner
+        assertThat(kfac.betterThanBaseline().orElseThrow().estimate()).isEqualTo(1);
+        assertThat(kfac.fasterThanBaseline().orElseThrow().estimate()).isEqualTo(1);
+        // the baseline's run that never reached the threshold is half of its middle half: its IQM is infinite
+        assertThat(rows.get(1).steps().orElseThrow().estimate()).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(kfac.stepsRelative()).isEmpty();
         assertThat(rows.get(1).reached()).isEqualTo(1);
-        assertThat(report.markdown(results)).contains("| 1/2 |").contains("50 ± 14");
+        assertThat(rows.get(1).betterThanBaseline()).isEmpty();
+        assertThat(report.markdown(results)).contains("| 1/2 |").contains("| 50 [40, 60] | 15.0 [10.0, 20.0] | 1.00 [")
+                .contains("| ∞ [100, ∞] |");
+        JsonObject row = report.json(results).getJsonArray("rows").getJsonObject(1);
+        assertThat(row.getJsonObject("stepsToThreshold").getValue("estimate")).isEqualTo("Infinity");
+        assertThat(row.getJsonObject("finalMeanReturn").getDouble("estimate")).isEqualTo(4.0);
+    }
+
+    private static final String TWO_TASKS = """
+            suite {
+              seeds = [1, 2]
+              baseline = a2c
+              tasks = [
+                { name = cartpole, env = "CartPole-v1", total-steps = 100, threshold = 475, random-return = 25 }
+                { name = pendulum, env = "Pendulum-v1", total-steps = 100, threshold = -200, random-return = -1200 }
+                { name = mountaincar, env = "MountainCar-v0", total-steps = 100, threshold = -110 }
+              ]
+              variants = [ { name = kfac }, { name = a2c } ]
+            }
+            """;
+
+    private static RunResult ended(String task, String variant, int seed, double finalReturn) {
+        return new RunResult(task, variant, seed, 100, OptionalLong.empty(), finalReturn, 1, 1, 0, "r");
+    }
+
+    @Test
+    void acrossTasksReturnsAreNormalisedBetweenRandomAndTheThresholdAndTasksWeighTheSame() {
+        SuiteDefinition suite = SuiteDefinition.from(ConfigFactory.parseString(TWO_TASKS));
+        // normalised: kfac cartpole {1, 0.5}, pendulum {1, 0.5}; a2c cartpole {0, 0.5}, pendulum {0, 1}
+        List<RunResult> results = List.of(ended("cartpole", "kfac", 1, 475), ended("cartpole", "kfac", 2, 250),
+                ended("pendulum", "kfac", 1, -200), ended("pendulum", "kfac", 2, -700),
+                ended("cartpole", "a2c", 1, 25), ended("cartpole", "a2c", 2, 250),
+                ended("pendulum", "a2c", 1, -1200), ended("pendulum", "a2c", 2, -200),
+                ended("mountaincar", "kfac", 1, -150), ended("mountaincar", "a2c", 1, -300));
+        List<SuiteStatistics.Aggregate> aggregates = new SuiteStatistics(suite).aggregates(results, new double[] {0.9, 1.0});
+        SuiteStatistics.Aggregate kfac = aggregates.get(0);
+        SuiteStatistics.Aggregate a2c = aggregates.get(1);
+        assertThat(kfac.tasks()).containsExactly("cartpole", "pendulum");
+        assertThat(kfac.normalisedFinalReturn().estimate()).isEqualTo(0.75); // middle half of {0.5, 0.5, 1, 1}
+        assertThat(a2c.normalisedFinalReturn().estimate()).isEqualTo(0.25); // middle half of {0, 0, 0.5, 1}
+        // cartpole: 3.5 of 4 pairs, pendulum: 2.5 of 4
+        assertThat(kfac.betterThanBaseline().orElseThrow().estimate()).isEqualTo((3.5 / 4 + 2.5 / 4) / 2);
+        assertThat(a2c.betterThanBaseline()).isEmpty();
+        // above 0.9: kfac half of each task, a2c none of cartpole and half of pendulum; nothing is above 1
+        assertThat(kfac.profile()).extracting(p -> p.fraction().estimate()).containsExactly(0.5, 0.0);
+        assertThat(a2c.profile()).extracting(p -> p.fraction().estimate()).containsExactly(0.25, 0.0);
+        String md = new SuiteReport(suite).markdown(results);
+        assertThat(md).contains("### Across tasks").contains("| kfac | cartpole, pendulum | 0.75 [")
+                .contains("no `random-return`: mountaincar.");
+    }
+
+    @Test
+    void aRandomReturnAtOrAboveTheThresholdIsRefused() {
+        assertThatThrownBy(() -> SuiteDefinition.from(ConfigFactory.parseString(TWO_TASKS.replace("random-return = 25",
+                "random-return = 500")))).hasMessageContaining("suite.tasks[0].random-return").hasMessageContaining("500");
     }
 
     /** A CartPole run of {@code envSteps} that reached the threshold after {@code steps} ({@code null}: never). */
@@ -119,9 +187,9 @@ class SuiteTest {
         SuiteReport report = new SuiteReport(tiny());
         List<RunResult> results = List.of(cartpole("kfac", 1, 1000, 300L), cartpole("kfac", 2, 1000, 500L),
                 cartpole("a2c", 1, 1000, null), cartpole("a2c", 2, 800, null));
-        SuiteReport.Row kfac = report.rows(results).get(0);
+        SuiteStatistics.Row kfac = report.rows(results).get(0);
         assertThat(kfac.stepsRelative()).isEmpty();
-        assertThat(kfac.stepsRelativeBelow().getAsDouble()).isEqualTo(0.5); // mean 400 over the shortest run, 800
+        assertThat(kfac.stepsRelativeBelow().getAsDouble()).isEqualTo(0.5); // IQM 400 over the shortest run, 800
         assertThat(report.markdown(results)).contains("| < 0.50x |");
 
         List<RunResult> oneSeedShort = List.of(results.get(0), cartpole("kfac", 2, 1000, null), results.get(2),
@@ -149,6 +217,44 @@ class SuiteTest {
     }
 
     @Test
+    void stepDiagnosticsPoolTheRatioOfMeasuredToPredictedKlOverUpdatesAndSeeds(@TempDir Path dir) throws Exception {
+        Path one = Files.createDirectories(dir.resolve("one"));
+        Path two = Files.createDirectories(dir.resolve("two"));
+        // ratios 0.5, (none: not measured), 1 and 2, 4; a2c predicts nothing
+        Files.writeString(one.resolve("progress.csv"), "env_steps,kl,predicted_kl\n1,0.001,0.002\n2,,0.002\n3,0.002,0.002\n");
+        Files.writeString(two.resolve("progress.csv"), "env_steps,kl,predicted_kl\n1,0.004,0.002\n2,0.008,0.002\n");
+        Path a2c = Files.createDirectories(dir.resolve("a2c"));
+        Files.writeString(a2c.resolve("progress.csv"), "env_steps,kl,predicted_kl\n1,0.001,\n");
+        List<RunResult> results = List.of(
+                new RunResult("cartpole", "kfac", 1, 100, OptionalLong.empty(), 1, 1, 1, 0, one.toString()),
+                new RunResult("cartpole", "kfac", 2, 100, OptionalLong.empty(), 1, 1, 1, 0, two.toString()),
+                new RunResult("cartpole", "a2c", 1, 100, OptionalLong.empty(), 1, 1, 1, 0, a2c.toString()));
+        List<StepDiagnostics.Row> rows = StepDiagnostics.rows(tiny(), results);
+        assertThat(rows).hasSize(1);
+        StepDiagnostics.Row kfac = rows.get(0);
+        assertThat(kfac.variant()).isEqualTo("kfac");
+        assertThat(kfac.updates()).isEqualTo(4);
+        // sorted {0.5, 1, 2, 4}: quartile positions 0.75, 1.5, 2.25
+        assertThat(kfac.median()).isCloseTo(1.5, within(1e-12));
+        assertThat(kfac.lowerQuartile()).isCloseTo(0.875, within(1e-12));
+        assertThat(kfac.upperQuartile()).isCloseTo(2.5, within(1e-12));
+    }
+
+    @Test
+    void seedsGivenAsNumbersAndRangesReplaceTheSuitesInOrderWithoutRepeats() {
+        assertThat(tiny().withSeeds(List.of("5-7", "1", "6")).seeds()).containsExactly(5L, 6L, 7L, 1L);
+        assertThatThrownBy(() -> tiny().withSeeds(List.of("x"))).hasMessageContaining("--seeds").hasMessageContaining("\"x\"");
+        assertThatThrownBy(() -> tiny().withSeeds(List.of("1-2-3"))).hasMessageContaining("\"1-2-3\"");
+    }
+
+    @Test
+    void tablesWithoutPicturesLeaveNoPictureBehind(@TempDir Path dir) throws Exception {
+        new SuiteReport(tiny()).write(dir, List.of(cartpole("kfac", 1, 1000, 300L), cartpole("a2c", 1, 1000, 500L)), false);
+        assertThat(Files.readString(dir.resolve("results.md"))).contains("| kfac | 1/1 |").doesNotContain(".png");
+        assertThat(dir.resolve("across-tasks-iqm.png")).doesNotExist();
+    }
+
+    @Test
     void aSuiteCanBeRestrictedToSomeTasksAndVariants() {
         SuiteDefinition only = tiny().only(List.of("cartpole"), List.of("kfac"));
         assertThat(only.variants()).extracting(SuiteDefinition.Variant::name).containsExactly("kfac");
@@ -172,7 +278,7 @@ class SuiteTest {
         for (String resource : List.of("io/acktr/runtime/suites/ablation.conf", "io/acktr/runtime/suites/sample-efficiency.conf")) {
             SuiteDefinition suite = SuiteDefinition.from(ConfigFactory.parseResources(LOADER, resource).resolve());
             new SuiteRunner(suite, LOADER, List.of(), PLUGINS).resolveAll(Path.of("unused"));
-            assertThat(suite.seeds()).containsExactly(1L, 2L, 3L);
+            assertThat(suite.seeds()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
         }
     }
 }
