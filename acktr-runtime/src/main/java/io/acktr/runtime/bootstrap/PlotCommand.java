@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code acktr plot}: learning curves of run directories as PNG or SVG. */
+/** {@code acktr plot}: learning curves of run directories as PNG. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Draw the learning curves of run directories (their progress.csv) into one chart, PNG or SVG.",
+        description = {"Draw the learning curves of run directories (their progress.csv) into one PNG chart.",
                 "Runs of one group (by default: the same parent folder, i.e. one variant of a suite) are drawn as"
                 + " one line, the interquartile mean (IQM) of the runs at each x (each run interpolated linearly),"
                 + " with a band: the 95% percentile bootstrap interval of that IQM (2,000 resamples, fixed seed)."
@@ -28,7 +28,7 @@ final class PlotCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "Run directories written by `acktr train` or a suite.")
     List<Path> runDirectories;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The chart, .png or .svg (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "The chart, a .png file (default: ${DEFAULT-VALUE}).")
     Path out = Path.of("learning-curves.png");
 
     @Option(names = "--x", paramLabel = "COLUMN", description = "Column of the x axis: env_steps or updates (default: ${DEFAULT-VALUE}).")
@@ -52,8 +52,8 @@ final class PlotCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--x \"" + x + "\": expected env_steps or updates");
         }
         String name = out.getFileName().toString();
-        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-            throw new IllegalArgumentException("--out \"" + out + "\": expected a .png or .svg file");
+        if (!name.endsWith(".png")) {
+            throw new IllegalArgumentException("--out \"" + out + "\": expected a .png file");
         }
         StratifiedBootstrap bootstrap = new StratifiedBootstrap(SuiteStatistics.RESAMPLES, SuiteStatistics.BOOTSTRAP_SEED,
                 SuiteStatistics.LEVEL);

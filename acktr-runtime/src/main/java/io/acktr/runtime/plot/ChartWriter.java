@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -22,8 +21,8 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws the charts of acktr with XChart and writes them as PNG or SVG, chosen by the file's
- * extension. Series take their colours in order from one palette, so that a variant has the same
+ * Draws the charts of acktr with XChart and writes them as PNG (XChart's bitmap encoder; its
+ * vector export is left out of the bundle, see the root pom). Series take their colours in order from one palette, so that a variant has the same
  * colour in every chart of a suite when the variants come in the same order.
  */
 public final class ChartWriter {
@@ -156,25 +155,21 @@ public final class ChartWriter {
     }
 
     /**
-     * Writes the chart to {@code file}, as PNG or SVG by its extension, replacing it atomically.
+     * Writes the chart to {@code file}, a PNG, replacing it atomically.
      *
      * @throws IllegalArgumentException for another extension
      */
     public static void write(XYChart chart, Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-            throw new IllegalArgumentException("\"" + file + "\": a chart is written as .png or .svg");
+        if (!name.endsWith(".png")) {
+            throw new IllegalArgumentException("\"" + file + "\": a chart is written as a .png file");
         }
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = parent.resolve(file.getFileName() + ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
-                if (name.endsWith(".png")) {
-                    BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
-                } else {
-                    VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-                }
+                BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

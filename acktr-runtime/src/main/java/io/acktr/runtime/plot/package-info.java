@@ -1,6 +1,6 @@
 /**
  * Learning curves and the pictures of a suite: reading {@code progress.csv}, grouping runs into an
  * IQM line with a bootstrap band ({@link io.acktr.runtime.plot.CurveBand}), and drawing charts as
- * PNG or SVG with XChart ({@link io.acktr.runtime.plot.ChartWriter}).
+ * PNG with XChart ({@link io.acktr.runtime.plot.ChartWriter}).
  */
 package io.acktr.runtime.plot;
