@@ -43,6 +43,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on the console.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    DashboardOptions dashboardOptions = new DashboardOptions();
+
     @Override
     public Integer call() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -52,8 +55,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         Config resolved = ConfigLoader.load(loader, Optional.ofNullable(config), all);
         PrintWriter out = spec.commandLine().getOut();
-        TrainingSummary summary = new TrainingSession(resolved, loader, new GuicePluginLookup(loader))
-                .train(quiet ? null : out, watchReturn == null ? OptionalDouble.empty() : OptionalDouble.of(watchReturn), List.of());
+        TrainingSummary summary;
+        try (DashboardProvider.LiveDashboard dashboard = dashboardOptions.start(loader, resolved, out)) {
+            summary = new TrainingSession(resolved, loader, new GuicePluginLookup(loader))
+                    .train(quiet ? null : out, watchReturn == null ? OptionalDouble.empty() : OptionalDouble.of(watchReturn),
+                            List.of(), DashboardOptions.observer(dashboard));
+        }
         out.printf(Locale.ROOT, "done: %d env steps, %d updates, %d episodes, mean return (last 100) %.2f%s%n",
                 summary.envSteps(), summary.updates(), summary.episodes(), summary.finalMeanReturn(),
                 summary.skippedUpdates() > 0 ? ", " + summary.skippedUpdates() + " skipped updates" : "");

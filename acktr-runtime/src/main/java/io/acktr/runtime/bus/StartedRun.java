@@ -1,0 +1,33 @@
+package io.acktr.runtime.bus;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * A run that has just started, as a {@link RunObserver} sees it: what the run's metrics address
+ * ({@link Addresses#metrics} of {@code runId}) belongs to.
+ *
+ * @param runId the name of the run directory; the key of the run's addresses on its bus
+ * @param directory the run directory ({@code config.conf}, {@code progress.csv})
+ * @param environmentId {@code acktr.env.id}
+ * @param group what the run is compared under: the variant of a suite, or {@code <curvature> + <step size>}
+ * @param seed {@code acktr.seed}
+ * @param totalSteps {@code acktr.total-steps}
+ * @param node where it trains: {@code local}, or a cluster node's id
+ */
+public record StartedRun(String runId, Path directory, String environmentId, String group, long seed, long totalSteps,
+                         String node) {
+    public StartedRun {
+        requireNonNull(runId, "runId is null");
+        requireNonNull(directory, "directory is null");
+        requireNonNull(environmentId, "environmentId is null");
+        requireNonNull(group, "group is null");
+        requireNonNull(node, "node is null");
+    }
+
+    /** The same run, compared under {@code otherGroup} (a suite's variant). */
+    public StartedRun inGroup(String otherGroup) {
+        return new StartedRun(runId, directory, environmentId, otherGroup, seed, totalSteps, node);
+    }
+}
