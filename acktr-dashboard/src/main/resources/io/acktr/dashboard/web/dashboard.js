@@ -248,7 +248,23 @@
     queueDraw();
   }
 
+  // ?metric=entropy&grouped=1: the page as a link or a screenshot should show it
+  function readQuery() {
+    const query = new URLSearchParams(window.location.search);
+    const metric = document.getElementById('metric');
+    if (query.has('metric') && Array.from(metric.options).some(o => o.value === query.get('metric'))) {
+      metric.value = query.get('metric');
+      state.metric = metric.value;
+    }
+    if (query.has('grouped')) {
+      state.grouped = query.get('grouped') === '1';
+      state.groupedTouched = true;
+      document.getElementById('grouped').checked = state.grouped;
+    }
+  }
+
   function start() {
+    readQuery();
     document.getElementById('metric').addEventListener('change', e => { state.metric = e.target.value; draw(); });
     document.getElementById('grouped').addEventListener('change', e => {
       state.grouped = e.target.checked;
