@@ -28,8 +28,9 @@ class DashboardBrowserTest {
             Assumptions.abort("no chromium on the PATH");
         }
         try (WebDashboard dashboard = WebDashboard.start(new DashboardSettings("127.0.0.1", 0, 4000), "--host", "--port");
-             HeadlessChromium browser = new HeadlessChromium(chromium.get(), dir.resolve("profile"), 1280, 800)) {
-            GatedTraining first = new GatedTraining(dir.resolve("first"), 4000, dashboard);
+             HeadlessChromium browser = new HeadlessChromium(chromium.get(), dir.resolve("profile"), 1280, 800);
+             GatedTraining first = new GatedTraining(dir.resolve("first"), 4000, dashboard);
+             GatedTraining second = new GatedTraining(dir.resolve("second"), 4000, dashboard, "acktr.seed=2")) {
             first.allow(3);
             Http.await("3 rows", () -> rows(dashboard, "r1") == 3);
             browser.open(dashboard.url() + "?metric=entropy&grouped=0");
@@ -40,7 +41,6 @@ class DashboardBrowserTest {
             chart = awaitChart(browser, c -> c.getString("points").equals("12"));
             assertThat(chart.getString("series")).isEqualTo("1");
 
-            GatedTraining second = new GatedTraining(dir.resolve("second"), 4000, dashboard, "acktr.seed=2");
             second.allow(2);
             chart = awaitChart(browser, c -> c.getString("runs").equals("2") && c.getString("points").equals("14"));
             assertThat(chart.getString("series")).isEqualTo("2");

@@ -22,12 +22,12 @@ class DashboardRoutesTest {
     @Test
     void theJsonAndTheEventStreamFollowARunAsItAdvances(@TempDir Path dir) throws Exception {
         try (WebDashboard dashboard = WebDashboard.start(LOOPBACK_ANY_PORT, "--host", "--port");
-             Http http = new Http(dashboard.url())) {
+             Http http = new Http(dashboard.url());
+             GatedTraining training = new GatedTraining(dir.resolve("cartpole"), 1280, dashboard)) {
             StringBuffer events = new StringBuffer();
             HttpClientResponse stream = http.stream("/api/events", events);
             assertThat(stream.getHeader("Content-Type")).startsWith("text/event-stream");
 
-            GatedTraining training = new GatedTraining(dir.resolve("cartpole"), 1280, dashboard);
             training.allow(3);
             Http.await("3 rows", () -> updates(http) >= 3);
             JsonObject listing = http.json("/api/runs");

@@ -22,16 +22,25 @@ import java.util.concurrent.TimeUnit;
 final class GatedTraining implements TrainingListener, AutoCloseable {
     private static final ClassLoader LOADER = GatedTraining.class.getClassLoader();
 
-    private final CompletableFuture<TrainingSummary> done;
+    private final com.typesafe.config.Config config;
+    private final RunObserver observer;
+    private CompletableFuture<TrainingSummary> done;
     private long allowed;
     private boolean open;
 
-    /** Starts training {@code totalSteps} on 4 environments (80 steps an update) into {@code runDirectory}. */
+    /** A training of {@code totalSteps} on 4 environments (80 steps an update) into {@code runDirectory}, started by {@link #allow}. */
     GatedTraining(Path runDirectory, long totalSteps, RunObserver observer, String... overrides) {
         List<String> all = new ArrayList<>(List.of("acktr.run-dir=\"" + runDirectory + "\"", "acktr.total-steps=" + totalSteps,
                 "acktr.env.count=4"));
         all.addAll(List.of(overrides));
-        var config = ConfigLoader.load(LOADER, Optional.empty(), all);
+        this.config = ConfigLoader.load(LOADER, Optional.empty(), all);
+        this.observer = observer;
+    }
+
+    private synchronized void startOnce() {
+        if (done != null) {
+            return;
+        }
         done = CompletableFuture.supplyAsync(() -> new TrainingSession(config, LOADER, new GuicePluginLookup(LOADER))
                 .train(null, OptionalDouble.empty(), List.of(this), observer), runnable -> {
                     Thread thread = new Thread(runnable, "gated-training");
@@ -42,6 +51,7 @@ final class GatedTraining implements TrainingListener, AutoCloseable {
 
     /** Lets the run go on until it has made {@code updates} updates. */
     synchronized void allow(long updates) {
+        startOnce();
         allowed = updates;
         notifyAll();
     }
@@ -66,7 +76,11 @@ final class GatedTraining implements TrainingListener, AutoCloseable {
 
     TrainingSummary finish() throws Exception {
         open();
-        return done.get(5, TimeUnit.MINUTES);
+        CompletableFuture<TrainingSummary> started;
+        synchronized (this) {
+            started = done;
+        }
+        return started == null ? null : started.get(5, TimeUnit.MINUTES);
     }
 
     @Override

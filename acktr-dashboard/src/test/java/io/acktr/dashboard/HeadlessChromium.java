@@ -70,7 +70,9 @@ final class HeadlessChromium implements AutoCloseable {
         String page = targets.stream().map(JsonObject.class::cast).filter(t -> "page".equals(t.getString("type")))
                 .findFirst().orElseThrow(() -> new IllegalStateException("chromium has no page: " + targets))
                 .getString("webSocketDebuggerUrl");
-        WebSocketClient webSockets = vertx.createWebSocketClient();
+        // a screenshot comes as one base64 message of megabytes
+        WebSocketClient webSockets = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+                .setMaxFrameSize(64 << 20).setMaxMessageSize(64 << 20));
         URI uri = URI.create(page);
         socket = Futures.await(webSockets.connect(uri.getPort(), uri.getHost(), uri.getPath()), TIMEOUT_MILLIS, "DevTools socket");
         socket.textMessageHandler(text -> {
@@ -96,6 +98,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     void open(String url) throws Exception {
+        call("Page.enable", new JsonObject());
         call("Page.navigate", new JsonObject().put("url", url));
     }
 
@@ -111,7 +114,9 @@ final class HeadlessChromium implements AutoCloseable {
 
     /** A PNG of the page as it is now. */
     void screenshot(Path file) throws Exception {
-        String png = call("Page.captureScreenshot", new JsonObject().put("format", "png")).getString("data");
+        call("Page.bringToFront", new JsonObject());
+        String png = call("Page.captureScreenshot", new JsonObject().put("format", "png").put("captureBeyondViewport", false))
+                .getString("data");
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.write(file, Base64.getDecoder().decode(png));
     }
