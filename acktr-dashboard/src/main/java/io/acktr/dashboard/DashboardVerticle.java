@@ -91,12 +91,14 @@ final class DashboardVerticle extends AbstractVerticle {
         board.listen(new RunBoard.Listener() {
             @Override
             public void runChanged(BoardRun run) {
-                context.runOnContext(v -> broadcast("run", summary(run)));
+                JsonObject summary = summary(run); // here: a stored run's reads its progress.csv
+                context.runOnContext(v -> broadcast("run", summary));
             }
 
             @Override
             public void rowAdded(BoardRun run, double[] row) {
-                context.runOnContext(v -> broadcast("row", new JsonObject().put("id", run.id()).put("row", json(row))));
+                JsonObject event = new JsonObject().put("id", run.id()).put("row", json(row));
+                context.runOnContext(v -> broadcast("row", event));
             }
         });
         vertx.setPeriodic(HEARTBEAT_MILLIS, id -> streams.forEach(s -> s.write(": still here\n\n")));
@@ -126,10 +128,12 @@ final class DashboardVerticle extends AbstractVerticle {
     }
 
     private void runs(RoutingContext ctx) {
-        JsonArray runs = new JsonArray();
-        board.runs().forEach(run -> runs.add(summary(run)));
-        json(ctx, new JsonObject().put("columns", new JsonArray(ProgressRows.COLUMNS)).put("maxRowsPerRun", board.maxRowsPerRun())
-                .put("runs", runs));
+        vertx.<JsonArray>executeBlocking(() -> { // a stored run's summary reads its progress.csv
+            JsonArray runs = new JsonArray();
+            board.runs().forEach(run -> runs.add(summary(run)));
+            return runs;
+        }, false).onSuccess(runs -> json(ctx, new JsonObject().put("columns", new JsonArray(ProgressRows.COLUMNS))
+                .put("maxRowsPerRun", board.maxRowsPerRun()).put("runs", runs))).onFailure(ctx::fail);
     }
 
     private void progress(RoutingContext ctx, BoardRun run) {

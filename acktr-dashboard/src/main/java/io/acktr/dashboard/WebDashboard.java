@@ -130,7 +130,7 @@ public final class WebDashboard implements DashboardProvider.LiveDashboard {
 
     @Override
     public void runStarted(StartedRun run, EventBus bus) {
-        BoardRun boardRun = board.add(run.runId(), run.group(), run.environmentId(), run.seed(), run.totalSteps(), run.node(),
+        BoardRun boardRun = board.add(run.name(), run.group(), run.environmentId(), run.seed(), run.totalSteps(), run.node(),
                 run.directory(), BoardRun.State.RUNNING);
         bus.<Object>localConsumer(Addresses.metrics(run.runId()), message -> {
             Object body = message.body();

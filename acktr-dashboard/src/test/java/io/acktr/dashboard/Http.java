@@ -55,10 +55,14 @@ final class Http implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
+        await(what, condition, 60);
+    }
+
+    static void await(String what, BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 60 s for " + what);
+                throw new AssertionError("waited " + seconds + " s for " + what);
             }
             Thread.sleep(50);
         }

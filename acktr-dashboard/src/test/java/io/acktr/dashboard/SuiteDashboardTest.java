@@ -36,6 +36,8 @@ class SuiteDashboardTest {
             assertThat(runs).hasSize(4);
             assertThat(runs.stream().map(r -> ((JsonObject) r).getString("group")).sorted())
                     .containsExactly("a2c", "a2c", "kfac", "kfac");
+            assertThat(runs.stream().map(r -> ((JsonObject) r).getString("name")).sorted()).containsExactly(
+                    "cartpole/a2c/seed-1", "cartpole/a2c/seed-2", "cartpole/kfac/seed-1", "cartpole/kfac/seed-2");
             assertThat(runs.stream().map(r -> ((JsonObject) r).getString("state"))).containsOnly("finished");
             assertThat(runs.stream().map(r -> ((JsonObject) r).getLong("steps"))).containsOnly(320L);
             for (int i = 1; i <= 4; i++) {

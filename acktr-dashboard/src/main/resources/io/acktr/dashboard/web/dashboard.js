@@ -212,7 +212,7 @@
       body.appendChild(row);
     }
     const running = Array.from(state.runs.values()).filter(r => r.info.state === 'running').length;
-    statusElement.textContent = state.runs.size + ' runs, ' + running + ' running';
+    statusElement.textContent = state.runs.size + (state.runs.size === 1 ? ' run, ' : ' runs, ') + running + ' running';
   }
 
   function showConfig(id) {

@@ -15,8 +15,8 @@ public interface RunObserver {
     /** {@code run} starts on {@code bus}; called on the run's thread, must return at once. */
     void runStarted(StartedRun run, EventBus bus);
 
-    /** This observer, told of each run as one of {@code group} (a suite's variant). */
-    default RunObserver inGroup(String group) {
-        return (run, bus) -> runStarted(run.inGroup(group), bus);
+    /** This observer, told of each run as the suite's run {@code name} of {@code variant}. */
+    default RunObserver inSuite(String name, String variant) {
+        return (run, bus) -> runStarted(run.inSuite(name, variant), bus);
     }
 }

@@ -113,7 +113,7 @@ public final class TrainingSession {
                                     run.environmentCount(), algorithm, run.seed()),
                             plugins.policy().create(observationSpace, actionSpace, run.seed())), "rollout worker " + w);
                 }
-                observer.runStarted(new StartedRun(runId, directory, run.environmentId(),
+                observer.runStarted(new StartedRun(runId, runId, directory, run.environmentId(),
                         curvature.name() + " + " + stepSizeRule.name(), run.seed(), run.totalSteps(), "local"), vertx.eventBus());
                 return new Learner(vertx.eventBus(), runId, runtime.rolloutWorkers(), update, wrappers, run.totalSteps(),
                         watchThreshold).run();

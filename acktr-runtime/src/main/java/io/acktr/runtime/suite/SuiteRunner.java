@@ -130,7 +130,7 @@ public final class SuiteRunner {
     private RunResult train(PlannedRun run) {
         TrainingSummary summary = new TrainingSession(run.config(), classLoader, pluginLookup)
                 .train(null, OptionalDouble.of(run.task().threshold()), List.of(),
-                        observer.inGroup(run.variant().name()));
+                        observer.inSuite(run.id(), run.variant().name()));
         return run.result(summary);
     }
 

@@ -32,10 +32,11 @@ class RunObserverTest {
         };
 
         new TrainingSession(config, loader, new GuicePluginLookup(loader))
-                .train(null, OptionalDouble.empty(), List.of(), observer.inGroup("variant-a"));
+                .train(null, OptionalDouble.empty(), List.of(), observer.inSuite("cartpole/variant-a/seed-1", "variant-a"));
 
         assertThat(started).singleElement().satisfies(run -> {
             assertThat(run.runId()).isEqualTo("watched");
+            assertThat(run.name()).isEqualTo("cartpole/variant-a/seed-1");
             assertThat(run.directory()).isEqualTo(dir.resolve("watched"));
             assertThat(run.environmentId()).isEqualTo("CartPole-v1");
             assertThat(run.group()).isEqualTo("variant-a");
