@@ -43,6 +43,20 @@ class DashboardCommandTest {
     }
 
     @Test
+    void anAblationWithTheDashboardPrintsItsAddressAndRunsTheSuite(@TempDir Path dir) throws Exception {
+        Path suite = Files.writeString(dir.resolve("tiny.conf"), """
+                suite {
+                  name = tiny, seeds = [1], baseline = a2c
+                  tasks = [{ name = cartpole, env = "CartPole-v1", total-steps = 320, threshold = 475, settings { acktr.env.count = 4 } }]
+                  variants = [{ name = a2c, settings { acktr { curvature.type = identity, step-size.type = rmsprop } } }]
+                }""");
+        Result result = run("ablation", "--suite", suite.toString(), "--out", dir.resolve("out").toString(), "--dashboard",
+                "--dashboard-port", "0");
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).containsPattern("dashboard: http://127\\.0\\.0\\.1:[0-9]+/").contains("results.md");
+    }
+
+    @Test
     void badDashboardFlagsExitWith2NamingTheFlag(@TempDir Path dir) throws Exception {
         Result port = run("train", "--dashboard", "--dashboard-port", "70000");
         assertThat(port.code()).isEqualTo(2);
