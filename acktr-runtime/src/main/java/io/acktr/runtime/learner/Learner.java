@@ -15,14 +15,9 @@ import io.acktr.runtime.bus.ListenersDone;
 import io.acktr.runtime.bus.ParameterSnapshot;
 import io.acktr.runtime.bus.RolloutPart;
 import io.acktr.runtime.bus.RunEnded;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.eventbus.ReplyException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -59,7 +54,7 @@ public final class Learner {
 
     private final EventBus bus;
     private final String runId;
-    private final int workers;
+    private final RolloutWorkers workers;
     private final AcktrUpdate update;
     private final WrapperChain wrappers;
     private final long totalSteps;
@@ -72,14 +67,15 @@ public final class Learner {
     private volatile String stoppedLine = "";
 
     /**
+     * @param workers the run's rollout workers, which the caller owns and closes
      * @param wrappers the run's wrapper chain, whose statistics the workers' wrappers use and which
      *     the learner alone updates
      */
-    public Learner(EventBus bus, String runId, int workers, AcktrUpdate update, WrapperChain wrappers, long totalSteps,
+    public Learner(EventBus bus, String runId, RolloutWorkers workers, AcktrUpdate update, WrapperChain wrappers, long totalSteps,
                    OptionalDouble watchThreshold) {
         this.bus = requireNonNull(bus, "bus is null");
         this.runId = requireNonNull(runId, "runId is null");
-        this.workers = workers;
+        this.workers = requireNonNull(workers, "workers is null");
         this.update = requireNonNull(update, "update is null");
         this.wrappers = requireNonNull(wrappers, "wrappers is null");
         this.totalSteps = totalSteps;
@@ -136,7 +132,7 @@ public final class Learner {
         boolean failed = true;
         try {
             while (envSteps < totalSteps && !stopRequested.get()) {
-                List<RolloutPart> parts = collect(ParameterSnapshot.capture(updates, update.policy(), wrappers.statistics()));
+                List<RolloutPart> parts = workers.collect(ParameterSnapshot.capture(updates, update.policy(), wrappers.statistics()));
                 Batch batch = RolloutAssembly.batch(parts);
                 addNormalizerSamples(parts);
                 double progress = (double) envSteps / totalSteps;
@@ -191,24 +187,6 @@ public final class Learner {
         }
         return new TrainingSummary(envSteps, updates, window.count(), window.mean(), skipped, reached,
                 updateNanos / 1e9, (System.nanoTime() - start) / 1e9);
-    }
-
-    /** Asks every worker for its part, then waits for them in worker order. */
-    private List<RolloutPart> collect(ParameterSnapshot snapshot) {
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT_MILLIS);
-        List<Future<Message<RolloutPart>>> replies = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            replies.add(bus.request(Addresses.rolloutWorker(runId, w), snapshot, options));
-        }
-        List<RolloutPart> parts = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            try {
-                parts.add(Futures.await(replies.get(w), TIMEOUT_MILLIS, "the rollout of worker " + w).body());
-            } catch (ReplyException e) {
-                throw new RolloutFailedException(e.getMessage(), e);
-            }
-        }
-        return parts;
     }
 
     private void addNormalizerSamples(List<RolloutPart> parts) {

@@ -16,9 +16,11 @@ import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.runtime.algorithm.AcktrUpdate;
 import io.acktr.runtime.learner.Learner;
 import io.acktr.runtime.bus.ListenerSubscriber;
+import io.acktr.runtime.bus.Addresses;
 import io.acktr.runtime.bus.RunObserver;
 import io.acktr.runtime.bus.StartedRun;
-import io.acktr.runtime.worker.RolloutWorker;
+import io.acktr.runtime.learner.LocalRolloutWorkers;
+import io.acktr.runtime.learner.RolloutWorkers;
 import io.acktr.api.env.Space;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.plugins.PluginLookup;
@@ -27,9 +29,9 @@ import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.CheckpointSettings;
 import io.acktr.runtime.settings.RunSettings;
 import io.acktr.runtime.settings.RuntimeSettings;
-import io.acktr.runtime.worker.RolloutCollector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -40,11 +42,23 @@ public final class TrainingSession {
     private final Config config;
     private final ClassLoader classLoader;
     private final PluginLookup pluginLookup;
+    private final Optional<RolloutPlacement> placement;
 
     public TrainingSession(Config config, ClassLoader classLoader, PluginLookup pluginLookup) {
+        this(config, classLoader, pluginLookup, Optional.empty());
+    }
+
+    private TrainingSession(Config config, ClassLoader classLoader, PluginLookup pluginLookup,
+                            Optional<RolloutPlacement> placement) {
         this.config = config;
         this.classLoader = classLoader;
         this.pluginLookup = requireNonNull(pluginLookup, "pluginLookup is null");
+        this.placement = requireNonNull(placement, "placement is null");
+    }
+
+    /** The same session with its rollout workers placed by {@code placement} instead of in this process. */
+    public TrainingSession withRolloutPlacement(RolloutPlacement placement) {
+        return new TrainingSession(config, classLoader, pluginLookup, Optional.of(placement));
     }
 
     /**
@@ -105,20 +119,25 @@ public final class TrainingSession {
             AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
             try (RunVertx vertx = new RunVertx(runtime.rolloutWorkers() + 2)) {
                 vertx.deployWorker(new ListenerSubscriber(runId, listeners), "the training listeners");
-                for (int w = 0; w < runtime.rolloutWorkers(); w++) {
-                    int first = runtime.firstEnvironment(w);
-                    int count = runtime.environments(w);
-                    vertx.deployWorker(new RolloutWorker(runId, w,
-                            () -> new RolloutCollector(() -> createEnvironment(environments, run), run.wrappers(), first, count,
-                                    run.environmentCount(), algorithm, run.seed()),
-                            plugins.policy().create(observationSpace, actionSpace, run.seed())), "rollout worker " + w);
+                RolloutWorkerFactory workerFactory = new RolloutWorkerFactory(environments, run, algorithm, plugins.policy(),
+                        observationSpace, actionSpace);
+                try (RolloutWorkers workers = placement.isPresent() ? placement.get().place(runId, config, runtime)
+                        : deployLocally(vertx, runId, runtime, workerFactory, run.seed())) {
+                    observer.runStarted(new StartedRun(runId, runId, directory, run.environmentId(),
+                            curvature.name() + " + " + stepSizeRule.name(), run.seed(), run.totalSteps(), "local"), vertx.eventBus());
+                    return new Learner(vertx.eventBus(), runId, workers, update, wrappers, run.totalSteps(), watchThreshold).run();
                 }
-                observer.runStarted(new StartedRun(runId, runId, directory, run.environmentId(),
-                        curvature.name() + " + " + stepSizeRule.name(), run.seed(), run.totalSteps(), "local"), vertx.eventBus());
-                return new Learner(vertx.eventBus(), runId, runtime.rolloutWorkers(), update, wrappers, run.totalSteps(),
-                        watchThreshold).run();
             }
         }
+    }
+
+    private static RolloutWorkers deployLocally(RunVertx vertx, String runId, RuntimeSettings runtime,
+                                                RolloutWorkerFactory workerFactory, long seed) {
+        for (int w = 0; w < runtime.rolloutWorkers(); w++) {
+            vertx.deployWorker(workerFactory.create(Addresses.rolloutWorker(runId, w), w, runtime.firstEnvironment(w),
+                    runtime.environments(w), seed), "rollout worker " + w);
+        }
+        return new LocalRolloutWorkers(vertx.eventBus(), runId, runtime.rolloutWorkers());
     }
 
     /** Pairs that cannot work fail here, before the run directory exists. */
