@@ -72,15 +72,17 @@ final class AcktrArchitecture {
      * (f) The event bus is the runtime's backbone, and only its backbone knows it: Vert.x (apart
      * from its JSON values) is used in {@code runtime.bus} (addresses, messages, codecs),
      * {@code runtime.learner} and {@code runtime.worker} (the two ends of the rollout protocol), and
-     * {@code runtime.lifecycle}, which starts and stops a run's Vert.x instance; never in the
+     * {@code runtime.lifecycle}, which starts and stops a run's Vert.x instance, and the dashboard
+     * (acktr-dashboard), a Vert.x Web server that listens on the runs' buses; never in the
      * algorithm, the api or the plugin modules.
      */
     ArchRule vertxOnlyInTheBusAndItsEnds() {
         return noClasses().that().resideOutsideOfPackages(root + ".runtime.bus..", root + ".runtime.learner..",
-                        root + ".runtime.worker..", root + ".runtime.lifecycle..", root + ".runtime.cluster..")
+                        root + ".runtime.worker..", root + ".runtime.lifecycle..", root + ".runtime.cluster..",
+                        root + ".dashboard..")
                 .should().dependOnClassesThat(DescribedPredicate.and(JavaClass.Predicates.resideInAPackage("io.vertx.."),
                         DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("io.vertx.core.json.."))))
-                .because("Vert.x stays in the bus, the learner, the workers, the cluster and the lifecycle that starts it "
+                .because("Vert.x stays in the bus, the learner, the workers, the cluster, the lifecycle that starts it and the dashboard "
                         + "(docs/STYLE.md (b) 12, (c))");
     }
 

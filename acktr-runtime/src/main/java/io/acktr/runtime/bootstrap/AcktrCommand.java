@@ -31,6 +31,8 @@ public final class AcktrCommand implements Runnable {
     /** Runs the command line and returns its exit code; for tests and embedding. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new AcktrCommand());
+        DashboardOptions.find(Thread.currentThread().getContextClassLoader())
+                .ifPresent(dashboard -> cli.addSubcommand("dashboard", dashboard.command()));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(AcktrCommand::exitCode);

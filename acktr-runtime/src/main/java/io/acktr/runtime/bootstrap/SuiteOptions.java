@@ -62,6 +62,9 @@ final class SuiteOptions {
     @Mixin
     ClusterOptions clusterOptions = new ClusterOptions();
 
+    @Mixin
+    DashboardOptions dashboardOptions = new DashboardOptions();
+
     int run(String command, String builtInSuite, PrintWriter out) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Config file = suite != null
@@ -83,8 +86,7 @@ final class SuiteOptions {
             out.flush();
             return 0;
         }
-        SuiteRunner runner = new SuiteRunner(definition, loader, overrides, new GuicePluginLookup(loader));
-        List<PlannedRun> planned = runner.plan(directory);
+        List<PlannedRun> planned = new SuiteRunner(definition, loader, overrides, new GuicePluginLookup(loader)).plan(directory);
         int runs = planned.size();
         out.printf("%s: %d tasks x %d variants x %d seeds = %d runs; results in %s%n", definition.name(),
                 definition.tasks().size(), definition.variants().size(), definition.seeds().size(), runs, directory);
@@ -99,9 +101,17 @@ final class SuiteOptions {
             throw new ConfigException.BadValue("--jobs", jobs + ": must be >= 1");
         }
         if (cluster) {
+            if (dashboardOptions.dashboard) {
+                throw new IllegalArgumentException("--dashboard: not with --cluster yet; watch the coordinator's"
+                        + " progress on the console, or the finished runs with acktr dashboard DIR");
+            }
             runClustered(definition, planned, directory, clusterSettings, out);
         } else {
-            runner.run(directory, out, jobs);
+            try (DashboardProvider.LiveDashboard dashboard = dashboardOptions.start(loader,
+                    ConfigLoader.load(loader, java.util.Optional.empty(), overrides), out)) {
+                new SuiteRunner(definition, loader, overrides, new GuicePluginLookup(loader), DashboardOptions.observer(dashboard))
+                        .run(directory, out, jobs);
+            }
         }
         out.println("wrote " + directory.resolve("results.md") + " and " + directory.resolve("results.json"));
         out.flush();

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import io.acktr.runtime.cluster.ClusterSettings;
 import io.acktr.runtime.cluster.ClusterVertx;
 import io.acktr.runtime.cluster.RemoteRolloutWorkers;
+import io.acktr.runtime.bus.RunObserver;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.lifecycle.TrainingSession;
 import io.acktr.runtime.settings.ConfigLoader;
@@ -61,6 +62,9 @@ final class TrainCommand implements Callable<Integer> {
             + " node of the cluster, sharing the run's environments (sets acktr.runtime.rollout-workers = M).")
     Integer rolloutNodes;
 
+    @Mixin
+    DashboardOptions dashboardOptions = new DashboardOptions();
+
     @Override
     public Integer call() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -84,21 +88,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainingSession session = new TrainingSession(resolved, loader, new GuicePluginLookup(loader));
         OptionalDouble watch = watchReturn == null ? OptionalDouble.empty() : OptionalDouble.of(watchReturn);
         TrainingSummary summary;
-        if (cluster) {
-            RuntimeSettings.from(resolved); // a bad --rollout-nodes fails before joining
-            ClusterSettings settings = clusterOptions.settings(loader, overrides, true);
-            ClusterVertx.Joined joined = ClusterVertx.join(settings);
-            try {
-                out.printf("learner joined the cluster %s on %s (event bus %s), members %s%n", settings.name(),
-                        joined.hazelcastAddress(), joined.eventBusAddress(), settings.members());
-                out.flush();
-                summary = session.withRolloutPlacement(RemoteRolloutWorkers.placement(joined.vertx(), settings, out))
-                        .train(quiet ? null : out, watch, List.of());
-            } finally {
-                joined.close();
-            }
-        } else {
-            summary = session.train(quiet ? null : out, watch, List.of());
+        try (DashboardProvider.LiveDashboard dashboard = dashboardOptions.start(loader, resolved, out)) {
+            summary = train(loader, resolved, session, watch, DashboardOptions.observer(dashboard), out);
         }
         out.printf(Locale.ROOT, "done: %d env steps, %d updates, %d episodes, mean return (last 100) %.2f%s%n",
                 summary.envSteps(), summary.updates(), summary.episodes(), summary.finalMeanReturn(),
@@ -110,5 +101,24 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private TrainingSummary train(ClassLoader loader, Config resolved, TrainingSession session, OptionalDouble watch,
+                                  RunObserver observer, PrintWriter out) {
+        if (!cluster) {
+            return session.train(quiet ? null : out, watch, List.of(), observer);
+        }
+        RuntimeSettings.from(resolved); // a bad --rollout-nodes fails before joining
+        ClusterSettings settings = clusterOptions.settings(loader, overrides, true);
+        ClusterVertx.Joined joined = ClusterVertx.join(settings);
+        try {
+            out.printf("learner joined the cluster %s on %s (event bus %s), members %s%n", settings.name(),
+                    joined.hazelcastAddress(), joined.eventBusAddress(), settings.members());
+            out.flush();
+            return session.withRolloutPlacement(RemoteRolloutWorkers.placement(joined.vertx(), settings, out))
+                    .train(quiet ? null : out, watch, List.of(), observer);
+        } finally {
+            joined.close();
+        }
     }
 }

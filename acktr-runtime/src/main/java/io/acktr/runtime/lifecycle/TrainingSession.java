@@ -17,6 +17,8 @@ import io.acktr.runtime.algorithm.AcktrUpdate;
 import io.acktr.runtime.learner.Learner;
 import io.acktr.runtime.bus.ListenerSubscriber;
 import io.acktr.runtime.bus.Addresses;
+import io.acktr.runtime.bus.RunObserver;
+import io.acktr.runtime.bus.StartedRun;
 import io.acktr.runtime.learner.LocalRolloutWorkers;
 import io.acktr.runtime.learner.RolloutWorkers;
 import io.acktr.api.env.Space;
@@ -64,6 +66,17 @@ public final class TrainingSession {
      * none). {@code watchThreshold} makes the summary report when the mean return first reached it.
      */
     public TrainingSummary train(PrintWriter console, OptionalDouble watchThreshold, List<TrainingListener> extraListeners) {
+        return train(console, watchThreshold, extraListeners, RunObserver.NONE);
+    }
+
+    /**
+     * Trains as {@link #train(PrintWriter, OptionalDouble, List)} does, and tells {@code observer}
+     * of the run (as a run of {@code <curvature> + <step size>} on node {@code local}) once its
+     * event bus is up, before the first update.
+     */
+    public TrainingSummary train(PrintWriter console, OptionalDouble watchThreshold, List<TrainingListener> extraListeners,
+                                 RunObserver observer) {
+        requireNonNull(observer, "observer is null");
         RunSettings run = RunSettings.from(config);
         AlgorithmSettings algorithm = AlgorithmSettings.from(config);
         CheckpointSettings checkpoints = CheckpointSettings.from(config);
@@ -110,6 +123,8 @@ public final class TrainingSession {
                         observationSpace, actionSpace);
                 try (RolloutWorkers workers = placement.isPresent() ? placement.get().place(runId, config, runtime)
                         : deployLocally(vertx, runId, runtime, workerFactory, run.seed())) {
+                    observer.runStarted(new StartedRun(runId, runId, directory, run.environmentId(),
+                            curvature.name() + " + " + stepSizeRule.name(), run.seed(), run.totalSteps(), "local"), vertx.eventBus());
                     return new Learner(vertx.eventBus(), runId, workers, update, wrappers, run.totalSteps(), watchThreshold).run();
                 }
             }

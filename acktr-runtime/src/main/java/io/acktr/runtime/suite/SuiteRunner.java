@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.acktr.runtime.bus.RunObserver;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.lifecycle.TrainingSession;
 import io.acktr.runtime.plugins.PluginLookup;
@@ -34,12 +35,20 @@ public final class SuiteRunner {
     private final ClassLoader classLoader;
     private final List<String> overrides;
     private final PluginLookup pluginLookup;
+    private final RunObserver observer;
 
     public SuiteRunner(SuiteDefinition suite, ClassLoader classLoader, List<String> overrides, PluginLookup pluginLookup) {
+        this(suite, classLoader, overrides, pluginLookup, RunObserver.NONE);
+    }
+
+    /** A runner that tells {@code observer} of each run as it starts, grouped under its variant. */
+    public SuiteRunner(SuiteDefinition suite, ClassLoader classLoader, List<String> overrides, PluginLookup pluginLookup,
+                       RunObserver observer) {
         this.suite = requireNonNull(suite, "suite is null");
         this.classLoader = requireNonNull(classLoader, "classLoader is null");
         this.overrides = List.copyOf(overrides);
         this.pluginLookup = requireNonNull(pluginLookup, "pluginLookup is null");
+        this.observer = requireNonNull(observer, "observer is null");
     }
 
     /** Resolves and validates every run's configuration before the first run starts. */
@@ -120,7 +129,8 @@ public final class SuiteRunner {
 
     private RunResult train(PlannedRun run) {
         TrainingSummary summary = new TrainingSession(run.config(), classLoader, pluginLookup)
-                .train(null, OptionalDouble.of(run.task().threshold()), List.of());
+                .train(null, OptionalDouble.of(run.task().threshold()), List.of(),
+                        observer.inSuite(run.id(), run.variant().name()));
         return run.result(summary);
     }
 

@@ -1,0 +1,116 @@
+package io.acktr.dashboard;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run on the board: what it is, and its rows of progress. A live run keeps the rows it was
+ * sent (thinned past {@code maxRows}); a stored run reads its {@code progress.csv} when asked.
+ * Thread-safe: rows arrive on the run's thread, and are read on the server's.
+ */
+final class BoardRun {
+    /** How far the run is: running (rows arrive), finished, failed, or stored (read from its folder). */
+    enum State { RUNNING, FINISHED, FAILED, STORED }
+
+    private final String id;
+    private final String name;
+    private final String group;
+    private final String environmentId;
+    private final long seed;
+    private final long totalSteps;
+    private final String node;
+    private final Path directory;
+    private final int maxRows;
+    private final List<double[]> rows = new ArrayList<>();
+    private State state;
+
+    BoardRun(String id, String name, String group, String environmentId, long seed, long totalSteps, String node,
+             Path directory, State state, int maxRows) {
+        this.id = requireNonNull(id, "id is null");
+        this.name = requireNonNull(name, "name is null");
+        this.group = requireNonNull(group, "group is null");
+        this.environmentId = requireNonNull(environmentId, "environmentId is null");
+        this.seed = seed;
+        this.totalSteps = totalSteps;
+        this.node = requireNonNull(node, "node is null");
+        this.directory = requireNonNull(directory, "directory is null");
+        this.state = requireNonNull(state, "state is null");
+        this.maxRows = maxRows;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String group() {
+        return group;
+    }
+
+    String environmentId() {
+        return environmentId;
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    long totalSteps() {
+        return totalSteps;
+    }
+
+    String node() {
+        return node;
+    }
+
+    Path directory() {
+        return directory;
+    }
+
+    synchronized State state() {
+        return state;
+    }
+
+    synchronized void end(boolean failed) {
+        state = failed ? State.FAILED : State.FINISHED;
+    }
+
+    /** Adds a row; past {@code maxRows}, every second row is dropped first. */
+    synchronized void add(double[] row) {
+        if (rows.size() >= maxRows) {
+            int kept = 0;
+            for (int i = 0; i < rows.size(); i += 2) {
+                rows.set(kept++, rows.get(i));
+            }
+            rows.subList(kept, rows.size()).clear();
+        }
+        rows.add(row);
+    }
+
+    /** The latest row, or {@code null} before the first. */
+    double[] lastRow() {
+        synchronized (this) {
+            if (state != State.STORED) {
+                return rows.isEmpty() ? null : rows.get(rows.size() - 1);
+            }
+        }
+        List<double[]> stored = rows();
+        return stored.isEmpty() ? null : stored.get(stored.size() - 1);
+    }
+
+    /** Its rows so far: those kept in memory, or, for a stored run, those of its {@code progress.csv} now. */
+    List<double[]> rows() {
+        synchronized (this) {
+            if (state != State.STORED) {
+                return List.copyOf(rows);
+            }
+        }
+        return ProgressRows.read(directory.resolve(io.acktr.runtime.lifecycle.ProgressCsvWriter.FILE_NAME));
+    }
+}
