@@ -90,6 +90,24 @@ public record SavedState(Map<String, INDArray> arrays, Map<String, Double> scala
         return new SavedState(someArrays, someScalars);
     }
 
+    /** This state and a copy of each of {@code blocks}, named {@code prefix + name}, in the map's order. */
+    public SavedState withCopies(String prefix, Map<String, INDArray> blocks) {
+        Map<String, INDArray> more = new LinkedHashMap<>(arrays);
+        blocks.forEach((name, value) -> more.put(prefix + name, value.dup()));
+        return new SavedState(more, scalars);
+    }
+
+    /** Copies of the arrays named {@code prefix + name}, by name, in this state's order: what {@link #withCopies} saved. */
+    public Map<String, INDArray> copiesUnder(String prefix) {
+        Map<String, INDArray> blocks = new LinkedHashMap<>();
+        arrays.forEach((name, value) -> {
+            if (name.startsWith(prefix)) {
+                blocks.put(name.substring(prefix.length()), value.dup());
+            }
+        });
+        return blocks;
+    }
+
     /** {@link #with(String, SavedState)} with an empty state: {@code other}'s entries under {@code prefix}. */
     public static SavedState prefixed(String prefix, SavedState other) {
         return EMPTY.with(prefix, other);
