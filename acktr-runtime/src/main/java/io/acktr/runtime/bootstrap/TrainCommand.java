@@ -1,6 +1,7 @@
 package io.acktr.runtime.bootstrap;
 
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.lifecycle.TrainingSession;
 import io.acktr.runtime.settings.ConfigLoader;
@@ -33,6 +34,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " (each module's reference.conf alone); the same as --set acktr.defaults=BASE.")
     String defaults;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue the run in RUN_DIR from its checkpoint, in place, with its own configuration;"
+                    + " --set may change only acktr.total-steps and how the run runs (acktr.checkpoint.*, acktr.runtime.*,"
+                    + " acktr.logging.*, acktr.memory.*, acktr.divergence.*), not --config.")
+    Path resume;
+
     @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "Override one setting, e.g. --set acktr.seed=2.")
     List<String> overrides = new ArrayList<>();
 
@@ -46,14 +53,21 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (resume != null && (config != null || defaults != null)) {
+            throw new ConfigException.BadValue("--resume", "takes the run's own configuration (its config.conf);"
+                    + " --config and --defaults cannot be combined with it");
+        }
         List<String> all = new ArrayList<>(overrides);
         if (defaults != null) {
             all.add(ConfigLoader.DEFAULTS + "=" + defaults);
         }
-        Config resolved = ConfigLoader.load(loader, Optional.ofNullable(config), all);
+        Config resolved = resume != null ? ConfigLoader.forResume(loader, resume, all)
+                : ConfigLoader.load(loader, Optional.ofNullable(config), all);
         PrintWriter out = spec.commandLine().getOut();
-        TrainingSummary summary = new TrainingSession(resolved, loader, new GuicePluginLookup(loader))
-                .train(quiet ? null : out, watchReturn == null ? OptionalDouble.empty() : OptionalDouble.of(watchReturn), List.of());
+        TrainingSession session = new TrainingSession(resolved, loader, new GuicePluginLookup(loader));
+        OptionalDouble watch = watchReturn == null ? OptionalDouble.empty() : OptionalDouble.of(watchReturn);
+        TrainingSummary summary = resume != null ? session.resume(resume, quiet ? null : out, watch, List.of())
+                : session.train(quiet ? null : out, watch, List.of());
         out.printf(Locale.ROOT, "done: %d env steps, %d updates, %d episodes, mean return (last 100) %.2f%s%n",
                 summary.envSteps(), summary.updates(), summary.episodes(), summary.finalMeanReturn(),
                 summary.skippedUpdates() > 0 ? ", " + summary.skippedUpdates() + " skipped updates" : "");

@@ -31,4 +31,9 @@ public final class Addresses {
     public static String rolloutWorker(String runId, int worker) {
         return "acktr.rollout." + runId + ".worker." + worker;
     }
+
+    /** {@code acktr.rollout.<run-id>.worker.<index>.state}: asks a rollout worker, between two rollouts, for its slice's state. */
+    public static String rolloutWorkerState(String runId, int worker) {
+        return rolloutWorker(runId, worker) + ".state";
+    }
 }

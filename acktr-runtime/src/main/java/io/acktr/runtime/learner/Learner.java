@@ -23,7 +23,11 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.acktr.api.state.SavedState;
+import io.acktr.runtime.bus.WorkerState;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
@@ -70,6 +74,13 @@ public final class Learner {
     private final CountDownLatch ended = new CountDownLatch(1);
     /** What the exit hook prints once the run has ended after a stop. */
     private volatile String stoppedLine = "";
+    /** The loop's counters and episode window: fields, so that a checkpoint can save them between two updates. */
+    private final EpisodeWindow window = new EpisodeWindow(100);
+    private long envSteps;
+    private long updates;
+    private long skipped;
+    private int consecutiveSkips;
+    private volatile String resumeHint = "";
 
     /**
      * @param wrappers the run's wrapper chain, whose statistics the workers' wrappers use and which
@@ -125,13 +136,9 @@ public final class Learner {
         Promise<Void> registered = Promise.promise();
         doneConsumer.completionHandler(registered);
         Futures.await(registered.future(), TIMEOUT_MILLIS, "registering on " + Addresses.listenersDone(runId));
-        EpisodeWindow window = new EpisodeWindow(100);
-        long envSteps = 0;
-        long updates = 0;
-        long skipped = 0;
-        int consecutiveSkips = 0;
         OptionalLong reached = OptionalLong.empty();
         long start = System.nanoTime();
+        long stepsBefore = envSteps; // a resumed run's speed counts its own steps
         long updateNanos = 0;
         boolean failed = true;
         try {
@@ -168,7 +175,7 @@ public final class Learner {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 UpdateMetrics metrics = new UpdateMetrics(envSteps, updates, window.count(), window.mean(), result.entropy(),
                         result.valueLoss(), result.policyLoss(), result.kl(), result.predictedKl(), result.stepSize(),
-                        envSteps / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes());
+                        (envSteps - stepsBefore) / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes());
                 bus.publish(Addresses.metrics(runId), metrics);
                 awaitListeners(listenersDone, updates);
                 if (reached.isEmpty() && watchThreshold.isPresent() && window.count() >= 100
@@ -183,7 +190,7 @@ public final class Learner {
             failed = false;
             if (stopRequested.get()) {
                 stoppedLine = "acktr: stopped by the exit after update " + updates + " (env step " + envSteps + ") of run "
-                        + runId + ": progress.csv is complete and the final checkpoint written";
+                        + runId + ": progress.csv is complete and the final checkpoint written" + resumeHint;
             }
         } finally {
             endRun(listenersDone, updates, failed);
@@ -191,6 +198,60 @@ public final class Learner {
         }
         return new TrainingSummary(envSteps, updates, window.count(), window.mean(), skipped, reached,
                 updateNanos / 1e9, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The component of the training state that holds the learner's counters and episode window. */
+    public static final String LEARNER = "learner";
+    /** The component of the training state that holds every environment's state, by index in the run. */
+    public static final String ENVIRONMENTS = "environments";
+
+    /** What the stop line adds, e.g. how to resume. */
+    public void setResumeHint(String hint) {
+        this.resumeHint = requireNonNull(hint, "hint is null");
+    }
+
+    /**
+     * The run's training state between two updates: the learner's counters and episode window, the
+     * update's ({@link AcktrUpdate#saveState()}) and every rollout worker's slice, asked for on the
+     * bus and merged by environment index. Called by a training listener while it handles an update
+     * (the learner waits for the listeners, the workers wait for the next rollout), on its thread.
+     */
+    public Map<String, SavedState> trainingState() {
+        Map<String, SavedState> state = new LinkedHashMap<>();
+        state.put(LEARNER, SavedState.empty().with("env-steps", envSteps).with("updates", updates).with("skipped", skipped)
+                .with("consecutive-skips", consecutiveSkips).with("window/", window.save()));
+        state.putAll(update.saveState());
+        DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT_MILLIS);
+        List<Future<Message<WorkerState>>> replies = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+            replies.add(bus.request(Addresses.rolloutWorkerState(runId, w), updates, options));
+        }
+        SavedState environments = SavedState.empty();
+        for (int w = 0; w < workers; w++) {
+            environments = environments.with("", Futures.await(replies.get(w), TIMEOUT_MILLIS, "the state of worker " + w)
+                    .body().state());
+        }
+        state.put(ENVIRONMENTS, environments);
+        return state;
+    }
+
+    /**
+     * Continues from a saved training state, before {@link #run()}: the learner's counters and
+     * episode window and the update's state (the workers take theirs when they start).
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    public void restoreState(Map<String, SavedState> state) {
+        SavedState own = state.get(LEARNER);
+        if (own == null) {
+            throw new IllegalArgumentException("the training state lacks its \"" + LEARNER + "\" part; it has " + state.keySet());
+        }
+        update.restoreState(state);
+        window.restore(own.part("window/"));
+        envSteps = own.whole("env-steps");
+        updates = own.whole("updates");
+        skipped = own.whole("skipped");
+        consecutiveSkips = Math.toIntExact(own.whole("consecutive-skips"));
     }
 
     /** Asks every worker for its part, then waits for them in worker order. */

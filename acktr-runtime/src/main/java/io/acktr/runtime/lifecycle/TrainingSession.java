@@ -31,7 +31,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.SplittableRandom;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.nio.file.Files;
+import io.acktr.api.state.ResumableRandom;
+import io.acktr.api.state.SavedState;
 
 /** Assembles one training run from a validated configuration and runs it. */
 public final class TrainingSession {
@@ -50,14 +54,39 @@ public final class TrainingSession {
      * none). {@code watchThreshold} makes the summary report when the mean return first reached it.
      */
     public TrainingSummary train(PrintWriter console, OptionalDouble watchThreshold, List<TrainingListener> extraListeners) {
+        return run(Optional.empty(), console, watchThreshold, extraListeners);
+    }
+
+    /**
+     * Continues the run in {@code runDirectory} from its checkpoint, in place, until this session's
+     * {@code acktr.total-steps}; the session's configuration is the run's own
+     * ({@link io.acktr.runtime.settings.ConfigLoader#forResume}). The parameters, the wrappers'
+     * statistics, the update's, curvature estimator's and step rule's state, the random generators,
+     * the counters, the episode window and the environments that can save themselves continue where
+     * the checkpoint left them, so a synchronous run resumed at update K computes what the
+     * uninterrupted run computed after K; environments that cannot save themselves start new
+     * episodes. {@code progress.csv} is cut back to the checkpoint's update and continued.
+     *
+     * @throws InvalidCheckpointException when the checkpoint is missing, damaged or holds no training state
+     * @throws ConfigException when the directory is no run directory, is in use, or the run already
+     *     spent {@code acktr.total-steps}
+     */
+    public TrainingSummary resume(Path runDirectory, PrintWriter console, OptionalDouble watchThreshold,
+                                  List<TrainingListener> extraListeners) {
+        return run(Optional.of(requireNonNull(runDirectory, "runDirectory is null")), console, watchThreshold, extraListeners);
+    }
+
+    private TrainingSummary run(Optional<Path> resumeDirectory, PrintWriter console, OptionalDouble watchThreshold,
+                                List<TrainingListener> extraListeners) {
         RunSettings run = RunSettings.from(config);
         AlgorithmSettings algorithm = AlgorithmSettings.from(config);
         CheckpointSettings checkpoints = CheckpointSettings.from(config);
         RuntimeSettings runtime = RuntimeSettings.from(config);
         RunPlugins plugins = pluginLookup.forRun(config);
         EnvironmentRegistry environments = EnvironmentRegistry.load(classLoader, config);
+        Optional<Checkpoint> resumed = resumeDirectory.map(directory -> readResumable(directory, run));
 
-        SplittableRandom random = new SplittableRandom(run.seed());
+        ResumableRandom random = new ResumableRandom(run.seed()); // SplittableRandom's numbers, with a state to save
         // the run's chain: the learner alone updates its statistics, from the samples the workers'
         // environments saw, in environment order; the workers normalise with them frozen per rollout
         WrapperChain wrappers = new WrapperChain(run.wrappers());
@@ -72,37 +101,95 @@ public final class TrainingSession {
         try (curvature) { // its background threads end with the run
             StepSizeRule stepSizeRule = plugins.stepSizeRule().create();
             checkCompatible(policy, curvature);
+            if (resumed.isPresent()) {
+                resumed.get().restoreParameters(policy);
+                resumed.get().restoreStatistics(wrappers);
+            }
 
-            Path directory = RunDirectory.prepare(run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)),
-                    config);
-            String runId = directory.getFileName().toString();
-            List<TrainingListener> listeners = new ArrayList<>(extraListeners);
-            listeners.addAll(plugins.trainingListeners());
-            listeners.add(ProgressCsvWriter.create(directory));
-            listeners.add(NativeMemoryGuard.forThisProcess(run.residentGcThresholdBytes()));
-            if (console != null) {
-                console.println("training " + policy.parameterCount() + " parameters on " + run.environmentCount() + " x "
-                        + run.environmentId() + " with " + curvature.name() + " + " + stepSizeRule.name() + "; writing to "
-                        + directory);
-                listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
-            }
-            // last: a checkpoint is written once the update's metrics are reported
-            listeners.add(new CheckpointWriter(new CheckpointStore(directory), policy, wrappers, checkpoints.interval()));
-            random.split(); // the action-sampling stream before per-environment streams; keeps the update's stream
-            AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
-            try (RunVertx vertx = new RunVertx(runtime.rolloutWorkers() + 2)) {
-                vertx.deployWorker(new ListenerSubscriber(runId, listeners), "the training listeners");
-                for (int w = 0; w < runtime.rolloutWorkers(); w++) {
-                    int first = runtime.firstEnvironment(w);
-                    int count = runtime.environments(w);
-                    vertx.deployWorker(new RolloutWorker(runId, w,
-                            () -> new RolloutCollector(() -> createEnvironment(environments, run), run.wrappers(), first, count,
-                                    run.environmentCount(), algorithm, run.seed()),
-                            plugins.policy().create(observationSpace, actionSpace, run.seed())), "rollout worker " + w);
+            Path directory = resumeDirectory.orElseGet(() -> RunDirectory.prepare(
+                    run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)), config));
+            try (RunDirectory.Lock lock = RunDirectory.lock(directory, resumed.isPresent() ? "--resume" : "acktr.run-dir")) {
+                if (resumed.isPresent()) {
+                    RunDirectory.rewriteConfig(directory, config); // a new budget holds for the next resume too
                 }
-                return new Learner(vertx.eventBus(), runId, runtime.rolloutWorkers(), update, wrappers, run.totalSteps(),
-                        watchThreshold).run();
+                return train(run, algorithm, checkpoints, runtime, plugins, environments, resumed, random, wrappers,
+                        observationSpace, actionSpace, policy, curvature, stepSizeRule, directory, console, watchThreshold,
+                        extraListeners);
             }
+        }
+    }
+
+    /** The checkpoint of the run in {@code directory}, which must hold training state and leave steps to train. */
+    private static Checkpoint readResumable(Path directory, RunSettings run) {
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigException.BadValue("--resume", "\"" + directory + "\": no such run directory");
+        }
+        Checkpoint checkpoint = new CheckpointStore(directory).read();
+        if (!checkpoint.canResume()) {
+            throw new InvalidCheckpointException(checkpoint.origin() + ": holds no training state (written by an acktr"
+                    + " before resume existed); it can be evaluated, not resumed");
+        }
+        if (checkpoint.envSteps() >= run.totalSteps()) {
+            throw new ConfigException.BadValue("acktr.total-steps", run.totalSteps() + ": the run already trained "
+                    + checkpoint.envSteps() + " env steps (update " + checkpoint.updates() + "); resume with --set "
+                    + "acktr.total-steps=N, N > " + checkpoint.envSteps());
+        }
+        return checkpoint;
+    }
+
+    private TrainingSummary train(RunSettings run, AlgorithmSettings algorithm, CheckpointSettings checkpoints,
+                                  RuntimeSettings runtime, RunPlugins plugins, EnvironmentRegistry environments,
+                                  Optional<Checkpoint> resumed, ResumableRandom random, WrapperChain wrappers,
+                                  Space observationSpace, Space actionSpace, Policy policy, CurvatureEstimator curvature,
+                                  StepSizeRule stepSizeRule, Path directory, PrintWriter console,
+                                  OptionalDouble watchThreshold, List<TrainingListener> extraListeners) {
+        String runId = directory.getFileName().toString();
+        AtomicReference<Learner> learner = new AtomicReference<>();
+        List<TrainingListener> listeners = new ArrayList<>(extraListeners);
+        listeners.addAll(plugins.trainingListeners());
+        listeners.add(resumed.isPresent() ? ProgressCsvWriter.resume(directory, resumed.get().updates())
+                : ProgressCsvWriter.create(directory));
+        listeners.add(NativeMemoryGuard.forThisProcess(run.residentGcThresholdBytes()));
+        if (console != null) {
+            console.println((resumed.isPresent() ? "resuming at update " + resumed.get().updates() + " (env step "
+                    + resumed.get().envSteps() + "): " : "") + "training " + policy.parameterCount() + " parameters on "
+                    + run.environmentCount() + " x " + run.environmentId() + " with " + curvature.name() + " + "
+                    + stepSizeRule.name() + "; writing to " + directory);
+            listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
+        }
+        // last: a checkpoint is written once the update's metrics are reported
+        CheckpointWriter checkpointWriter = new CheckpointWriter(new CheckpointStore(directory), policy, wrappers,
+                checkpoints.interval(), () -> learner.get().trainingState());
+        listeners.add(checkpointWriter);
+        random.split(); // the action-sampling stream before per-environment streams; keeps the update's stream
+        AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
+        Optional<SavedState> environmentState = resumed.map(c -> c.trainingState().getOrDefault(Learner.ENVIRONMENTS,
+                SavedState.empty()));
+        long resumedUpdates = resumed.map(Checkpoint::updates).orElse(0L);
+        try (RunVertx vertx = new RunVertx(runtime.rolloutWorkers() + 2)) {
+            learner.set(new Learner(vertx.eventBus(), runId, runtime.rolloutWorkers(), update, wrappers, run.totalSteps(),
+                    watchThreshold));
+            learner.get().setResumeHint("; resume with: acktr train --resume " + directory);
+            if (resumed.isPresent()) {
+                try {
+                    learner.get().restoreState(resumed.get().trainingState());
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidCheckpointException(resumed.get().origin() + ": " + e.getMessage(), e);
+                }
+                checkpointWriter.restoreState(resumed.get().trainingState());
+            }
+            vertx.deployWorker(new ListenerSubscriber(runId, listeners), "the training listeners");
+            for (int w = 0; w < runtime.rolloutWorkers(); w++) {
+                int first = runtime.firstEnvironment(w);
+                int count = runtime.environments(w);
+                vertx.deployWorker(new RolloutWorker(runId, w, () -> {
+                    RolloutCollector collector = new RolloutCollector(() -> createEnvironment(environments, run), run.wrappers(),
+                            first, count, run.environmentCount(), algorithm, run.seed());
+                    environmentState.ifPresent(state -> collector.restoreState(state, resumedUpdates));
+                    return collector;
+                }, plugins.policy().create(observationSpace, actionSpace, run.seed())), "rollout worker " + w);
+            }
+            return learner.get().run();
         }
     }
 
