@@ -126,6 +126,15 @@ public final class AcktrUpdate {
         restore(stepSizeRule, stepSizeRule.name(), state.get(STEP_SIZE), "step-size rule");
     }
 
+    /**
+     * Puts the curvature estimator's and the step rule's saved state back (a rollback: the update's
+     * count and random generator go on).
+     */
+    public void restoreCurvatureAndStepRule(Map<String, SavedState> state) {
+        restore(curvature, curvature.name(), state.get(CURVATURE), "curvature estimator");
+        restore(stepSizeRule, stepSizeRule.name(), state.get(STEP_SIZE), "step-size rule");
+    }
+
     private static void restore(Object component, String name, SavedState saved, String what) {
         if (component instanceof Stateful stateful && saved != null) {
             try {

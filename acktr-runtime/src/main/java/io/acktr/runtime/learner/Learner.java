@@ -26,11 +26,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import io.acktr.runtime.settings.DivergenceSettings;
 import io.acktr.api.state.SavedState;
 import io.acktr.runtime.bus.WorkerState;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -81,6 +84,8 @@ public final class Learner {
     private long skipped;
     private int consecutiveSkips;
     private volatile String resumeHint = "";
+    private DivergenceGuard divergence;
+    private Supplier<Optional<String>> rollback = Optional::empty;
 
     /**
      * @param wrappers the run's wrapper chain, whose statistics the workers' wrappers use and which
@@ -98,6 +103,7 @@ public final class Learner {
     }
 
     public TrainingSummary run() {
+        loopThread = Thread.currentThread();
         Thread stopOnExit = new Thread(this::stopAndWait, "acktr-stop-" + runId);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
@@ -130,9 +136,8 @@ public final class Learner {
     }
 
     private TrainingSummary loop() {
-        BlockingQueue<ListenersDone> listenersDone = new LinkedBlockingQueue<>();
         MessageConsumer<ListenersDone> doneConsumer = bus.consumer(Addresses.listenersDone(runId),
-                message -> listenersDone.add(message.body()));
+                message -> inbox.add(message.body()));
         Promise<Void> registered = Promise.promise();
         doneConsumer.completionHandler(registered);
         Futures.await(registered.future(), TIMEOUT_MILLIS, "registering on " + Addresses.listenersDone(runId));
@@ -156,6 +161,7 @@ public final class Learner {
                 UpdateResult result = update.update(batch, progress);
                 updateNanos += System.nanoTime() - updateStart;
                 updates++;
+                result = guardAgainstDivergence(result, envSteps);
                 if (result.applied()) {
                     consecutiveSkips = 0;
                 } else {
@@ -177,7 +183,7 @@ public final class Learner {
                         result.valueLoss(), result.policyLoss(), result.kl(), result.predictedKl(), result.stepSize(),
                         (envSteps - stepsBefore) / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes());
                 bus.publish(Addresses.metrics(runId), metrics);
-                awaitListeners(listenersDone, updates);
+                awaitListeners(updates);
                 if (reached.isEmpty() && watchThreshold.isPresent() && window.count() >= 100
                         && window.mean() >= watchThreshold.getAsDouble()) {
                     reached = OptionalLong.of(envSteps);
@@ -193,17 +199,79 @@ public final class Learner {
                         + runId + ": progress.csv is complete and the final checkpoint written" + resumeHint;
             }
         } finally {
-            endRun(listenersDone, updates, failed);
+            endRun(updates, failed);
             doneConsumer.unregister();
         }
         return new TrainingSummary(envSteps, updates, window.count(), window.mean(), skipped, reached,
                 updateNanos / 1e9, (System.nanoTime() - start) / 1e9);
     }
 
+    /**
+     * What the learner thread waits for while the listeners handle an update: their answers, and
+     * requests for the training state ({@link #trainingState()}), which the learner thread serves
+     * (the bus requests to the workers must come from a thread outside Vert.x, as the rollouts' do).
+     */
+    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private volatile Thread loopThread;
+
+    /** The listeners' next answer, serving the state requests met on the way; null after {@code TIMEOUT_MILLIS}. */
+    private ListenersDone nextAnswer() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
+        while (true) {
+            Object next = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null || next instanceof ListenersDone) {
+                return (ListenersDone) next;
+            }
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Map<String, SavedState>> request = (CompletableFuture<Map<String, SavedState>>) next;
+            try {
+                request.complete(collectTrainingState());
+            } catch (RuntimeException e) {
+                request.completeExceptionally(e);
+            }
+        }
+    }
+
     /** The component of the training state that holds the learner's counters and episode window. */
     public static final String LEARNER = "learner";
     /** The component of the training state that holds every environment's state, by index in the run. */
     public static final String ENVIRONMENTS = "environments";
+
+    /**
+     * Watches every update for a finite blow-up ({@link DivergenceGuard}); on one, the run stops
+     * ({@code action = stop}) or {@code rollback} puts the last good checkpoint's parameters and update
+     * state back (it tells what it restored, or nothing when there is no checkpoint yet).
+     */
+    public void guardAgainstDivergence(DivergenceSettings settings, Supplier<Optional<String>> rollback) {
+        this.divergence = new DivergenceGuard(requireNonNull(settings, "settings is null"));
+        this.rollback = requireNonNull(rollback, "rollback is null");
+    }
+
+    private UpdateResult guardAgainstDivergence(UpdateResult result, long envSteps) {
+        if (divergence == null) {
+            return result;
+        }
+        Optional<String> diverged = divergence.check(result, update.policy());
+        if (diverged.isEmpty()) {
+            return result;
+        }
+        String where = "update " + updates + " (env step " + envSteps + ")";
+        if (divergence.settings().rollsBack()) {
+            Optional<String> restored = rollback.get();
+            if (restored.isPresent()) {
+                LOG.warn("training diverged at {}: {}; rolled back to {} and training on (acktr.divergence.action = rollback)",
+                        where, diverged.get(), restored.get());
+                return new UpdateResult(false, result.policyLoss(), result.valueLoss(), result.entropy(), result.kl(),
+                        result.predictedKl(), result.stepSize(), "diverged (" + diverged.get() + "), rolled back to "
+                        + restored.get());
+            }
+            throw new TrainingDivergedException("training diverged at " + where + ": " + diverged.get()
+                    + "; there is no checkpoint to roll back to yet, so the run stops; best/ is untouched");
+        }
+        throw new TrainingDivergedException("training diverged at " + where + ": " + diverged.get()
+                + "; the run stops (acktr.divergence.action = stop) without checkpointing the diverged parameters:"
+                + " checkpoint/ and best/ hold the last good ones");
+    }
 
     /** What the stop line adds, e.g. how to resume. */
     public void setResumeHint(String hint) {
@@ -214,12 +282,34 @@ public final class Learner {
      * The run's training state between two updates: the learner's counters and episode window, the
      * update's ({@link AcktrUpdate#saveState()}) and every rollout worker's slice, asked for on the
      * bus and merged by environment index. Called by a training listener while it handles an update
-     * (the learner waits for the listeners, the workers wait for the next rollout), on its thread.
+     * (the workers wait for the next rollout): the learner thread, which waits for the listeners,
+     * collects it, since the requests to the workers cannot be awaited on a Vert.x thread.
      */
     public Map<String, SavedState> trainingState() {
+        if (Thread.currentThread() == loopThread) {
+            return collectTrainingState();
+        }
+        CompletableFuture<Map<String, SavedState>> request = new CompletableFuture<>();
+        inbox.add(request);
+        try {
+            return request.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the learner saved the training state", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("saving the training state failed: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the learner did not save the training state within " + TIMEOUT_MILLIS / 1000
+                    + " s", e);
+        }
+    }
+
+    private Map<String, SavedState> collectTrainingState() {
         Map<String, SavedState> state = new LinkedHashMap<>();
-        state.put(LEARNER, SavedState.empty().with("env-steps", envSteps).with("updates", updates).with("skipped", skipped)
-                .with("consecutive-skips", consecutiveSkips).with("window/", window.save()));
+        SavedState own = SavedState.empty().with("env-steps", envSteps).with("updates", updates).with("skipped", skipped)
+                .with("consecutive-skips", consecutiveSkips).with("window/", window.save());
+        state.put(LEARNER, divergence == null ? own : own.with("divergence/", divergence.save()));
         state.putAll(update.saveState());
         DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT_MILLIS);
         List<Future<Message<WorkerState>>> replies = new ArrayList<>(workers);
@@ -248,6 +338,9 @@ public final class Learner {
         }
         update.restoreState(state);
         window.restore(own.part("window/"));
+        if (divergence != null && own.hasScalar("divergence/seen")) {
+            divergence.restore(own.part("divergence/"));
+        }
         envSteps = own.whole("env-steps");
         updates = own.whole("updates");
         skipped = own.whole("skipped");
@@ -283,10 +376,10 @@ public final class Learner {
         }
     }
 
-    private void awaitListeners(BlockingQueue<ListenersDone> done, long updates) {
+    private void awaitListeners(long updates) {
         ListenersDone answer;
         try {
-            answer = done.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            answer = nextAnswer();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the listeners handled update " + updates, e);
@@ -304,12 +397,12 @@ public final class Learner {
     }
 
     /** Tells the listeners the run is over and waits for them (progress.csv closed, last checkpoint written). */
-    private void endRun(BlockingQueue<ListenersDone> done, long updates, boolean failed) {
+    private void endRun(long updates, boolean failed) {
         bus.publish(Addresses.metrics(runId), new RunEnded(updates, failed));
         try {
             ListenersDone answer;
             do {
-                answer = done.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                answer = nextAnswer();
             } while (answer != null && !answer.runEnded());
             if (answer == null) {
                 LOG.error("the training listeners did not finish within {} s", TIMEOUT_MILLIS / 1000);

@@ -7,7 +7,8 @@ import io.acktr.api.state.SavedState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import io.acktr.api.training.TrainingListener;
+import io.acktr.runtime.bus.RunEndListener;
+import io.acktr.runtime.bus.RunEnded;
 import io.acktr.api.training.UpdateMetrics;
 import io.acktr.envs.wrappers.WrapperChain;
 
@@ -18,7 +19,7 @@ import io.acktr.envs.wrappers.WrapperChain;
  * of a run whose return falls back never replace. Listed after the listeners that report an
  * update, so a checkpoint is taken once the update's metrics are out.
  */
-public final class CheckpointWriter implements TrainingListener {
+public final class CheckpointWriter implements RunEndListener {
     private final CheckpointStore store;
     private final CheckpointStore best;
     private double bestReturn = Double.NEGATIVE_INFINITY;
@@ -70,6 +71,19 @@ public final class CheckpointWriter implements TrainingListener {
         if (last != null && last.updates() != attemptedAt) {
             write(last);
         }
+    }
+
+    /**
+     * Writes the final checkpoint, unless the run failed after an update it never reported: the
+     * parameters are then not those of the last reported update (they may have diverged), and the
+     * last checkpoint written stays the run's.
+     */
+    @Override
+    public void onEnd(RunEnded ended) {
+        if (ended.failed() && last != null && ended.updates() > last.updates()) {
+            return;
+        }
+        onEnd();
     }
 
     /** A resumed run's writer continues from its saved best return, so {@value CheckpointStore#BEST} is replaced only by a better one. */

@@ -23,6 +23,7 @@ import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.plugins.RunPlugins;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.CheckpointSettings;
+import io.acktr.runtime.settings.DivergenceSettings;
 import io.acktr.runtime.settings.RunSettings;
 import io.acktr.runtime.settings.RuntimeSettings;
 import io.acktr.runtime.worker.RolloutCollector;
@@ -158,7 +159,7 @@ public final class TrainingSession {
             listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
         }
         // last: a checkpoint is written once the update's metrics are reported
-        CheckpointWriter checkpointWriter = new CheckpointWriter(new CheckpointStore(directory), policy, wrappers,
+        CheckpointWriter checkpointWriter = new CheckpointWriter(CheckpointStore.keeping(directory, checkpoints.keep()), policy, wrappers,
                 checkpoints.interval(), () -> learner.get().trainingState());
         listeners.add(checkpointWriter);
         random.split(); // the action-sampling stream before per-environment streams; keeps the update's stream
@@ -170,6 +171,16 @@ public final class TrainingSession {
             learner.set(new Learner(vertx.eventBus(), runId, runtime.rolloutWorkers(), update, wrappers, run.totalSteps(),
                     watchThreshold));
             learner.get().setResumeHint("; resume with: acktr train --resume " + directory);
+            CheckpointStore store = new CheckpointStore(directory);
+            learner.get().guardAgainstDivergence(DivergenceSettings.from(config), () -> {
+                if (!Files.isDirectory(store.directory())) {
+                    return Optional.empty();
+                }
+                Checkpoint good = store.read();
+                good.restoreParameters(policy);
+                update.restoreCurvatureAndStepRule(good.trainingState());
+                return Optional.of("the checkpoint of update " + good.updates() + " (" + store.directory() + ")");
+            });
             if (resumed.isPresent()) {
                 try {
                     learner.get().restoreState(resumed.get().trainingState());

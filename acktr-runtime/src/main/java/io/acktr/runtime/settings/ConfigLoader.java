@@ -63,6 +63,7 @@ public final class ConfigLoader {
         AlgorithmSettings.from(merged);
         CheckpointSettings.from(merged);
         RuntimeSettings.from(merged);
+        DivergenceSettings.from(merged);
         return merged;
     }
 
