@@ -134,7 +134,7 @@ public record SavedState(Map<String, INDArray> arrays, Map<String, Double> scala
 
     /** The array {@code name} as doubles (a copy). */
     public double[] doubles(String name) {
-        return array(name).castTo(DataType.DOUBLE).toDoubleVector();
+        return array(name).castTo(DataType.DOUBLE).ravel().toDoubleVector();
     }
 
     /** The {@link DataType#LONG} array {@code name} as longs (a copy). */
@@ -143,7 +143,7 @@ public record SavedState(Map<String, INDArray> arrays, Map<String, Double> scala
         if (value.dataType() != DataType.LONG) {
             throw new IllegalArgumentException("saved array \"" + name + "\" is " + value.dataType() + ", expected LONG");
         }
-        return value.toLongVector();
+        return value.ravel().toLongVector();
     }
 
     /**

@@ -63,7 +63,7 @@ class ResumeTest {
     /** The final checkpoint's parameters, bit for bit, as text. */
     static List<String> parameters(Path runDir) {
         return new CheckpointStore(runDir).read().parameters().stream()
-                .map(b -> b.name() + " " + Arrays.toString(b.value().castTo(DataType.DOUBLE).toDoubleVector())).toList();
+                .map(b -> b.name() + " " + Arrays.toString(b.value().castTo(DataType.DOUBLE).ravel().toDoubleVector())).toList();
     }
 
     private static void assertResumedEqualsUninterrupted(Path dir, List<String> run, long stopAt, long totalSteps, int updates)
