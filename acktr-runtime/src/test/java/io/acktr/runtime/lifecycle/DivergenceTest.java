@@ -48,7 +48,7 @@ class DivergenceTest {
     void aRunInWhichEveryUpdateWasSkippedExits1(@TempDir Path dir) {
         Outcome outcome = train(dir.resolve("run"), "acktr.curvature.type=" + DivergingCurvaturePlugin.NON_FINITE,
                 "acktr.total-steps=1000");
-        assertThat(outcome.exit()).as(outcome.err()).isEqualTo(1);
+        assertThat(outcome.exit()).as(outcome.out() + outcome.err()).isEqualTo(1);
         assertThat(outcome.err()).contains("every one of the run's 10 updates was skipped");
     }
 

@@ -61,7 +61,9 @@ public final class DivergingCurvaturePlugin implements AcktrPlugin {
         public Direction precondition(Gradient gradient) {
             double scale = factor.applyAsDouble(++updates);
             Map<String, INDArray> blocks = new LinkedHashMap<>();
-            gradient.blocks().forEach((block, value) -> blocks.put(block, value.mul(scale)));
+            gradient.blocks().forEach((block, value) -> blocks.put(block, Double.isNaN(scale)
+                    ? org.nd4j.linalg.factory.Nd4j.valueArrayOf(value.shape(), Double.NaN, value.dataType())
+                    : value.mul(scale)));
             return Direction.blockDiagonal(gradient, blocks);
         }
     }
