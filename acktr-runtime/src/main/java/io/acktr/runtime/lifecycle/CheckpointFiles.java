@@ -32,16 +32,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The two files of a checkpoint folder, format version {@value #FORMAT_VERSION}:
+ * The files of a checkpoint folder, format version {@value #FORMAT_VERSION}:
  * {@value #CONF} (HOCON) holds the counters, the parameter blocks in order (name, shape, data
- * type) and the wrapper statistics; {@value #PARAMETERS} holds the blocks' arrays in that order,
- * each as ND4J serialises it ({@link Nd4j#write(INDArray, DataOutputStream)}).
+ * type), the wrapper statistics and the entries of the training state (component, name, and for
+ * arrays shape and data type); {@value #PARAMETERS} holds the blocks' arrays in that order, each
+ * as ND4J serialises it ({@link Nd4j#write(INDArray, DataOutputStream)}); {@value #STATE} (only in
+ * a checkpoint a run can resume from) holds the training state's arrays in order, then one DOUBLE
+ * array of its scalars. Version {@value #FIRST_FORMAT_VERSION} (no training state) is still read.
  *
  * <pre>{@code
- * format-version = 1
+ * format-version = 2
  * env-steps = 1280
  * updates = 16
  * parameters = [ { name = "pi/0", shape = [64, 5], data-type = FLOAT }, ... ]
+ * training-state = [ { component = "curvature", name = "statistics/layers/0/a", shape = [5, 5], data-type = DOUBLE }, ... ]
+ * training-scalars = [ { component = "learner", name = "updates" }, ... ]
  * wrapper-statistics { "0" { type = normalize-observation, count = 1282.0001, mean = [..], variance = [..] } }
  * }</pre>
  *
