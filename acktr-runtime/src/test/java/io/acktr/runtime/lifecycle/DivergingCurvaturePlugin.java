@@ -20,8 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * gives the gradient times {@value #EXPLOSION}: a finite blow-up.
  */
 public final class DivergingCurvaturePlugin implements AcktrPlugin {
-    static final String NON_FINITE = "non-finite-test";
-    static final String EXPLODING = "exploding-test";
+    static final String NON_FINITE = "test-non-finite";
+    static final String EXPLODING = "test-exploding";
     static final int EXPLODING_UPDATE = 12;
     static final double EXPLOSION = 1e7;
 

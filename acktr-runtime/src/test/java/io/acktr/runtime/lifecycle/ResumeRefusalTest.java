@@ -85,6 +85,24 @@ class ResumeRefusalTest {
     }
 
     @Test
+    void aCheckpointWrittenBeforeResumeExistedIsEvaluatedNotResumed() throws IOException {
+        Path old = dir.resolve("old");
+        try (Stream<Path> files = Files.walk(run)) {
+            for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
+                Files.copy(source, old.resolve(run.relativize(source).toString()));
+            }
+        }
+        Path conf = old.resolve(CheckpointStore.DIRECTORY).resolve("checkpoint.conf");
+        Files.writeString(conf, Files.readString(conf).replaceFirst("format-version\\s*=\\s*2", "format-version = 1"));
+        assertThat(new CheckpointStore(old).read().canResume()).isFalse();
+        assertThat(acktr("evaluate", old.toString(), "--episodes", "1").exit()).isZero();
+
+        Outcome outcome = acktr("train", "--resume", old.toString(), "--set", "acktr.total-steps=400");
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).contains(conf.toString()).contains("holds no training state");
+    }
+
+    @Test
     void resumeTakesTheRunsOwnConfigurationNotAFile() {
         Outcome outcome = acktr("train", "--resume", run.toString(), "--config", run.resolve("config.conf").toString());
         assertThat(outcome.exit()).isEqualTo(2);
