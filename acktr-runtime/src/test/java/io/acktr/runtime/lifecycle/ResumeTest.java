@@ -98,6 +98,12 @@ class ResumeTest {
     }
 
     @Test
+    void minAtarBreakoutResumesMidEpisodeWithItsStickyActions(@TempDir Path dir) throws IOException {
+        List<String> run = List.of("acktr.env.id=\"MinAtar/Breakout-v0\"", "acktr.env.count=2", "acktr.seed=5");
+        assertResumedEqualsUninterrupted(dir, run, 480, 800, 20);
+    }
+
+    @Test
     void progressCsvIsCutBackToTheCheckpointAndItsLastWholeRow(@TempDir Path dir) throws IOException {
         List<String> run = List.of("acktr.env.count=5", "acktr.seed=4", "acktr.checkpoint.interval=0");
         Path uninterrupted = dir.resolve("uninterrupted");
