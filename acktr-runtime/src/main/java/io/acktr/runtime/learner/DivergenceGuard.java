@@ -40,7 +40,7 @@ final class DivergenceGuard {
             return Optional.of(String.format(Locale.ROOT, "the loss (%g) or the parameter norm (%g) is not finite", loss, norm));
         }
         if (seen >= settings.warmupUpdates()) {
-            if (loss > settings.lossFactor() * lossReference) {
+            if (loss > settings.minLoss() && loss > settings.lossFactor() * lossReference) {
                 return Optional.of(String.format(Locale.ROOT, "the loss |policy| + |value| = %.6g is %.3g times its running"
                         + " reference %.6g (acktr.divergence.loss-factor = %g)", loss, loss / lossReference, lossReference,
                         settings.lossFactor()));

@@ -79,6 +79,20 @@ public final class TrainingSession {
 
     private TrainingSummary run(Optional<Path> resumeDirectory, PrintWriter console, OptionalDouble watchThreshold,
                                 List<TrainingListener> extraListeners) {
+        // a resume holds the folder before it reads the checkpoint, so no other training changes it meanwhile
+        RunDirectory.Lock resumeLock = resumeDirectory.map(directory -> RunDirectory.lock(directory, "--resume")).orElse(null);
+        try {
+            return assembleAndTrain(resumeDirectory, resumeLock, console, watchThreshold, extraListeners);
+        } finally {
+            if (resumeLock != null) {
+                resumeLock.close();
+            }
+        }
+    }
+
+    private TrainingSummary assembleAndTrain(Optional<Path> resumeDirectory, RunDirectory.Lock resumeLock,
+                                             PrintWriter console, OptionalDouble watchThreshold,
+                                             List<TrainingListener> extraListeners) {
         RunSettings run = RunSettings.from(config);
         AlgorithmSettings algorithm = AlgorithmSettings.from(config);
         CheckpointSettings checkpoints = CheckpointSettings.from(config);
@@ -109,22 +123,19 @@ public final class TrainingSession {
 
             Path directory = resumeDirectory.orElseGet(() -> RunDirectory.prepare(
                     run.runDirectory().map(Path::of).orElseGet(() -> RunDirectory.defaultPath(config)), config));
-            try (RunDirectory.Lock lock = RunDirectory.lock(directory, resumed.isPresent() ? "--resume" : "acktr.run-dir")) {
+            try (RunDirectory.Lock lock = resumeLock != null ? resumeLock : RunDirectory.lock(directory, "acktr.run-dir")) {
                 if (resumed.isPresent()) {
                     RunDirectory.rewriteConfig(directory, config); // a new budget holds for the next resume too
                 }
-                return train(run, algorithm, checkpoints, runtime, plugins, environments, resumed, random, wrappers,
-                        observationSpace, actionSpace, policy, curvature, stepSizeRule, directory, console, watchThreshold,
-                        extraListeners);
+                Parts parts = new Parts(run, algorithm, checkpoints, runtime, plugins, environments, wrappers, observationSpace,
+                        actionSpace, policy, curvature, stepSizeRule);
+                return train(parts, resumed, random, directory, console, watchThreshold, extraListeners);
             }
         }
     }
 
     /** The checkpoint of the run in {@code directory}, which must hold training state and leave steps to train. */
     private static Checkpoint readResumable(Path directory, RunSettings run) {
-        if (!Files.isDirectory(directory)) {
-            throw new ConfigException.BadValue("--resume", "\"" + directory + "\": no such run directory");
-        }
         Checkpoint checkpoint = new CheckpointStore(directory).read();
         if (!checkpoint.canResume()) {
             throw new InvalidCheckpointException(checkpoint.origin() + ": holds no training state (written by an acktr"
@@ -138,12 +149,26 @@ public final class TrainingSession {
         return checkpoint;
     }
 
-    private TrainingSummary train(RunSettings run, AlgorithmSettings algorithm, CheckpointSettings checkpoints,
-                                  RuntimeSettings runtime, RunPlugins plugins, EnvironmentRegistry environments,
-                                  Optional<Checkpoint> resumed, ResumableRandom random, WrapperChain wrappers,
-                                  Space observationSpace, Space actionSpace, Policy policy, CurvatureEstimator curvature,
-                                  StepSizeRule stepSizeRule, Path directory, PrintWriter console,
-                                  OptionalDouble watchThreshold, List<TrainingListener> extraListeners) {
+    /** What {@link #assembleAndTrain} built before the run directory: settings, plugins, the policy and its optimiser. */
+    private record Parts(RunSettings run, AlgorithmSettings algorithm, CheckpointSettings checkpoints, RuntimeSettings runtime,
+                         RunPlugins plugins, EnvironmentRegistry environments, WrapperChain wrappers, Space observationSpace,
+                         Space actionSpace, Policy policy, CurvatureEstimator curvature, StepSizeRule stepSizeRule) {
+    }
+
+    /** Starts the run's Vert.x instance, its listeners, workers and learner, restores a resumed run's state, and trains. */
+    private TrainingSummary train(Parts parts, Optional<Checkpoint> resumed, ResumableRandom random, Path directory,
+                                  PrintWriter console, OptionalDouble watchThreshold, List<TrainingListener> extraListeners) {
+        RunSettings run = parts.run();
+        AlgorithmSettings algorithm = parts.algorithm();
+        RuntimeSettings runtime = parts.runtime();
+        RunPlugins plugins = parts.plugins();
+        EnvironmentRegistry environments = parts.environments();
+        WrapperChain wrappers = parts.wrappers();
+        Policy policy = parts.policy();
+        CurvatureEstimator curvature = parts.curvature();
+        StepSizeRule stepSizeRule = parts.stepSizeRule();
+        Space observationSpace = parts.observationSpace();
+        Space actionSpace = parts.actionSpace();
         String runId = directory.getFileName().toString();
         AtomicReference<Learner> learner = new AtomicReference<>();
         List<TrainingListener> listeners = new ArrayList<>(extraListeners);
@@ -159,8 +184,8 @@ public final class TrainingSession {
             listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
         }
         // last: a checkpoint is written once the update's metrics are reported
-        CheckpointWriter checkpointWriter = new CheckpointWriter(CheckpointStore.keeping(directory, checkpoints.keep()), policy, wrappers,
-                checkpoints.interval(), () -> learner.get().trainingState());
+        CheckpointWriter checkpointWriter = new CheckpointWriter(CheckpointStore.keeping(directory, parts.checkpoints().keep()),
+                policy, wrappers, parts.checkpoints().interval(), () -> learner.get().trainingState());
         listeners.add(checkpointWriter);
         random.split(); // the action-sampling stream before per-environment streams; keeps the update's stream
         AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());

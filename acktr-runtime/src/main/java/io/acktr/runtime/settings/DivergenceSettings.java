@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Settings of {@code acktr.divergence}, the guard against a finite blow-up; defaults live in
  * {@code reference.conf}. After {@code warmupUpdates}, an update whose loss magnitude
- * {@code |policy loss| + |value loss|} exceeds {@code lossFactor} times its running reference, or
+ * {@code |policy loss| + |value loss|} exceeds both {@code minLoss} and {@code lossFactor} times its
+ * running reference (the floor keeps a first reward after a long run of zero ones from counting), or
  * whose parameter norm exceeds {@code parameterNormFactor} times its running reference, diverged;
  * the references are exponential averages (weight {@code referenceDecay} on the past) of the
  * updates that did not.
@@ -20,8 +21,8 @@ import java.util.List;
  *     put the parameters and the update's state of the last good checkpoint back, count the update as
  *     skipped and train on
  */
-public record DivergenceSettings(String action, double lossFactor, double parameterNormFactor, double referenceDecay,
-                                 int warmupUpdates) {
+public record DivergenceSettings(String action, double lossFactor, double minLoss, double parameterNormFactor,
+                                 double referenceDecay, int warmupUpdates) {
     public static final String PREFIX = "acktr.divergence";
     public static final String STOP = "stop";
     public static final String ROLLBACK = "rollback";
@@ -32,6 +33,7 @@ public record DivergenceSettings(String action, double lossFactor, double parame
             throw SettingsReader.invalid(PREFIX + ".action", action, "must be one of " + STOP + ", " + ROLLBACK);
         }
         requireIn(PREFIX + ".loss-factor", lossFactor, 2, 1e12, false);
+        requireIn(PREFIX + ".min-loss", minLoss, 0, 1e300, false);
         requireIn(PREFIX + ".parameter-norm-factor", parameterNormFactor, 1.5, 1e12, false);
         requireIn(PREFIX + ".reference-decay", referenceDecay, 0, 1, true);
         requireAtLeast(PREFIX + ".warmup-updates", warmupUpdates, 1);
@@ -40,7 +42,7 @@ public record DivergenceSettings(String action, double lossFactor, double parame
     public static DivergenceSettings from(Config config) {
         SettingsReader r = new SettingsReader(config, PREFIX);
         return new DivergenceSettings(r.oneOf("action", List.of(STOP, ROLLBACK)), r.doubleValue("loss-factor"),
-                r.doubleValue("parameter-norm-factor"), r.doubleValue("reference-decay"), r.intValue("warmup-updates"));
+                r.doubleValue("min-loss"), r.doubleValue("parameter-norm-factor"), r.doubleValue("reference-decay"), r.intValue("warmup-updates"));
     }
 
     public boolean rollsBack() {
