@@ -2,9 +2,13 @@ package io.acktr.runtime.bootstrap;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import io.acktr.runtime.cluster.ClusterSettings;
+import io.acktr.runtime.cluster.ClusterVertx;
+import io.acktr.runtime.cluster.RemoteRolloutWorkers;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.lifecycle.TrainingSession;
 import io.acktr.runtime.settings.ConfigLoader;
+import io.acktr.runtime.settings.RuntimeSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +18,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -50,6 +55,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on the console.")
     boolean quiet;
 
+    @Option(names = "--cluster", description = "Join a cluster (--cluster-host, --join) and step the environments on"
+            + " --rollout-nodes of its nodes (acktr node) while this process updates; the event bus is not encrypted"
+            + " (unless acktr.cluster.tls.enabled): keep the cluster on a private network.")
+    boolean cluster;
+
+    @Mixin
+    ClusterOptions clusterOptions = new ClusterOptions();
+
+    @Option(names = "--rollout-nodes", paramLabel = "M", description = "With --cluster: M rollout workers, each on a"
+            + " node of the cluster, sharing the run's environments (sets acktr.runtime.rollout-workers = M).")
+    Integer rolloutNodes;
+
     @Override
     public Integer call() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -61,13 +78,45 @@ final class TrainCommand implements Callable<Integer> {
         if (defaults != null) {
             all.add(ConfigLoader.DEFAULTS + "=" + defaults);
         }
+        if (cluster != (rolloutNodes != null)) {
+            throw new ConfigException.BadValue(cluster ? "--rollout-nodes" : "--cluster", cluster
+                    ? "acktr train --cluster needs --rollout-nodes M, the number of nodes that step the environments"
+                    : "--rollout-nodes places rollout workers on the nodes of a cluster: give --cluster too");
+        }
+        if (rolloutNodes != null) {
+            if (rolloutNodes < 1) {
+                throw new ConfigException.BadValue("--rollout-nodes", rolloutNodes + ": must be >= 1");
+            }
+            all.add(RuntimeSettings.ROLLOUT_WORKERS + "=" + rolloutNodes);
+        }
+        if (resume != null && cluster) {
+            throw new ConfigException.BadValue("--resume", "continues a run on this machine; --cluster cannot be combined"
+                    + " with it yet");
+        }
         Config resolved = resume != null ? ConfigLoader.forResume(loader, resume, all)
                 : ConfigLoader.load(loader, Optional.ofNullable(config), all);
         PrintWriter out = spec.commandLine().getOut();
         TrainingSession session = new TrainingSession(resolved, loader, new GuicePluginLookup(loader));
         OptionalDouble watch = watchReturn == null ? OptionalDouble.empty() : OptionalDouble.of(watchReturn);
-        TrainingSummary summary = resume != null ? session.resume(resume, quiet ? null : out, watch, List.of())
-                : session.train(quiet ? null : out, watch, List.of());
+        TrainingSummary summary;
+        if (cluster) {
+            RuntimeSettings.from(resolved); // a bad --rollout-nodes fails before joining
+            ClusterSettings settings = clusterOptions.settings(loader, overrides, true);
+            ClusterVertx.Joined joined = ClusterVertx.join(settings);
+            try {
+                out.printf("learner joined the cluster %s on %s (event bus %s), members %s%n", settings.name(),
+                        joined.hazelcastAddress(), joined.eventBusAddress(), settings.members());
+                out.flush();
+                summary = session.withRolloutPlacement(RemoteRolloutWorkers.placement(joined.vertx(), settings, out))
+                        .train(quiet ? null : out, watch, List.of());
+            } finally {
+                joined.close();
+            }
+        } else if (resume != null) {
+            summary = session.resume(resume, quiet ? null : out, watch, List.of());
+        } else {
+            summary = session.train(quiet ? null : out, watch, List.of());
+        }
         out.printf(Locale.ROOT, "done: %d env steps, %d updates, %d episodes, mean return (last 100) %.2f%s%n",
                 summary.envSteps(), summary.updates(), summary.episodes(), summary.finalMeanReturn(),
                 summary.skippedUpdates() > 0 ? ", " + summary.skippedUpdates() + " skipped updates" : "");

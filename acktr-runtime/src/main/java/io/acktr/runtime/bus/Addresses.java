@@ -10,7 +10,9 @@ package io.acktr.runtime.bus;
  *       last. Anyone may subscribe.</li>
  *   <li>{@link #listenersDone}: the run's own listeners ({@link ListenerSubscriber}) tell the
  *       learner there that they handled an update, so it never runs ahead of its checkpoints.</li>
- *   <li>{@link #rolloutWorker}: request {@link ParameterSnapshot}, reply {@link RolloutPart}.</li>
+ *   <li>{@link #rolloutWorker}: request {@link ParameterSnapshot}, reply {@link RolloutPart}; a
+ *       worker on another node of a cluster listens on the address of its generation (a worker
+ *       re-created after its node was lost gets a new one, so no request reaches the lost one).</li>
  * </ul>
  */
 public final class Addresses {
@@ -32,8 +34,18 @@ public final class Addresses {
         return "acktr.rollout." + runId + ".worker." + worker;
     }
 
-    /** {@code acktr.rollout.<run-id>.worker.<index>.state}: asks a rollout worker, between two rollouts, for its slice's state. */
+    /** {@code acktr.rollout.<run-id>.worker.<index>.state}: asks a local rollout worker, between two rollouts, for its slice's state. */
     public static String rolloutWorkerState(String runId, int worker) {
-        return rolloutWorker(runId, worker) + ".state";
+        return workerState(rolloutWorker(runId, worker));
+    }
+
+    /** {@code <address>.state}: where the rollout worker at {@code address} answers with its slice's state. */
+    public static String workerState(String address) {
+        return address + ".state";
+    }
+
+    /** {@code acktr.rollout.<run-id>.worker.<index>.g<generation>}: a worker hosted by a node of a cluster. */
+    public static String rolloutWorker(String runId, int worker, int generation) {
+        return rolloutWorker(runId, worker) + ".g" + generation;
     }
 }

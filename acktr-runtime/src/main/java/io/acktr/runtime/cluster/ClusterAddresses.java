@@ -14,7 +14,10 @@ public final class ClusterAddresses {
     private ClusterAddresses() {
     }
 
-    /** One node's address: {@link SuiteAnnouncement} and {@link RunAssignment} requests. */
+    /**
+     * One node's address: {@link SuiteAnnouncement} and {@link RunAssignment} requests of
+     * coordinators, {@link RolloutHosting} and {@link RolloutRelease} of learners.
+     */
     public static String node(String nodeId) {
         return NODE + nodeId;
     }

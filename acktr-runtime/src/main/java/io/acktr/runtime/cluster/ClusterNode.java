@@ -8,10 +8,16 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.acktr.api.training.TrainingListener;
 import io.acktr.api.training.UpdateMetrics;
+import io.acktr.runtime.bus.Addresses;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.lifecycle.CheckpointStore;
+import io.acktr.runtime.lifecycle.RolloutWorkerFactory;
 import io.acktr.runtime.lifecycle.TrainingSession;
 import io.acktr.runtime.plugins.PluginLookup;
+import io.acktr.runtime.worker.RolloutWorker;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -30,6 +36,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -44,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * a slot thread of its own (never on the event loop), and reports their progress rows and their
  * end over the bus. It publishes a {@link NodeHeartbeat} every heartbeat interval. It refuses, and
  * logs, messages of an unknown protocol version and runs of suites it was not introduced to.
+ *
+ * <p>It also hosts rollout workers for learners on other machines ({@link RolloutHosting}): each a
+ * worker verticle of this node's Vert.x with its slice of the learner's environments, listening
+ * for the learner's parameters on the bus. They do not take run slots (a learner waits for them
+ * in turn, one rollout at a time); they end when the learner lets them go ({@link RolloutRelease})
+ * or has sent them nothing for {@code acktr.cluster.rollout-idle-timeout}.
  */
 public final class ClusterNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
@@ -61,6 +74,8 @@ public final class ClusterNode implements AutoCloseable {
     private final Map<String, SuiteAnnouncement> suites = new ConcurrentHashMap<>();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final ExecutorService slotThreads;
+    /** Rollout workers hosted for learners elsewhere, by run id. */
+    private final Map<String, List<HostedWorker>> hosted = new ConcurrentHashMap<>();
     private MessageConsumer<Object> consumer;
     private long heartbeatTimer = -1;
 
@@ -93,12 +108,72 @@ public final class ClusterNode implements AutoCloseable {
     /** Listens on the node's address and starts the heartbeats. */
     public void start() {
         consumer = vertx.eventBus().consumer(ClusterAddresses.node(nodeId), this::onRequest);
-        heartbeatTimer = vertx.setPeriodic(0, settings.heartbeatInterval().toMillis(), id -> vertx.eventBus()
-                .publish(ClusterAddresses.HEARTBEATS, new NodeHeartbeat(nodeId, settings.host(), slots, busy.get())));
+        heartbeatTimer = vertx.setPeriodic(0, settings.heartbeatInterval().toMillis(), id -> {
+            vertx.eventBus().publish(ClusterAddresses.HEARTBEATS, new NodeHeartbeat(nodeId, settings.host(), slots, busy.get()));
+            releaseIdleWorkers();
+        });
+    }
+
+    private record HostedWorker(RolloutHosting hosting, RolloutWorker worker, String deploymentId) {
     }
 
     private void onRequest(Message<Object> message) {
+        if (message.body() instanceof RolloutHosting hosting) {
+            host(hosting).onComplete(reply -> message.reply(reply.succeeded() ? reply.result()
+                    : refuse("cannot host rollout worker " + hosting.worker() + " of run " + hosting.runId() + ": "
+                            + describe(reply.cause()))));
+            return;
+        }
         message.reply(handle(message.body()));
+    }
+
+    /** Makes the worker's environments and policy off the event loop, deploys it, and answers once it listens. */
+    private Future<Reply> host(RolloutHosting hosting) {
+        return vertx.<RolloutWorker>executeBlocking(() -> {
+            Config config = ConfigFactory.parseString(hosting.configuration())
+                    .withFallback(ConfigFactory.defaultReference(classLoader)).resolve();
+            return RolloutWorkerFactory.forRun(config, classLoader, pluginLookup).create(
+                    Addresses.rolloutWorker(hosting.runId(), hosting.worker(), hosting.generation()), hosting.worker(),
+                    hosting.firstEnvironment(), hosting.environments(), hosting.seed());
+        }, false).compose(worker -> vertx.deployVerticle(worker, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
+                .map(id -> {
+                    hosted.computeIfAbsent(hosting.runId(), run -> new CopyOnWriteArrayList<>())
+                            .add(new HostedWorker(hosting, worker, id));
+                    console.printf(Locale.ROOT, "hosting rollout worker %d (generation %d, environments %d..%d) of run %s%n",
+                            hosting.worker(), hosting.generation(), hosting.firstEnvironment(),
+                            hosting.firstEnvironment() + hosting.environments() - 1, hosting.runId());
+                    console.flush();
+                    return Reply.ACCEPTED;
+                }));
+    }
+
+    /** Undeploys the rollout workers of {@code runId}; {@code why} is logged. */
+    private void release(String runId, String why) {
+        List<HostedWorker> workers = hosted.remove(runId);
+        if (workers == null) {
+            return;
+        }
+        for (HostedWorker w : workers) {
+            vertx.undeploy(w.deploymentId());
+        }
+        console.printf(Locale.ROOT, "released %d rollout worker%s of run %s: %s%n", workers.size(),
+                workers.size() == 1 ? "" : "s", runId, why);
+        console.flush();
+    }
+
+    /** Lets go of the hosted workers of every run whose learner has been silent for the idle timeout. */
+    private void releaseIdleWorkers() {
+        long now = System.nanoTime();
+        long idle = settings.rolloutIdleTimeout().toNanos();
+        for (Map.Entry<String, List<HostedWorker>> run : hosted.entrySet()) {
+            if (run.getValue().stream().allMatch(w -> now - w.worker().lastActiveNanos() > idle)) {
+                release(run.getKey(), "no request for " + settings.rolloutIdleTimeout().toSeconds() + " s");
+            }
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getMessage() == null ? failure.toString() : failure.getMessage();
     }
 
     /** The answer to one request of a coordinator; a refusal is logged. */
@@ -116,6 +191,10 @@ public final class ClusterNode implements AutoCloseable {
         }
         if (body instanceof RunAssignment assignment) {
             return assign(assignment);
+        }
+        if (body instanceof RolloutRelease release) {
+            release(release.runId(), "its learner is done");
+            return Reply.ACCEPTED;
         }
         return refuse("refused a message it does not know: " + (body == null ? "null" : body.getClass().getName()));
     }

@@ -6,7 +6,7 @@ package io.acktr.runtime.cluster;
  * Raise it whenever a message's layout or meaning changes.
  */
 public final class ClusterProtocol {
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private ClusterProtocol() {
     }

@@ -20,10 +20,12 @@ import java.util.List;
  * @param members the members to join
  * @param slots runs a node trains at once; 0 for one per core
  * @param progressBatch updates per progress message
+ * @param rolloutIdleTimeout how long a rollout worker a node hosts for a learner elsewhere may go
+ *     without a request before the node lets it go
  */
 public record ClusterSettings(String host, int port, int portCount, int eventBusPort, List<Member> members, String name,
                               int slots, Duration heartbeatInterval, Duration heartbeatTimeout, int progressBatch,
-                              Path workDirectory, Duration joinTimeout, Tls tls) {
+                              Path workDirectory, Duration joinTimeout, Duration rolloutIdleTimeout, Tls tls) {
     public static final String PREFIX = "acktr.cluster";
 
     /** A member to join: a host and its Hazelcast port. */
@@ -81,6 +83,7 @@ public record ClusterSettings(String host, int port, int portCount, int eventBus
         SettingsReader.requireAtLeast(PREFIX + ".slots", slots, 0);
         requirePositive(PREFIX + ".heartbeat-interval", heartbeatInterval);
         requirePositive(PREFIX + ".join-timeout", joinTimeout);
+        requirePositive(PREFIX + ".rollout-idle-timeout", rolloutIdleTimeout);
         if (heartbeatTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
             throw invalid(PREFIX + ".heartbeat-timeout", heartbeatTimeout,
                     "must be at least twice heartbeat-interval (" + heartbeatInterval + ")");
@@ -108,7 +111,8 @@ public record ClusterSettings(String host, int port, int portCount, int eventBus
         return new ClusterSettings(r.string("host"), r.intValue("port"), r.intValue("port-count"),
                 r.intValue("event-bus-port"), members, r.string("name"), r.intValue("slots"),
                 duration(config, r, "heartbeat-interval"), duration(config, r, "heartbeat-timeout"),
-                r.intValue("progress-batch"), Path.of(r.string("work-dir")), duration(config, r, "join-timeout"), tls);
+                r.intValue("progress-batch"), Path.of(r.string("work-dir")), duration(config, r, "join-timeout"),
+                duration(config, r, "rollout-idle-timeout"), tls);
     }
 
     /** The run slots of a node: {@code slots}, or one per core when it is 0. */

@@ -5,6 +5,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.cp.SemaphoreConfig;
+import io.acktr.runtime.bus.Codecs;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
@@ -63,6 +64,7 @@ public final class ClusterVertx {
                     + " (members " + settings.members() + ")");
         }
         MessageCodecs.register(vertx.eventBus());
+        Codecs.registerAll(vertx.eventBus()); // parameter snapshots and rollout parts of remote rollout workers
         NodeInfo eventBus = manager.getNodeInfo();
         String hazelcast = manager.getHazelcastInstance().getCluster().getLocalMember().getAddress().getHost() + ":"
                 + manager.getHazelcastInstance().getCluster().getLocalMember().getAddress().getPort();

@@ -37,6 +37,8 @@ public final class MessageCodecs {
         bus.registerDefaultCodec(RunProgress.class, progress());
         bus.registerDefaultCodec(RunFinished.class, finished());
         bus.registerDefaultCodec(RunFailed.class, failed());
+        bus.registerDefaultCodec(RolloutHosting.class, hosting());
+        bus.registerDefaultCodec(RolloutRelease.class, release());
     }
 
     static RecordCodec<NodeHeartbeat> heartbeat() {
@@ -126,6 +128,19 @@ public final class MessageCodecs {
         return new RecordCodec<>("acktr.run-failed", ClusterProtocol.VERSION, (m, out) -> out.string(m.suiteId())
                 .string(m.runId()).intValue(m.attempt()).string(m.nodeId()).string(m.error()).booleanValue(m.badInput()),
                 in -> new RunFailed(in.string(), in.string(), in.intValue(), in.string(), in.string(), in.booleanValue()));
+    }
+
+    static RecordCodec<RolloutHosting> hosting() {
+        return new RecordCodec<>("acktr.rollout-hosting", ClusterProtocol.VERSION, (m, out) -> out.string(m.runId())
+                .intValue(m.worker()).intValue(m.generation()).intValue(m.firstEnvironment()).intValue(m.environments())
+                .longValue(m.seed()).string(m.configuration()),
+                in -> new RolloutHosting(in.string(), in.intValue(), in.intValue(), in.intValue(), in.intValue(), in.longValue(),
+                        in.string()));
+    }
+
+    static RecordCodec<RolloutRelease> release() {
+        return new RecordCodec<>("acktr.rollout-release", ClusterProtocol.VERSION, (m, out) -> out.string(m.runId()),
+                in -> new RolloutRelease(in.string()));
     }
 
     /**

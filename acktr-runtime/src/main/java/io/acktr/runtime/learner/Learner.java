@@ -15,14 +15,9 @@ import io.acktr.runtime.bus.ListenersDone;
 import io.acktr.runtime.bus.ParameterSnapshot;
 import io.acktr.runtime.bus.RolloutPart;
 import io.acktr.runtime.bus.RunEnded;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.eventbus.ReplyException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +25,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import io.acktr.runtime.settings.DivergenceSettings;
 import io.acktr.api.state.SavedState;
-import io.acktr.runtime.bus.WorkerState;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +60,7 @@ public final class Learner {
 
     private final EventBus bus;
     private final String runId;
-    private final int workers;
+    private final RolloutWorkers workers;
     private final AcktrUpdate update;
     private final WrapperChain wrappers;
     private final long totalSteps;
@@ -88,14 +82,15 @@ public final class Learner {
     private Supplier<Optional<String>> rollback = Optional::empty;
 
     /**
+     * @param workers the run's rollout workers, which the caller owns and closes
      * @param wrappers the run's wrapper chain, whose statistics the workers' wrappers use and which
      *     the learner alone updates
      */
-    public Learner(EventBus bus, String runId, int workers, AcktrUpdate update, WrapperChain wrappers, long totalSteps,
+    public Learner(EventBus bus, String runId, RolloutWorkers workers, AcktrUpdate update, WrapperChain wrappers, long totalSteps,
                    OptionalDouble watchThreshold) {
         this.bus = requireNonNull(bus, "bus is null");
         this.runId = requireNonNull(runId, "runId is null");
-        this.workers = workers;
+        this.workers = requireNonNull(workers, "workers is null");
         this.update = requireNonNull(update, "update is null");
         this.wrappers = requireNonNull(wrappers, "wrappers is null");
         this.totalSteps = totalSteps;
@@ -148,7 +143,7 @@ public final class Learner {
         boolean failed = true;
         try {
             while (envSteps < totalSteps && !stopRequested.get()) {
-                List<RolloutPart> parts = collect(ParameterSnapshot.capture(updates, update.policy(), wrappers.statistics()));
+                List<RolloutPart> parts = workers.collect(ParameterSnapshot.capture(updates, update.policy(), wrappers.statistics()));
                 Batch batch = RolloutAssembly.batch(parts);
                 addNormalizerSamples(parts);
                 double progress = (double) envSteps / totalSteps;
@@ -311,16 +306,7 @@ public final class Learner {
                 .with("consecutive-skips", consecutiveSkips).with("window/", window.save());
         state.put(LEARNER, divergence == null ? own : own.with("divergence/", divergence.save()));
         state.putAll(update.saveState());
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT_MILLIS);
-        List<Future<Message<WorkerState>>> replies = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            replies.add(bus.request(Addresses.rolloutWorkerState(runId, w), updates, options));
-        }
-        SavedState environments = SavedState.empty();
-        for (int w = 0; w < workers; w++) {
-            environments = environments.with("", Futures.await(replies.get(w), TIMEOUT_MILLIS, "the state of worker " + w)
-                    .body().state());
-        }
+        SavedState environments = workers.state();
         state.put(ENVIRONMENTS, environments);
         return state;
     }
@@ -345,24 +331,6 @@ public final class Learner {
         updates = own.whole("updates");
         skipped = own.whole("skipped");
         consecutiveSkips = Math.toIntExact(own.whole("consecutive-skips"));
-    }
-
-    /** Asks every worker for its part, then waits for them in worker order. */
-    private List<RolloutPart> collect(ParameterSnapshot snapshot) {
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(TIMEOUT_MILLIS);
-        List<Future<Message<RolloutPart>>> replies = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            replies.add(bus.request(Addresses.rolloutWorker(runId, w), snapshot, options));
-        }
-        List<RolloutPart> parts = new ArrayList<>(workers);
-        for (int w = 0; w < workers; w++) {
-            try {
-                parts.add(Futures.await(replies.get(w), TIMEOUT_MILLIS, "the rollout of worker " + w).body());
-            } catch (ReplyException e) {
-                throw new RolloutFailedException(e.getMessage(), e);
-            }
-        }
-        return parts;
     }
 
     private void addNormalizerSamples(List<RolloutPart> parts) {

@@ -16,7 +16,9 @@ import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.runtime.algorithm.AcktrUpdate;
 import io.acktr.runtime.learner.Learner;
 import io.acktr.runtime.bus.ListenerSubscriber;
-import io.acktr.runtime.worker.RolloutWorker;
+import io.acktr.runtime.bus.Addresses;
+import io.acktr.runtime.learner.LocalRolloutWorkers;
+import io.acktr.runtime.learner.RolloutWorkers;
 import io.acktr.api.env.Space;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.plugins.PluginLookup;
@@ -26,9 +28,9 @@ import io.acktr.runtime.settings.CheckpointSettings;
 import io.acktr.runtime.settings.DivergenceSettings;
 import io.acktr.runtime.settings.RunSettings;
 import io.acktr.runtime.settings.RuntimeSettings;
-import io.acktr.runtime.worker.RolloutCollector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -43,11 +45,23 @@ public final class TrainingSession {
     private final Config config;
     private final ClassLoader classLoader;
     private final PluginLookup pluginLookup;
+    private final Optional<RolloutPlacement> placement;
 
     public TrainingSession(Config config, ClassLoader classLoader, PluginLookup pluginLookup) {
+        this(config, classLoader, pluginLookup, Optional.empty());
+    }
+
+    private TrainingSession(Config config, ClassLoader classLoader, PluginLookup pluginLookup,
+                            Optional<RolloutPlacement> placement) {
         this.config = config;
         this.classLoader = classLoader;
         this.pluginLookup = requireNonNull(pluginLookup, "pluginLookup is null");
+        this.placement = requireNonNull(placement, "placement is null");
+    }
+
+    /** The same session with its rollout workers placed by {@code placement} instead of in this process. */
+    public TrainingSession withRolloutPlacement(RolloutPlacement placement) {
+        return new TrainingSession(config, classLoader, pluginLookup, Optional.of(placement));
     }
 
     /**
@@ -193,40 +207,45 @@ public final class TrainingSession {
                 SavedState.empty()));
         long resumedUpdates = resumed.map(Checkpoint::updates).orElse(0L);
         try (RunVertx vertx = new RunVertx(runtime.rolloutWorkers() + 2)) {
-            learner.set(new Learner(vertx.eventBus(), runId, runtime.rolloutWorkers(), update, wrappers, run.totalSteps(),
-                    watchThreshold));
-            learner.get().setResumeHint("; resume with: acktr train --resume " + directory);
-            CheckpointStore store = new CheckpointStore(directory);
-            learner.get().guardAgainstDivergence(DivergenceSettings.from(config), () -> {
-                if (!Files.isDirectory(store.directory())) {
-                    return Optional.empty();
-                }
-                Checkpoint good = store.read();
-                good.restoreParameters(policy);
-                update.restoreCurvatureAndStepRule(good.trainingState());
-                return Optional.of("the checkpoint of update " + good.updates() + " (" + store.directory() + ")");
-            });
-            if (resumed.isPresent()) {
-                try {
-                    learner.get().restoreState(resumed.get().trainingState());
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidCheckpointException(resumed.get().origin() + ": " + e.getMessage(), e);
-                }
-                checkpointWriter.restoreState(resumed.get().trainingState());
-            }
             vertx.deployWorker(new ListenerSubscriber(runId, listeners), "the training listeners");
-            for (int w = 0; w < runtime.rolloutWorkers(); w++) {
-                int first = runtime.firstEnvironment(w);
-                int count = runtime.environments(w);
-                vertx.deployWorker(new RolloutWorker(runId, w, () -> {
-                    RolloutCollector collector = new RolloutCollector(() -> createEnvironment(environments, run), run.wrappers(),
-                            first, count, run.environmentCount(), algorithm, run.seed());
-                    environmentState.ifPresent(state -> collector.restoreState(state, resumedUpdates));
-                    return collector;
-                }, plugins.policy().create(observationSpace, actionSpace, run.seed())), "rollout worker " + w);
+            RolloutWorkerFactory workerFactory = new RolloutWorkerFactory(environments, run, algorithm, plugins.policy(),
+                    observationSpace, actionSpace);
+            try (RolloutWorkers workers = placement.isPresent() ? placement.get().place(runId, config, runtime)
+                    : deployLocally(vertx, runId, runtime, workerFactory, run.seed(), environmentState, resumedUpdates)) {
+                learner.set(new Learner(vertx.eventBus(), runId, workers, update, wrappers, run.totalSteps(), watchThreshold));
+                learner.get().setResumeHint("; resume with: acktr train --resume " + directory);
+                CheckpointStore store = new CheckpointStore(directory);
+                learner.get().guardAgainstDivergence(DivergenceSettings.from(config), () -> {
+                    if (!Files.isDirectory(store.directory())) {
+                        return Optional.empty();
+                    }
+                    Checkpoint good = store.read();
+                    good.restoreParameters(policy);
+                    update.restoreCurvatureAndStepRule(good.trainingState());
+                    return Optional.of("the checkpoint of update " + good.updates() + " (" + store.directory() + ")");
+                });
+                if (resumed.isPresent()) {
+                    try {
+                        learner.get().restoreState(resumed.get().trainingState());
+                    } catch (IllegalArgumentException e) {
+                        throw new InvalidCheckpointException(resumed.get().origin() + ": " + e.getMessage(), e);
+                    }
+                    checkpointWriter.restoreState(resumed.get().trainingState());
+                }
+                return learner.get().run();
             }
-            return learner.get().run();
         }
+    }
+
+    /** The run's workers on its own Vert.x; a resumed run's take their environments' saved state when they start. */
+    private static RolloutWorkers deployLocally(RunVertx vertx, String runId, RuntimeSettings runtime,
+                                                RolloutWorkerFactory workerFactory, long seed,
+                                                Optional<SavedState> environmentState, long resumedUpdates) {
+        for (int w = 0; w < runtime.rolloutWorkers(); w++) {
+            vertx.deployWorker(workerFactory.create(Addresses.rolloutWorker(runId, w), w, runtime.firstEnvironment(w),
+                    runtime.environments(w), seed, environmentState, resumedUpdates), "rollout worker " + w);
+        }
+        return new LocalRolloutWorkers(vertx.eventBus(), runId, runtime.rolloutWorkers());
     }
 
     /** Pairs that cannot work fail here, before the run directory exists. */

@@ -276,6 +276,10 @@ public final class RolloutCollector implements AutoCloseable {
             int index = first + j;
             SavedState one = state.part(index + "/");
             try {
+                if (one.isEmpty()) { // a run whose workers saved nothing (hosted elsewhere): a new episode, streams afresh
+                    observations[j] = environments.resetOne(j, seed + index + 1_000_003L * updates);
+                    continue;
+                }
                 ResumableRandom stream = ResumableRandom.of(one.longs("action-stream"));
                 ownStreams.set(j, stream);
                 rowStreams.set(index, stream);

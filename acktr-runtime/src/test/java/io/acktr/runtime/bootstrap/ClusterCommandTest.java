@@ -59,4 +59,21 @@ class ClusterCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("1 tasks x 5 variants x 3 seeds = 15 runs").doesNotContain("coordinator joined");
     }
+
+    @Test
+    void trainingWithRolloutNodesNeedsBothFlagsAndMembersAndNoMoreNodesThanEnvironments() {
+        Result noNodes = acktr("train", "--cluster", "--join", "127.0.0.1:5701");
+        Result noCluster = acktr("train", "--rollout-nodes", "2");
+        Result noMembers = acktr("train", "--cluster", "--rollout-nodes", "2");
+        Result tooMany = acktr("train", "--cluster", "--join", "127.0.0.1:5701", "--rollout-nodes", "9");
+
+        assertThat(noNodes.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
+        assertThat(noNodes.err()).contains("--rollout-nodes").contains("needs --rollout-nodes M");
+        assertThat(noCluster.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
+        assertThat(noCluster.err()).contains("--cluster").contains("give --cluster too");
+        assertThat(noMembers.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
+        assertThat(noMembers.err()).contains("--join").contains("no members to join");
+        assertThat(tooMany.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
+        assertThat(tooMany.err()).contains("acktr.runtime.rollout-workers").contains("acktr.env.count = 8");
+    }
 }

@@ -18,7 +18,8 @@ class ClusterSettingsTest {
     @Test
     void theDefaultsBindToLoopbackWithNoMembersAndOneSlotPerCore() {
         assertThat(ClusterSettings.from(REFERENCE)).isEqualTo(new ClusterSettings("127.0.0.1", 5701, 10, 0, List.of(), "acktr", 0,
-                Duration.ofSeconds(1), Duration.ofSeconds(10), 20, Path.of("cluster-work"), Duration.ofSeconds(60), NO_TLS));
+                Duration.ofSeconds(1), Duration.ofSeconds(10), 20, Path.of("cluster-work"), Duration.ofSeconds(60),
+                Duration.ofMinutes(10), NO_TLS));
         assertThat(ClusterSettings.from(REFERENCE).effectiveSlots()).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 
@@ -27,13 +28,13 @@ class ClusterSettingsTest {
         Config c = ConfigFactory.parseString("""
                 acktr.cluster { host = "10.0.0.5", port = 6000, port-count = 1, event-bus-port = 6100,
                   members = ["10.0.0.6:6000", "node-b:5701"], name = lab, slots = 3, heartbeat-interval = 500ms,
-                  heartbeat-timeout = 4s, progress-batch = 5, work-dir = "/tmp/w", join-timeout = 20s,
+                  heartbeat-timeout = 4s, progress-batch = 5, work-dir = "/tmp/w", join-timeout = 20s, rollout-idle-timeout = 90s,
                   tls { enabled = true, key-store = "k.p12", key-store-password = a, trust-store = "t.jks", trust-store-password = b } }
                 """).withFallback(REFERENCE);
         assertThat(ClusterSettings.from(c)).isEqualTo(new ClusterSettings("10.0.0.5", 6000, 1, 6100,
                 List.of(new ClusterSettings.Member("10.0.0.6", 6000), new ClusterSettings.Member("node-b", 5701)), "lab", 3,
                 Duration.ofMillis(500), Duration.ofSeconds(4), 5, Path.of("/tmp/w"), Duration.ofSeconds(20),
-                new ClusterSettings.Tls(true, "k.p12", "a", "t.jks", "b")));
+                Duration.ofSeconds(90), new ClusterSettings.Tls(true, "k.p12", "a", "t.jks", "b")));
     }
 
     @Test

@@ -3,21 +3,15 @@ package io.acktr.runtime.cluster;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.acktr.runtime.cluster.ChildJvms.Child;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,46 +50,14 @@ class ClusteredSuiteTest {
     static Path shared;
     private static Path local;
 
-    private final List<Child> children = new ArrayList<>();
-
-    /** One child JVM and the lines it printed. */
-    private record Child(String name, Process process, List<String> lines, Path errorFile) {
-        String await(Predicate<String> line, Duration timeout) throws InterruptedException {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (String l : List.copyOf(lines)) {
-                    if (line.test(l)) {
-                        return l;
-                    }
-                }
-                if (!process.isAlive()) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError(name + " printed no such line within " + timeout + " (alive " + process.isAlive()
-                    + "):\n" + output());
-        }
-
-        /** What it printed, and the end of its standard error. */
-        String output() {
-            String stderr;
-            try {
-                List<String> errors = Files.readAllLines(errorFile);
-                stderr = String.join("\n", errors.subList(Math.max(0, errors.size() - 30), errors.size()));
-            } catch (IOException e) {
-                stderr = "(no stderr: " + e.getMessage() + ")";
-            }
-            return String.join("\n", lines) + "\n--- stderr ---\n" + stderr;
-        }
-    }
+    private final ChildJvms children = new ChildJvms();
 
     @BeforeAll
     static void trainTheSuiteLocally() throws Exception {
         Files.writeString(shared.resolve("suite.conf"), SUITE_FILE);
         local = shared.resolve("local");
         Files.createDirectories(local);
-        Process process = command(local, List.of("ablation", "--suite", "../suite.conf", "--out", "out"))
+        Process process = ChildJvms.command(local, List.of("ablation", "--suite", "../suite.conf", "--out", "out"))
                 .redirectOutput(local.resolve("stdout.txt").toFile()).redirectErrorStream(true).start();
         try {
             assertThat(process.waitFor(SUITE.toSeconds(), SECONDS)).as("the local suite ends").isTrue();
@@ -107,19 +69,13 @@ class ClusteredSuiteTest {
 
     @AfterEach
     void killEveryChild() throws InterruptedException {
-        for (Child child : children) {
-            child.process().descendants().forEach(ProcessHandle::destroyForcibly);
-            child.process().destroyForcibly();
-        }
-        for (Child child : children) {
-            child.process().waitFor(30, SECONDS);
-        }
+        children.close();
     }
 
     @Test
     @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
     void aCoordinatorAndTwoNodesWriteWhatALocalSuiteWrites(@TempDir Path dir) throws Exception {
-        int[] ports = freePorts(3);
+        int[] ports = ChildJvms.freePorts(3);
         Child first = start(dir, "node-a", node(ports[0], List.of()));
         first.await(l -> l.startsWith("node ") && l.contains(" ready: "), STARTUP);
         Child second = start(dir, "node-b", node(ports[1], List.of("--join", "127.0.0.1:" + ports[0])));
@@ -137,7 +93,7 @@ class ClusteredSuiteTest {
     @Test
     @Timeout(value = 4, unit = java.util.concurrent.TimeUnit.MINUTES)
     void aNodeKilledMidSuiteHasItsRunTrainedElsewhereAndEveryRunIsRecordedOnce(@TempDir Path dir) throws Exception {
-        int[] ports = freePorts(3);
+        int[] ports = ChildJvms.freePorts(3);
         Child survivor = start(dir, "node-a", node(ports[0], List.of()));
         survivor.await(l -> l.contains(" ready: "), STARTUP);
         Child victim = start(dir, "node-b", node(ports[1], List.of("--join", "127.0.0.1:" + ports[0])));
@@ -199,64 +155,18 @@ class ClusteredSuiteTest {
     private static List<String> node(int port, List<String> join) {
         List<String> args = new ArrayList<>(List.of("node", "--cluster-host", "127.0.0.1", "--slots", "1"));
         args.addAll(join);
-        args.addAll(clusterSettings(port));
+        args.addAll(ChildJvms.clusterSettings(port));
         return args;
     }
 
     private static List<String> coordinator(int port, int firstNode) {
         List<String> args = new ArrayList<>(List.of("ablation", "--suite", shared.resolve("suite.conf").toAbsolutePath().toString(), "--out", "out", "--cluster",
                 "--cluster-host", "127.0.0.1", "--join", "127.0.0.1:" + firstNode));
-        args.addAll(clusterSettings(port));
+        args.addAll(ChildJvms.clusterSettings(port));
         return args;
     }
 
-    private static List<String> clusterSettings(int port) {
-        return List.of("--set", "acktr.cluster.port=" + port, "--set", "acktr.cluster.port-count=1",
-                "--set", "acktr.cluster.heartbeat-timeout=3s", "--set", "acktr.cluster.name=test-" + ProcessHandle.current().pid());
-    }
-
     private Child start(Path dir, String name, List<String> args) throws IOException {
-        Path workingDirectory = dir.resolve(name);
-        Files.createDirectories(workingDirectory);
-        Process process = command(workingDirectory, args).redirectError(workingDirectory.resolve("stderr.txt").toFile()).start();
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Child child = new Child(name, process, lines, workingDirectory.resolve("stderr.txt"));
-        children.add(child);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "stdout of " + name);
-        reader.setDaemon(true);
-        reader.start();
-        return child;
-    }
-
-    private static ProcessBuilder command(Path workingDirectory, List<String> args) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Djava.net.preferIPv4Stack=true",
-                "-cp", System.getProperty("java.class.path"), "io.acktr.runtime.bootstrap.AcktrCommand"));
-        command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        return builder;
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
+        return children.start(dir, name, args);
     }
 }
