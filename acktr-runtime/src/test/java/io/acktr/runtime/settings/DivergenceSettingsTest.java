@@ -13,8 +13,8 @@ class DivergenceSettingsTest {
     private static final Config REFERENCE = ConfigFactory.defaultReference(DivergenceSettingsTest.class.getClassLoader());
 
     @Test
-    void theDefaultsStopOnAJumpOfTenThousandInTheLossOrTenInTheParameterNorm() {
-        assertThat(DivergenceSettings.from(REFERENCE)).isEqualTo(new DivergenceSettings("stop", 1e4, 1e3, 10, 0.9, 10));
+    void theDefaultsStopOnAJumpOfTenThousandInTheLossOrAHundredInTheParameterNorm() {
+        assertThat(DivergenceSettings.from(REFERENCE)).isEqualTo(new DivergenceSettings("stop", 1e4, 1e3, 100, 0.9, 10));
     }
 
     @Test
