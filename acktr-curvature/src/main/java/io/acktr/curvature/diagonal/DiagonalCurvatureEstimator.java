@@ -1,5 +1,7 @@
 package io.acktr.curvature.diagonal;
 
+import io.acktr.api.state.SavedState;
+import io.acktr.api.state.Stateful;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
@@ -22,7 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * their squares is {@code (g o g)^T (abar o abar) / N}: one matrix product, no per-sample loop; for a
  * convolution the per-sample gradients {@code sum_t g_t abar_t^T} come from one batched product.
  */
-public final class DiagonalCurvatureEstimator implements CurvatureEstimator {
+public final class DiagonalCurvatureEstimator implements CurvatureEstimator, Stateful {
     public static final String NAME = "diagonal";
 
     private final DiagonalSettings settings;
@@ -68,5 +70,16 @@ public final class DiagonalCurvatureEstimator implements CurvatureEstimator {
     /** The running diagonal of a block, for tests and diagnostics. */
     public INDArray diagonal(String block) {
         return diagonals.get(block);
+    }
+
+    /** The running diagonals {@code E[g^2]}, by block. */
+    @Override
+    public SavedState saveState() {
+        return SavedState.prefixed("diagonals/", diagonals.save());
+    }
+
+    @Override
+    public void restoreState(SavedState state) {
+        diagonals.restore(state.part("diagonals/"));
     }
 }

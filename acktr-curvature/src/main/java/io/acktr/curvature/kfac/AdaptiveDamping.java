@@ -34,4 +34,12 @@ final class AdaptiveDamping {
         }
         lambda = Math.min(rule.maxDamping(), Math.max(rule.minDamping(), lambda));
     }
+
+    double saved() {
+        return lambda;
+    }
+
+    void restore(double saved) {
+        lambda = saved;
+    }
 }

@@ -1,5 +1,6 @@
 package io.acktr.curvature.kfac;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.curvature.kfac.KroneckerFactors.Decomposed;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -216,6 +217,39 @@ final class EigenbasisSchedule {
                 throw cause;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The observations since the last refresh and, with {@code async}, the refresh under way (waited
+     * for, not installed: it is installed when it would have been). Call after {@link #quiesce()}.
+     */
+    SavedState save() {
+        SavedState state = SavedState.empty().with("since-refresh", sinceRefresh).with("async-refreshes", asyncRefreshes);
+        if (pending != null) {
+            state = state.with("pending", 1.0);
+            for (Map.Entry<String, Decomposed> layer : join(pending).entrySet()) {
+                state = state.with("pending/" + layer.getKey() + "/a/", KroneckerFactors.save(layer.getValue().a()))
+                        .with("pending/" + layer.getKey() + "/g/", KroneckerFactors.save(layer.getValue().g()));
+            }
+        }
+        return state;
+    }
+
+    void restore(SavedState state, Collection<String> layers) {
+        sinceRefresh = state.whole("since-refresh");
+        asyncRefreshes = state.whole("async-refreshes");
+        pending = null;
+        if (state.hasScalar("pending")) {
+            Map<String, Decomposed> decomposed = new LinkedHashMap<>();
+            for (String layer : layers) {
+                SavedState part = state.part("pending/" + layer + "/");
+                if (part.hasArray("a/vectors")) {
+                    decomposed.put(layer, new Decomposed(KroneckerFactors.restoreEigen(part.part("a/")),
+                            KroneckerFactors.restoreEigen(part.part("g/"))));
+                }
+            }
+            pending = CompletableFuture.completedFuture(decomposed);
         }
     }
 }

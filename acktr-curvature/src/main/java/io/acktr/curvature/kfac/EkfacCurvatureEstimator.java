@@ -1,5 +1,7 @@
 package io.acktr.curvature.kfac;
 
+import io.acktr.api.state.Stateful;
+import io.acktr.api.state.SavedState;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
@@ -27,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * product over the patches), never a per-sample loop. The scales restart when a new basis is
  * installed. Blocks without Kronecker structure use a running diagonal Fisher.
  */
-public final class EkfacCurvatureEstimator implements CurvatureEstimator, StepFeedbackListener {
+public final class EkfacCurvatureEstimator implements CurvatureEstimator, StepFeedbackListener, Stateful {
     public static final String NAME = "ekfac";
 
     private final EkfacSettings settings;
@@ -148,5 +150,40 @@ public final class EkfacCurvatureEstimator implements CurvatureEstimator, StepFe
         deferred.observePending();
         KroneckerFactors f = statistics.settled(layer);
         return KroneckerModels.kronecker(f.g(), f.a());
+    }
+
+    /** What K-FAC saves, and each layer's scales with the basis version they belong to. */
+    @Override
+    public SavedState saveState() {
+        deferred.observePending();
+        SavedState state = SavedState.prefixed("statistics/", statistics.save()).with("damping", damping.saved());
+        int i = 0;
+        for (Map.Entry<String, Scales> layer : scales.entrySet()) {
+            state = state.with("scale-layer/" + layer.getKey(), i)
+                    .with("scales/" + i + "/basis-version", layer.getValue().basisVersion())
+                    .with("scales/" + i + "/values/", layer.getValue().values().save());
+            i++;
+        }
+        return state;
+    }
+
+    @Override
+    public void restoreState(SavedState state) {
+        deferred.observePending();
+        double lambda = state.scalar("damping");
+        statistics.restore(state.part("statistics/"));
+        scales.clear();
+        Map<Integer, String> layers = new java.util.TreeMap<>();
+        state.scalars().forEach((key, index) -> {
+            if (key.startsWith("scale-layer/")) {
+                layers.put(index.intValue(), key.substring("scale-layer/".length()));
+            }
+        });
+        layers.forEach((index, layer) -> {
+            RunningDiagonal values = new RunningDiagonal(NAME);
+            values.restore(state.part("scales/" + index + "/values/"));
+            scales.put(layer, new Scales(state.whole("scales/" + index + "/basis-version"), values));
+        });
+        damping.restore(lambda);
     }
 }

@@ -1,5 +1,7 @@
 package io.acktr.curvature.kfac;
 
+import io.acktr.api.state.Stateful;
+import io.acktr.api.state.SavedState;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.CurvatureEstimator;
@@ -29,7 +31,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code warmup-updates} observations the statistics only accumulate and the direction is the
  * plain gradient. The damping is fixed or adapted by the Levenberg-Marquardt rule.
  */
-public final class KfacCurvatureEstimator implements CurvatureEstimator, GradientBlockListener, StepFeedbackListener {
+public final class KfacCurvatureEstimator implements CurvatureEstimator, GradientBlockListener, StepFeedbackListener,
+        Stateful {
     public static final String NAME = "kfac";
 
     private final KfacSettings settings;
@@ -198,5 +201,25 @@ public final class KfacCurvatureEstimator implements CurvatureEstimator, Gradien
     /** The version of a layer's installed eigenbasis (0 before the first), for tests. */
     long basisVersion(String layer) {
         return statistics.factors(layer).basisVersion();
+    }
+
+    /**
+     * The running factors and the batches not yet folded into them, the installed eigenbases and
+     * their versions, the diagonal Fisher of the other blocks, the observation count, the refresh
+     * schedule and the damping. With {@code async}, queued statistics are waited for and a refresh
+     * under way is saved as pending.
+     */
+    @Override
+    public SavedState saveState() {
+        deferred.observePending();
+        return SavedState.prefixed("statistics/", statistics.save()).with("damping", damping.saved());
+    }
+
+    @Override
+    public void restoreState(SavedState state) {
+        deferred.observePending();
+        double lambda = state.scalar("damping");
+        statistics.restore(state.part("statistics/"));
+        damping.restore(lambda);
     }
 }

@@ -1,5 +1,6 @@
 package io.acktr.curvature.kfac;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.numerics.Gemm;
 import io.acktr.numerics.Vectors;
 import io.acktr.curvature.linalg.SymmetricEigen;
@@ -251,5 +252,39 @@ final class KroneckerFactors {
     private static INDArray inType(INDArray array, DataType dataType) {
         INDArray cast = array.castTo(dataType);
         return cast != array && cast.ordering() == 'c' ? cast : cast.dup('c');
+    }
+
+    /**
+     * The running factors, the batches not yet folded into them, and the installed eigenbases, as
+     * they are: saving folds nothing, so a run that saves computes what one that does not computes.
+     */
+    SavedState save() {
+        SavedState state = SavedState.empty().with("pending-batches", pendingBatches).with("pending-decay", pendingDecay)
+                .with("basis-version", basisVersion).with("statistics-type", Nd4j.zeros(statisticsType, 1));
+        state = a == null ? state : state.with("a", a.dup('c')).with("g", g.dup('c'));
+        state = pendingA == null ? state : state.with("pending-a", pendingA.dup('c')).with("pending-g", pendingG.dup('c'));
+        return eigenA == null ? state : state.with("eigen-a/", save(eigenA)).with("eigen-g/", save(eigenG));
+    }
+
+    static SavedState save(SymmetricEigen eigen) {
+        return SavedState.empty().with("vectors", eigen.vectors().dup('c')).with("values", eigen.values().dup());
+    }
+
+    static SymmetricEigen restoreEigen(SavedState state) {
+        return new SymmetricEigen(state.array("vectors").dup('c'), state.array("values").dup());
+    }
+
+    void restore(SavedState state) {
+        pendingBatches = Math.toIntExact(state.whole("pending-batches"));
+        pendingDecay = state.scalar("pending-decay");
+        basisVersion = state.whole("basis-version");
+        statisticsType = state.array("statistics-type").dataType();
+        a = state.hasArray("a") ? state.array("a").dup('c') : null;
+        g = state.hasArray("g") ? state.array("g").dup('c') : null;
+        pendingA = state.hasArray("pending-a") ? state.array("pending-a").dup('c') : null;
+        pendingG = state.hasArray("pending-g") ? state.array("pending-g").dup('c') : null;
+        eigenA = state.hasArray("eigen-a/vectors") ? restoreEigen(state.part("eigen-a/")) : null;
+        eigenG = state.hasArray("eigen-g/vectors") ? restoreEigen(state.part("eigen-g/")) : null;
+        cached = null;
     }
 }

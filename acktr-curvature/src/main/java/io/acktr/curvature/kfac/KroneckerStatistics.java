@@ -1,5 +1,6 @@
 package io.acktr.curvature.kfac;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.api.curvature.FisherSample;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.curvature.stats.KroneckerLayer;
@@ -135,5 +136,39 @@ final class KroneckerStatistics {
 
     long backgroundRefreshes() {
         return schedule.asyncRefreshes();
+    }
+
+    /** The observation count, every layer's factors in order, the diagonals and the schedule; waits for queued changes. */
+    SavedState save() {
+        schedule.quiesce();
+        SavedState state = SavedState.empty().with("observations", observations)
+                .with("diagonals/", diagonals.save()).with("schedule/", schedule.save());
+        int i = 0;
+        for (KroneckerFactors f : factors.values()) {
+            // a layer's name may hold '/': its entries go under its index, and the name maps to the index
+            state = state.with("layers/" + i + "/", f.save()).with("layer-name/" + f.layer(), i);
+            i++;
+        }
+        return state.with("layer-count", factors.size());
+    }
+
+    void restore(SavedState state) {
+        schedule.quiesce();
+        int count = Math.toIntExact(state.whole("layer-count"));
+        String[] names = new String[count];
+        state.scalars().forEach((key, index) -> {
+            if (key.startsWith("layer-name/")) {
+                names[index.intValue()] = key.substring("layer-name/".length());
+            }
+        });
+        factors.clear();
+        for (int i = 0; i < count; i++) {
+            KroneckerFactors f = new KroneckerFactors(names[i]);
+            f.restore(state.part("layers/" + i + "/"));
+            factors.put(names[i], f);
+        }
+        diagonals.restore(state.part("diagonals/"));
+        schedule.restore(state.part("schedule/"), factors.keySet());
+        observations = state.whole("observations");
     }
 }

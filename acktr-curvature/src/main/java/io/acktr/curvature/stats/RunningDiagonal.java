@@ -1,5 +1,6 @@
 package io.acktr.curvature.stats;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.numerics.Vectors;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -75,5 +76,16 @@ public final class RunningDiagonal {
         INDArray diagonal = diagonals.get(block);
         INDArray grad = gradient.castTo(DataType.DOUBLE).reshape(diagonal.shape());
         return grad.div(diagonal.add(damping)).reshape(gradient.shape()).castTo(gradient.dataType());
+    }
+
+    /** The running diagonals (copies), by block. */
+    public SavedState save() {
+        return SavedState.empty().withCopies("", diagonals);
+    }
+
+    /** Replaces the running diagonals with the saved ones. */
+    public void restore(SavedState state) {
+        diagonals.clear();
+        diagonals.putAll(state.copiesUnder(""));
     }
 }

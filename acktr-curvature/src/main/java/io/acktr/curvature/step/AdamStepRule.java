@@ -1,5 +1,7 @@
 package io.acktr.curvature.step;
 
+import io.acktr.api.state.SavedState;
+import io.acktr.api.state.Stateful;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
@@ -18,7 +20,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code theta <- theta - lr m_hat / (sqrt(v_hat) + eps)} with bias-corrected {@code m_hat},
  * {@code v_hat}. It has no model of the KL, so the predicted KL is reported as NaN.
  */
-public final class AdamStepRule implements StepSizeRule {
+public final class AdamStepRule implements StepSizeRule, Stateful {
     public static final String NAME = "adam";
 
     private final AdamSettings settings;
@@ -56,5 +58,22 @@ public final class AdamStepRule implements StepSizeRule {
             delta.put(e.getKey(), m.div(correction1).divi(denominator).muli(-settings.learningRate()));
         }
         return new StepProposal(delta, settings.learningRate(), Double.NaN);
+    }
+
+    /** Both moments by block and the number of steps (for the bias corrections). */
+    @Override
+    public SavedState saveState() {
+        return SavedState.empty().withCopies("first-moment/", firstMoment).withCopies("second-moment/", secondMoment)
+                .with("steps", steps);
+    }
+
+    @Override
+    public void restoreState(SavedState state) {
+        long savedSteps = state.whole("steps");
+        firstMoment.clear();
+        firstMoment.putAll(state.copiesUnder("first-moment/"));
+        secondMoment.clear();
+        secondMoment.putAll(state.copiesUnder("second-moment/"));
+        steps = savedSteps;
     }
 }

@@ -1,5 +1,7 @@
 package io.acktr.curvature.step;
 
+import io.acktr.api.state.SavedState;
+import io.acktr.api.state.Stateful;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
@@ -18,7 +20,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * where {@code eta} is divided by 1.5 after an update whose measured KL exceeded twice the target
  * and multiplied by 1.5 after one below half of it, within {@code [min, max]}.
  */
-public final class AdaptiveKlStepRule implements StepSizeRule, StepFeedbackListener {
+public final class AdaptiveKlStepRule implements StepSizeRule, StepFeedbackListener, Stateful {
     public static final String NAME = "adaptive-kl";
     static final double FACTOR = 1.5;
 
@@ -60,5 +62,16 @@ public final class AdaptiveKlStepRule implements StepSizeRule, StepFeedbackListe
         } else if (measuredKl < 0.5 * settings.targetKl()) {
             stepSize = Math.min(settings.maxStepSize(), stepSize * FACTOR);
         }
+    }
+
+    /** The adapted step size. */
+    @Override
+    public SavedState saveState() {
+        return SavedState.empty().with("step-size", stepSize);
+    }
+
+    @Override
+    public void restoreState(SavedState state) {
+        stepSize = state.scalar("step-size");
     }
 }

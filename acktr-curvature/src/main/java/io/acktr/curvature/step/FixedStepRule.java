@@ -1,5 +1,7 @@
 package io.acktr.curvature.step;
 
+import io.acktr.api.state.SavedState;
+import io.acktr.api.state.Stateful;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
@@ -9,7 +11,7 @@ import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
 
 /** {@code theta <- theta - eta Delta} with a constant {@code eta}, optionally with momentum. */
-public final class FixedStepRule implements StepSizeRule {
+public final class FixedStepRule implements StepSizeRule, Stateful {
     public static final String NAME = "fixed";
 
     private final FixedStepSettings settings;
@@ -31,5 +33,16 @@ public final class FixedStepRule implements StepSizeRule {
         Gradient gradient = request.gradient();
         double eta = settings.learningRate();
         return new StepProposal(momentum.apply(direction.blocks(), eta), eta, 0.5 * eta * eta * direction.quadraticForm());
+    }
+
+    /** The momentum's velocities. */
+    @Override
+    public SavedState saveState() {
+        return SavedState.prefixed("momentum/", momentum.save());
+    }
+
+    @Override
+    public void restoreState(SavedState state) {
+        momentum.restore(state.part("momentum/"));
     }
 }

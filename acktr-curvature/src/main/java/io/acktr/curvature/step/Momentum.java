@@ -1,5 +1,6 @@
 package io.acktr.curvature.step;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.numerics.Vectors;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -50,5 +51,15 @@ final class Momentum {
             delta.put(e.getKey(), negated);
         }
         return delta;
+    }
+
+    /** The velocities (copies), by block. */
+    SavedState save() {
+        return SavedState.empty().withCopies("velocity/", negatedVelocity);
+    }
+
+    void restore(SavedState state) {
+        negatedVelocity.clear();
+        negatedVelocity.putAll(state.copiesUnder("velocity/"));
     }
 }

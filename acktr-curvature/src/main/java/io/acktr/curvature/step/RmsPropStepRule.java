@@ -1,5 +1,7 @@
 package io.acktr.curvature.step;
 
+import io.acktr.api.state.SavedState;
+import io.acktr.api.state.Stateful;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
@@ -18,7 +20,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * norm, then {@code s <- decay s + (1 - decay) d^2} and {@code theta <- theta - lr d / (sqrt(s) + eps)}.
  * It has no model of the KL, so the predicted KL is reported as NaN.
  */
-public final class RmsPropStepRule implements StepSizeRule {
+public final class RmsPropStepRule implements StepSizeRule, Stateful {
     public static final String NAME = "rmsprop";
 
     private final RmsPropSettings settings;
@@ -58,5 +60,17 @@ public final class RmsPropStepRule implements StepSizeRule {
             delta.put(e.getKey(), step);
         }
         return new StepProposal(delta, settings.learningRate(), Double.NaN);
+    }
+
+    /** The running averages of the squared directions, by block. */
+    @Override
+    public SavedState saveState() {
+        return SavedState.empty().withCopies("square-average/", squareAverage);
+    }
+
+    @Override
+    public void restoreState(SavedState state) {
+        squareAverage.clear();
+        squareAverage.putAll(state.copiesUnder("square-average/"));
     }
 }

@@ -1,5 +1,7 @@
 package io.acktr.curvature.step;
 
+import io.acktr.api.state.SavedState;
+import io.acktr.api.state.Stateful;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
@@ -34,7 +36,7 @@ import java.util.Map;
  * <p>With the {@code linear} schedule the radius decays linearly to 0 over the run's step budget,
  * the KL-budget analogue of the linear learning-rate schedule the reference code uses by default.
  */
-public final class TrustRegionStepRule implements StepSizeRule, StepFeedbackListener {
+public final class TrustRegionStepRule implements StepSizeRule, StepFeedbackListener, Stateful {
     public static final String NAME = "trust-region";
     private static final String JOINT = "joint";
     static final double FEEDBACK_FACTOR = 1.5;
@@ -127,5 +129,23 @@ public final class TrustRegionStepRule implements StepSizeRule, StepFeedbackList
         double reported = scales.isEmpty() ? settings.maxStepSize() : scales.values().iterator().next();
         lastBudget = settings.klRadius() * quadraticForms.size();
         return new StepProposal(momentum.apply(direction.blocks(), scales), reported, predictedKl);
+    }
+
+    /** The momentum's velocities, the KL feedback's multiplier and budget, and the schedule's progress. */
+    @Override
+    public SavedState saveState() {
+        return SavedState.prefixed("momentum/", momentum.save()).with("radius-multiplier", radiusMultiplier)
+                .with("last-budget", lastBudget).with("progress", progress);
+    }
+
+    @Override
+    public void restoreState(SavedState state) {
+        double multiplier = state.scalar("radius-multiplier");
+        double budget = state.scalar("last-budget");
+        double savedProgress = state.scalar("progress");
+        momentum.restore(state.part("momentum/"));
+        radiusMultiplier = multiplier;
+        lastBudget = budget;
+        progress = savedProgress;
     }
 }

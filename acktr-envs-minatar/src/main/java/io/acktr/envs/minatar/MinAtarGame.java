@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
-import io.acktr.api.env.Environment;
 import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
-import java.util.SplittableRandom;
+import io.acktr.api.env.RestorableEnvironment;
+import io.acktr.api.state.ResumableRandom;
+import io.acktr.api.state.SavedState;
+import java.util.Arrays;
 
 /**
  * What the five games share: a {@value #SIZE} x {@value #SIZE} grid seen as {@code channels} binary
@@ -35,7 +37,7 @@ import java.util.SplittableRandom;
  * added. Stepping before the first reset or after the episode ended throws
  * {@link IllegalStateException}.
  */
-public abstract class MinAtarGame implements Environment {
+public abstract class MinAtarGame implements RestorableEnvironment {
     /** Rows and columns of the grid. */
     public static final int SIZE = 10;
     /** The sticky-action probability of the evaluation protocol in Young and Tian 2019. */
@@ -52,8 +54,13 @@ public abstract class MinAtarGame implements Environment {
     private final BoxSpace observationSpace;
     private final double stickyActionProbability;
     private final int[] palette;
-    private SplittableRandom stickiness;
-    private SplittableRandom random;
+    private ResumableRandom stickiness;
+    private ResumableRandom random;
+    /** Both streams' states when the current episode started, and the actions asked for since: the episode, replayable. */
+    private long[] episodeStickiness;
+    private long[] episodeRandom;
+    private long[] episodeActions = new long[64];
+    private int episodeSteps;
     private MinAtarAction previousAction = MinAtarAction.NOOP;
     private Phase phase = Phase.NOT_STARTED;
 
@@ -67,7 +74,7 @@ public abstract class MinAtarGame implements Environment {
         this.observationSpace = BoxSpace.uniform(0, 1, SIZE, SIZE, channels);
         this.stickyActionProbability = stickyActionProbability;
         this.palette = MinAtarPalette.colours(channels);
-        seed(new SplittableRandom());
+        seed(new ResumableRandom(System.nanoTime() ^ System.identityHashCode(this)));
     }
 
     @Override
@@ -100,13 +107,16 @@ public abstract class MinAtarGame implements Environment {
     /** Reseeds both random streams, then starts a new episode. */
     @Override
     public final double[] reset(long seed) {
-        seed(new SplittableRandom(seed));
+        seed(new ResumableRandom(seed));
         return reset();
     }
 
     /** Starts a new episode, continuing both random streams. */
     @Override
     public final double[] reset() {
+        episodeStickiness = stickiness.state();
+        episodeRandom = random.state();
+        episodeSteps = 0;
         previousAction = MinAtarAction.NOOP;
         phase = Phase.PLAYING;
         startEpisode();
@@ -122,6 +132,10 @@ public abstract class MinAtarGame implements Environment {
         if (phase == Phase.OVER) {
             throw new IllegalStateException(id + ": step() called after the episode terminated; call reset()");
         }
+        if (episodeSteps == episodeActions.length) {
+            episodeActions = Arrays.copyOf(episodeActions, episodeSteps * 2);
+        }
+        episodeActions[episodeSteps++] = requested.ordinal();
         boolean sticks = stickiness.nextDouble() < stickyActionProbability;
         MinAtarAction executed = sticks ? previousAction : requested;
         previousAction = executed;
@@ -184,7 +198,7 @@ public abstract class MinAtarGame implements Environment {
     abstract void paint(Planes planes);
 
     /** The game's own random stream (never the sticky-action one). */
-    final SplittableRandom random() {
+    final ResumableRandom random() {
         return random;
     }
 
@@ -193,7 +207,45 @@ public abstract class MinAtarGame implements Environment {
         return previousAction;
     }
 
-    private void seed(SplittableRandom root) {
+    /**
+     * The episode as its start (both random streams' states) and the actions asked for since: the
+     * games are deterministic given those, so {@link #restoreState} replays the episode to the
+     * same step. Before the first reset, nothing.
+     */
+    @Override
+    public final SavedState saveState() {
+        if (phase == Phase.NOT_STARTED) {
+            return SavedState.empty();
+        }
+        return SavedState.empty().withLongs("stickiness", episodeStickiness).withLongs("random", episodeRandom)
+                .withLongs("actions", Arrays.copyOf(episodeActions, Math.max(episodeSteps, 1)))
+                .with("steps", episodeSteps);
+    }
+
+    @Override
+    public final void restoreState(SavedState saved) {
+        requireNonNull(saved, "saved is null");
+        if (saved.isEmpty()) {
+            phase = Phase.NOT_STARTED;
+            return;
+        }
+        int steps = Math.toIntExact(saved.whole("steps"));
+        long[] actions = saved.longs("actions");
+        if (steps > actions.length) {
+            throw new IllegalArgumentException(id + ": saved state has " + steps + " steps but " + actions.length + " actions");
+        }
+        stickiness = ResumableRandom.of(saved.longs("stickiness"));
+        random = ResumableRandom.of(saved.longs("random"));
+        reset();
+        for (int t = 0; t < steps; t++) {
+            if (phase == Phase.OVER) {
+                throw new IllegalArgumentException(id + ": the saved episode ended before its step " + (t + 1) + " of " + steps);
+            }
+            step(new double[] {actions[t]});
+        }
+    }
+
+    private void seed(ResumableRandom root) {
         stickiness = root.split();
         random = root.split();
     }

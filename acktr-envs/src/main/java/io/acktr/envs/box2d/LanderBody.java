@@ -4,7 +4,7 @@ import static io.acktr.envs.box2d.LunarLander.SCALE;
 import static io.acktr.envs.box2d.LunarLander.VIEWPORT_H;
 import static io.acktr.envs.box2d.LunarLander.VIEWPORT_W;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.jbox2d.collision.shapes.PolygonShape;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
@@ -44,7 +44,7 @@ final class LanderBody {
      * Adds the lander at the top centre of the viewport, pushes its hull with a random force of up to
      * {@value #INITIAL_RANDOM} per axis (two draws from {@code random}) and attaches the legs.
      */
-    static LanderBody create(World world, SplittableRandom random) {
+    static LanderBody create(World world, RandomGenerator random) {
         float initialX = (float) (VIEWPORT_W / SCALE / 2);
         float initialY = (float) (VIEWPORT_H / SCALE);
 

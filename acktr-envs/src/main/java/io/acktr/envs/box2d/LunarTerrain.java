@@ -4,7 +4,7 @@ import static io.acktr.envs.box2d.LunarLander.SCALE;
 import static io.acktr.envs.box2d.LunarLander.VIEWPORT_H;
 import static io.acktr.envs.box2d.LunarLander.VIEWPORT_W;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.jbox2d.collision.shapes.EdgeShape;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
@@ -41,7 +41,7 @@ final class LunarTerrain {
      * Draws {@code CHUNKS + 1} heights from {@code random} and adds the terrain to {@code world},
      * as Gymnasium's {@code LunarLander.reset} does.
      */
-    static LunarTerrain create(World world, SplittableRandom random) {
+    static LunarTerrain create(World world, RandomGenerator random) {
         double width = VIEWPORT_W / SCALE;
         double height = VIEWPORT_H / SCALE;
         double[] heights = new double[CHUNKS + 1];

@@ -2,7 +2,7 @@ package io.acktr.envs.box2d;
 
 import static io.acktr.envs.box2d.BipedalWalker.SCALE;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.jbox2d.collision.shapes.PolygonShape;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
@@ -52,7 +52,7 @@ final class WalkerBody {
      * Adds the walker standing at {@code (x, y)}, pushes its hull sideways with a random force of up
      * to {@value #INITIAL_RANDOM} (one draw from {@code random}) and attaches the legs.
      */
-    static WalkerBody create(World world, SplittableRandom random, double x, double y) {
+    static WalkerBody create(World world, RandomGenerator random, double x, double y) {
         Body hull = world.createBody(dynamicBody(x, y, 0));
         Vec2[] vertices = new Vec2[HULL_POLYGON.length];
         for (int i = 0; i < vertices.length; i++) {

@@ -8,7 +8,7 @@ import static io.acktr.envs.box2d.WalkerTerrain.TERRAIN_STEP;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * The walker's decorative clouds: pentagons of random jitter at three quarters of the viewport's
@@ -29,7 +29,7 @@ final class WalkerClouds {
         this.clouds = clouds;
     }
 
-    static WalkerClouds create(SplittableRandom random) {
+    static WalkerClouds create(RandomGenerator random) {
         List<Cloud> clouds = new ArrayList<>();
         for (int c = 0; c < COUNT; c++) {
             double x = random.nextDouble(0, TERRAIN_LENGTH) * TERRAIN_STEP;

@@ -6,7 +6,7 @@ import static io.acktr.envs.box2d.BipedalWalker.VIEWPORT_H;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.jbox2d.collision.shapes.EdgeShape;
 import org.jbox2d.common.Vec2;
 import org.jbox2d.dynamics.Body;
@@ -41,7 +41,7 @@ final class WalkerTerrain {
     }
 
     /** Draws the grass from {@code random} and adds the ground to {@code world}. */
-    static WalkerTerrain create(World world, SplittableRandom random) {
+    static WalkerTerrain create(World world, RandomGenerator random) {
         double[] xs = new double[TERRAIN_LENGTH];
         double[] ys = new double[TERRAIN_LENGTH];
         double velocity = 0.0;

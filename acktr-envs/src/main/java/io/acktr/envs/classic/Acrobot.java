@@ -3,7 +3,9 @@ package io.acktr.envs.classic;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.RgbFrame;
+import io.acktr.api.env.RestorableEnvironment;
 import io.acktr.api.env.StepResult;
+import io.acktr.api.state.SavedState;
 import io.acktr.envs.core.SeededEnvironment;
 import io.acktr.envs.render.Canvas;
 
@@ -31,7 +33,7 @@ import static java.util.Objects.requireNonNull;
  * {@link io.acktr.envs.providers.AcrobotProvider}. {@link #render()} draws Gymnasium's
  * 500 x 500 picture of the two links and the goal line.
  */
-public final class Acrobot extends SeededEnvironment {
+public final class Acrobot extends SeededEnvironment implements RestorableEnvironment {
     public static final String ID = "Acrobot-v1";
 
     static final double DT = 0.2;
@@ -237,5 +239,24 @@ public final class Acrobot extends SeededEnvironment {
     private double[] observation() {
         return Float32.round(functions.cos(state[0]), functions.sin(state[0]), functions.cos(state[1]),
                 functions.sin(state[1]), state[2], state[3]);
+    }
+
+    /** The generator, the dynamics' state and the episode's flags, mid-episode or not. */
+    @Override
+    public SavedState saveState() {
+        return state == null ? SavedState.empty().withLongs("random", randomState())
+                : SavedState.empty().withLongs("random", randomState()).with("state", state).with("terminated", terminated ? 1.0 : 0.0);
+    }
+
+    @Override
+    public void restoreState(SavedState saved) {
+        requireNonNull(saved, "saved is null");
+        restoreRandom(saved.longs("random"));
+        if (saved.hasArray("state")) {
+            state = saved.doubles("state");
+            terminated = saved.scalar("terminated") != 0;
+        } else {
+            state = null;
+        }
     }
 }

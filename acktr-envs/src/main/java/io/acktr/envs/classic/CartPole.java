@@ -3,7 +3,9 @@ package io.acktr.envs.classic;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.RgbFrame;
+import io.acktr.api.env.RestorableEnvironment;
 import io.acktr.api.env.StepResult;
+import io.acktr.api.state.SavedState;
 import io.acktr.envs.core.SeededEnvironment;
 import io.acktr.envs.render.Canvas;
 
@@ -24,7 +26,7 @@ import static java.util.Objects.requireNonNull;
  * The time limit of 500 steps is applied by {@link io.acktr.envs.providers.CartPoleProvider}.
  * {@link #render()} draws Gymnasium's 600 x 400 picture: the track, the cart and the pole.
  */
-public final class CartPole extends SeededEnvironment {
+public final class CartPole extends SeededEnvironment implements RestorableEnvironment {
     public static final String ID = "CartPole-v1";
 
     static final double GRAVITY = 9.8;
@@ -147,5 +149,28 @@ public final class CartPole extends SeededEnvironment {
         canvas.fillCircle(cartX, cartY + axleOffset, poleWidth / 2, 0x8184CB);
         canvas.line(0, cartY, SCREEN_WIDTH, cartY, Canvas.BLACK);
         return canvas.frame();
+    }
+
+    /** The generator, the dynamics' state and the episode's flags, mid-episode or not. */
+    @Override
+    public SavedState saveState() {
+        return state == null ? SavedState.empty().withLongs("random", randomState())
+                : SavedState.empty().withLongs("random", randomState()).with("state", state).with("terminated", terminated ? 1.0 : 0.0);
+    }
+
+    @Override
+    public void restoreState(SavedState saved) {
+        requireNonNull(saved, "saved is null");
+        restoreRandom(saved.longs("random"));
+        if (saved.hasArray("state")) {
+            double[] restored = saved.doubles("state");
+            if (restored.length != 4) {
+                throw new IllegalArgumentException(ID + " state has 4 elements, got " + restored.length);
+            }
+            state = restored;
+            terminated = saved.scalar("terminated") != 0;
+        } else {
+            state = null;
+        }
     }
 }

@@ -3,7 +3,9 @@ package io.acktr.envs.classic;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.RgbFrame;
+import io.acktr.api.env.RestorableEnvironment;
 import io.acktr.api.env.StepResult;
+import io.acktr.api.state.SavedState;
 import io.acktr.envs.core.SeededEnvironment;
 
 import java.util.SplittableRandom;
@@ -29,7 +31,7 @@ import static java.util.Objects.requireNonNull;
  * acktr-envs-gymnasium). The random generator is a {@link SplittableRandom} rather than NumPy's. The time limit of
  * 200 steps is applied by {@link io.acktr.envs.providers.MountainCarProvider}.
  */
-public final class MountainCar extends SeededEnvironment {
+public final class MountainCar extends SeededEnvironment implements RestorableEnvironment {
     public static final String ID = "MountainCar-v0";
 
     static final double MIN_POSITION = -1.2;
@@ -120,5 +122,22 @@ public final class MountainCar extends SeededEnvironment {
     /** NumPy's {@code clip(x, low, high)} for scalars. */
     static double clip(double x, double low, double high) {
         return Math.min(Math.max(x, low), high);
+    }
+
+    /** The generator, the dynamics' state and the episode's flags, mid-episode or not. */
+    @Override
+    public SavedState saveState() {
+        return SavedState.empty().withLongs("random", randomState()).with("position", position).with("velocity", velocity)
+                .with("started", started ? 1.0 : 0.0).with("terminated", terminated ? 1.0 : 0.0);
+    }
+
+    @Override
+    public void restoreState(SavedState saved) {
+        requireNonNull(saved, "saved is null");
+        restoreRandom(saved.longs("random"));
+        position = saved.scalar("position");
+        velocity = saved.scalar("velocity");
+        started = saved.scalar("started") != 0;
+        terminated = saved.scalar("terminated") != 0;
     }
 }

@@ -2,7 +2,9 @@ package io.acktr.envs.classic;
 
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.RgbFrame;
+import io.acktr.api.env.RestorableEnvironment;
 import io.acktr.api.env.StepResult;
+import io.acktr.api.state.SavedState;
 import io.acktr.envs.core.SeededEnvironment;
 
 import java.util.SplittableRandom;
@@ -33,7 +35,7 @@ import static java.util.Objects.requireNonNull;
  * time limit of 999 steps is applied by
  * {@link io.acktr.envs.providers.MountainCarContinuousProvider}.
  */
-public final class MountainCarContinuous extends SeededEnvironment {
+public final class MountainCarContinuous extends SeededEnvironment implements RestorableEnvironment {
     public static final String ID = "MountainCarContinuous-v0";
 
     static final double MIN_ACTION = -1.0;
@@ -168,5 +170,24 @@ public final class MountainCarContinuous extends SeededEnvironment {
             throw new IllegalStateException(ID + ": render() called before reset(); call reset() first");
         }
         return MountainCarDrawing.draw(position, GOAL_POSITION);
+    }
+
+    /** The generator, the dynamics' state and the episode's flags, mid-episode or not. */
+    @Override
+    public SavedState saveState() {
+        return SavedState.empty().withLongs("random", randomState()).with("position", position).with("velocity", velocity)
+                .with("started", started ? 1.0 : 0.0).with("terminated", terminated ? 1.0 : 0.0)
+                .with("float32-state", float32State ? 1.0 : 0.0);
+    }
+
+    @Override
+    public void restoreState(SavedState saved) {
+        requireNonNull(saved, "saved is null");
+        restoreRandom(saved.longs("random"));
+        position = saved.scalar("position");
+        velocity = saved.scalar("velocity");
+        started = saved.scalar("started") != 0;
+        terminated = saved.scalar("terminated") != 0;
+        float32State = saved.scalar("float32-state") != 0;
     }
 }

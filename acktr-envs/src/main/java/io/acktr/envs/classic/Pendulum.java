@@ -2,7 +2,9 @@ package io.acktr.envs.classic;
 
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.RgbFrame;
+import io.acktr.api.env.RestorableEnvironment;
 import io.acktr.api.env.StepResult;
+import io.acktr.api.state.SavedState;
 import io.acktr.envs.core.SeededEnvironment;
 import io.acktr.envs.render.Canvas;
 
@@ -25,7 +27,7 @@ import static java.util.Objects.requireNonNull;
  * Gymnasium's 500 x 500 picture of the rod, with a bar under the axle for the last torque in
  * place of Gymnasium's curved arrow image.
  */
-public final class Pendulum extends SeededEnvironment {
+public final class Pendulum extends SeededEnvironment implements RestorableEnvironment {
     public static final String ID = "Pendulum-v1";
 
     static final double MAX_SPEED = 8.0;
@@ -143,5 +145,22 @@ public final class Pendulum extends SeededEnvironment {
         }
         canvas.fillCircle(offset, offset, 0.05 * scale, Canvas.BLACK);
         return canvas.frame();
+    }
+
+    /** The generator, the dynamics' state and the episode's flags, mid-episode or not. */
+    @Override
+    public SavedState saveState() {
+        return SavedState.empty().withLongs("random", randomState()).with("theta", theta).with("theta-dot", thetaDot)
+                .with("started", started ? 1.0 : 0.0).with("last-torque", lastTorque);
+    }
+
+    @Override
+    public void restoreState(SavedState saved) {
+        requireNonNull(saved, "saved is null");
+        restoreRandom(saved.longs("random"));
+        theta = saved.scalar("theta");
+        thetaDot = saved.scalar("theta-dot");
+        started = saved.scalar("started") != 0;
+        lastTorque = saved.scalar("last-torque");
     }
 }

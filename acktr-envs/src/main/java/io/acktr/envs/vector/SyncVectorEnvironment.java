@@ -83,6 +83,40 @@ public final class SyncVectorEnvironment implements AutoCloseable {
         return observations;
     }
 
+    /** The return and length of environment {@code i}'s running episode as this class counts them. */
+    public double runningReturn(int i) {
+        return runningReturns[i];
+    }
+
+    public long runningLength(int i) {
+        return runningLengths[i];
+    }
+
+    /**
+     * Instead of {@link #reset(long)}, for a run that resumes: environment {@code i} was restored
+     * mid-episode, whose return and length so far are given. Once every environment was continued
+     * or {@link #resetOne reset}, the vector steps.
+     */
+    public void continueEpisode(int i, double returnSoFar, long lengthSoFar) {
+        runningReturns[i] = returnSoFar;
+        runningLengths[i] = lengthSoFar;
+        resetCalled = true;
+    }
+
+    /** Instead of {@link #reset(long)}, for a run that resumes: environment {@code i} starts a new episode from {@code seed}. */
+    public double[] resetOne(int i, long seed) {
+        double[] observation = environments[i].reset(seed);
+        runningReturns[i] = 0.0;
+        runningLengths[i] = 0L;
+        resetCalled = true;
+        return observation;
+    }
+
+    /** Environment {@code i} as given, for saving its state. */
+    public Environment environment(int i) {
+        return environments[i];
+    }
+
     /**
      * Steps environment {@code i} with {@code actions[i]}; an environment whose episode ends is
      * reset at once with {@link Environment#reset()}. Every environment's action is announced

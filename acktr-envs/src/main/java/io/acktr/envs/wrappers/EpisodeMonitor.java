@@ -1,5 +1,6 @@
 package io.acktr.envs.wrappers;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.StepResult;
 
@@ -91,5 +92,17 @@ public final class EpisodeMonitor extends ForwardingEnvironment implements Episo
     private void startEpisode() {
         runningReturn = 0.0;
         runningLength = 0L;
+    }
+
+    /** The running episode; the episodes already recorded were reported when they ended. */
+    @Override
+    protected SavedState ownState() {
+        return SavedState.empty().with("running-return", runningReturn).with("running-length", runningLength);
+    }
+
+    @Override
+    protected void restoreOwnState(SavedState state) {
+        runningReturn = state.scalar("running-return");
+        runningLength = state.whole("running-length");
     }
 }

@@ -1,6 +1,7 @@
 package io.acktr.envs.wrappers;
 
 import io.acktr.api.env.Environment;
+import io.acktr.api.state.SavedState;
 import io.acktr.api.env.RgbFrame;
 import io.acktr.api.env.Space;
 import io.acktr.api.env.StepResult;
@@ -68,6 +69,18 @@ public abstract class ForwardingEnvironment implements EnvironmentWrapper {
     @Override
     public void close() {
         environment.close();
+    }
+
+    /**
+     * This wrapper's own state between two steps (counters, frames, a running return), without the
+     * wrapped environment's, for {@link EnvironmentSnapshots}. The default has none.
+     */
+    protected SavedState ownState() {
+        return SavedState.empty();
+    }
+
+    /** Takes back what {@link #ownState()} gave. The default has nothing to take. */
+    protected void restoreOwnState(SavedState state) {
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.acktr.envs.wrappers;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.Space;
@@ -111,5 +112,24 @@ public final class FrameStack extends ForwardingEnvironment {
             }
         }
         return result;
+    }
+
+    @Override
+    protected SavedState ownState() {
+        SavedState state = SavedState.empty().with("newest", newest);
+        for (int i = 0; i < history.length; i++) {
+            if (history[i] != null) {
+                state = state.with("frame-" + i, history[i]);
+            }
+        }
+        return state;
+    }
+
+    @Override
+    protected void restoreOwnState(SavedState state) {
+        newest = Math.toIntExact(state.whole("newest"));
+        for (int i = 0; i < history.length; i++) {
+            history[i] = state.hasArray("frame-" + i) ? state.doubles("frame-" + i) : null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.acktr.envs.wrappers;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.api.env.BoxSpace;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.Space;
@@ -91,5 +92,16 @@ public final class NormalizeObservation extends ForwardingEnvironment {
             statistics.update(observation);
         }
         return statistics.normalize(observation, epsilon, clip);
+    }
+
+    /** The statistics are the chain's, saved with it. */
+    @Override
+    protected SavedState ownState() {
+        return SavedState.empty().with("training", training ? 1.0 : 0.0);
+    }
+
+    @Override
+    protected void restoreOwnState(SavedState state) {
+        training = state.scalar("training") != 0;
     }
 }

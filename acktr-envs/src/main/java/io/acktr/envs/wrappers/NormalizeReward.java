@@ -1,5 +1,6 @@
 package io.acktr.envs.wrappers;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.StepResult;
 
@@ -87,5 +88,17 @@ public final class NormalizeReward extends ForwardingEnvironment {
             discountedReturn = 0.0;
         }
         return new StepResult(result.observation(), reward, result.terminated(), result.truncated(), result.info());
+    }
+
+    /** The discounted return of the episode so far; the statistics are the chain's, saved with it. */
+    @Override
+    protected SavedState ownState() {
+        return SavedState.empty().with("discounted-return", discountedReturn).with("training", training ? 1.0 : 0.0);
+    }
+
+    @Override
+    protected void restoreOwnState(SavedState state) {
+        discountedReturn = state.scalar("discounted-return");
+        training = state.scalar("training") != 0;
     }
 }

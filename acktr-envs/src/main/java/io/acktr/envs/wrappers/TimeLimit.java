@@ -1,5 +1,6 @@
 package io.acktr.envs.wrappers;
 
+import io.acktr.api.state.SavedState;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.StepResult;
 
@@ -51,5 +52,15 @@ public final class TimeLimit extends ForwardingEnvironment {
     @Override
     public String toString() {
         return "TimeLimit(" + environment() + ", " + maxEpisodeSteps + ")";
+    }
+
+    @Override
+    protected SavedState ownState() {
+        return SavedState.empty().with("elapsed-steps", elapsedSteps);
+    }
+
+    @Override
+    protected void restoreOwnState(SavedState state) {
+        elapsedSteps = Math.toIntExact(state.whole("elapsed-steps"));
     }
 }

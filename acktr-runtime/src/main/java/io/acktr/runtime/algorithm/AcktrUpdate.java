@@ -22,6 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import io.acktr.api.state.ResumableRandom;
+import io.acktr.api.state.SavedState;
+import io.acktr.api.state.Stateful;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -47,7 +50,7 @@ public final class AcktrUpdate {
     private final CurvatureEstimator curvature;
     private final StepSizeRule stepSizeRule;
     private final AlgorithmSettings settings;
-    private final RandomGenerator random;
+    private RandomGenerator random;
     private final CurvatureRequirements needs;
     private final GradientBlockListener blockListener;
     private final List<StepFeedbackListener> feedbackListeners;
@@ -76,6 +79,78 @@ public final class AcktrUpdate {
 
     public Policy policy() {
         return policy;
+    }
+
+    /** The components of the update's saved state: its own, the curvature estimator's and the step rule's. */
+    public static final String UPDATE = "update";
+    public static final String CURVATURE = "curvature";
+    public static final String STEP_SIZE = "step-size";
+
+    /**
+     * What a resumed run needs of the update, between two updates: its count and the Fisher pass's
+     * random generator ({@link #UPDATE}, when it is a {@link ResumableRandom}), and the state of the
+     * curvature estimator and of the step rule when they are {@link Stateful} (else they start afresh).
+     */
+    public Map<String, SavedState> saveState() {
+        Map<String, SavedState> state = new LinkedHashMap<>();
+        SavedState own = SavedState.empty().with("updates", updates);
+        if (random instanceof ResumableRandom resumable) {
+            own = own.withLongs("random", resumable.state());
+        }
+        state.put(UPDATE, own);
+        if (curvature instanceof Stateful stateful) {
+            state.put(CURVATURE, stateful.saveState());
+        }
+        if (stepSizeRule instanceof Stateful stateful) {
+            state.put(STEP_SIZE, stateful.saveState());
+        }
+        return state;
+    }
+
+    /**
+     * Takes back what {@link #saveState()} gave, before the first update.
+     *
+     * @throws IllegalArgumentException naming the component whose state does not fit
+     */
+    public void restoreState(Map<String, SavedState> state) {
+        SavedState own = component(state, UPDATE);
+        try {
+            if (own.hasArray("random")) {
+                random = ResumableRandom.of(own.longs("random"));
+            }
+            updates = own.whole("updates");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the update's state: " + e.getMessage(), e);
+        }
+        restore(curvature, curvature.name(), state.get(CURVATURE), "curvature estimator");
+        restore(stepSizeRule, stepSizeRule.name(), state.get(STEP_SIZE), "step-size rule");
+    }
+
+    /**
+     * Puts the curvature estimator's and the step rule's saved state back (a rollback: the update's
+     * count and random generator go on).
+     */
+    public void restoreCurvatureAndStepRule(Map<String, SavedState> state) {
+        restore(curvature, curvature.name(), state.get(CURVATURE), "curvature estimator");
+        restore(stepSizeRule, stepSizeRule.name(), state.get(STEP_SIZE), "step-size rule");
+    }
+
+    private static void restore(Object component, String name, SavedState saved, String what) {
+        if (component instanceof Stateful stateful && saved != null) {
+            try {
+                stateful.restoreState(saved);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("the state of the " + what + " " + name + " does not fit: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static SavedState component(Map<String, SavedState> state, String name) {
+        SavedState saved = state.get(name);
+        if (saved == null) {
+            throw new IllegalArgumentException("the training state lacks its \"" + name + "\" part; it has " + state.keySet());
+        }
+        return saved;
     }
 
     /**

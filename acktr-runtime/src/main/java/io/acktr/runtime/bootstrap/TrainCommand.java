@@ -40,6 +40,12 @@ final class TrainCommand implements Callable<Integer> {
                     + " (each module's reference.conf alone); the same as --set acktr.defaults=BASE.")
     String defaults;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue the run in RUN_DIR from its checkpoint, in place, with its own configuration;"
+                    + " --set may change only acktr.total-steps and how the run runs (acktr.checkpoint.*, acktr.runtime.*,"
+                    + " acktr.logging.*, acktr.memory.*, acktr.divergence.*), not --config.")
+    Path resume;
+
     @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE", description = "Override one setting, e.g. --set acktr.seed=2.")
     List<String> overrides = new ArrayList<>();
 
@@ -68,6 +74,10 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (resume != null && (config != null || defaults != null)) {
+            throw new ConfigException.BadValue("--resume", "takes the run's own configuration (its config.conf);"
+                    + " --config and --defaults cannot be combined with it");
+        }
         List<String> all = new ArrayList<>(overrides);
         if (defaults != null) {
             all.add(ConfigLoader.DEFAULTS + "=" + defaults);
@@ -83,7 +93,12 @@ final class TrainCommand implements Callable<Integer> {
             }
             all.add(RuntimeSettings.ROLLOUT_WORKERS + "=" + rolloutNodes);
         }
-        Config resolved = ConfigLoader.load(loader, Optional.ofNullable(config), all);
+        if (resume != null && cluster) {
+            throw new ConfigException.BadValue("--resume", "continues a run on this machine; --cluster cannot be combined"
+                    + " with it yet");
+        }
+        Config resolved = resume != null ? ConfigLoader.forResume(loader, resume, all)
+                : ConfigLoader.load(loader, Optional.ofNullable(config), all);
         PrintWriter out = spec.commandLine().getOut();
         TrainingSession session = new TrainingSession(resolved, loader, new GuicePluginLookup(loader));
         OptionalDouble watch = watchReturn == null ? OptionalDouble.empty() : OptionalDouble.of(watchReturn);
@@ -105,6 +120,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingSummary train(ClassLoader loader, Config resolved, TrainingSession session, OptionalDouble watch,
                                   RunObserver observer, PrintWriter out) {
+        if (resume != null) {
+            return session.resume(resume, quiet ? null : out, watch, List.of(), observer);
+        }
         if (!cluster) {
             return session.train(quiet ? null : out, watch, List.of(), observer);
         }

@@ -34,6 +34,16 @@ public final class Addresses {
         return "acktr.rollout." + runId + ".worker." + worker;
     }
 
+    /** {@code acktr.rollout.<run-id>.worker.<index>.state}: asks a local rollout worker, between two rollouts, for its slice's state. */
+    public static String rolloutWorkerState(String runId, int worker) {
+        return workerState(rolloutWorker(runId, worker));
+    }
+
+    /** {@code <address>.state}: where the rollout worker at {@code address} answers with its slice's state. */
+    public static String workerState(String address) {
+        return address + ".state";
+    }
+
     /** {@code acktr.rollout.<run-id>.worker.<index>.g<generation>}: a worker hosted by a node of a cluster. */
     public static String rolloutWorker(String runId, int worker, int generation) {
         return rolloutWorker(runId, worker) + ".g" + generation;

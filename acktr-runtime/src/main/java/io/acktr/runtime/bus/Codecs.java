@@ -89,8 +89,41 @@ public final class Codecs {
             r -> new ListenersDone(r.longValue(), r.booleanValue(), r.booleanValue()
                     ? Optional.of(new String(r.bytes(), java.nio.charset.StandardCharsets.UTF_8)) : Optional.empty()));
 
+    /** Arrays keep their data type: LONG ones travel as longs, the others as doubles (exact for every narrower type). */
+    static final BinaryCodec<WorkerState> WORKER_STATE = new BinaryCodec<>(WorkerState.class,
+            (w, m) -> {
+                w.intValue(m.worker()).intValue(m.state().arrays().size());
+                m.state().arrays().forEach((name, value) -> {
+                    w.string(name).string(value.dataType().name()).longs(value.shape());
+                    if (value.dataType() == org.nd4j.linalg.api.buffer.DataType.LONG) {
+                        w.longs(value.toLongVector());
+                    } else {
+                        w.doubles(value.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleVector());
+                    }
+                });
+                w.intValue(m.state().scalars().size());
+                m.state().scalars().forEach((name, value) -> w.string(name).doubleValue(value));
+            },
+            r -> {
+                int worker = r.intValue();
+                java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> arrays = new java.util.LinkedHashMap<>();
+                for (int i = r.intValue(); i > 0; i--) {
+                    String name = r.string();
+                    org.nd4j.linalg.api.buffer.DataType type = org.nd4j.linalg.api.buffer.DataType.valueOf(r.string());
+                    long[] shape = r.longs();
+                    arrays.put(name, type == org.nd4j.linalg.api.buffer.DataType.LONG
+                            ? org.nd4j.linalg.factory.Nd4j.createFromArray(r.longs()).reshape(shape)
+                            : org.nd4j.linalg.factory.Nd4j.createFromArray(r.doubles()).reshape(shape).castTo(type));
+                }
+                java.util.Map<String, Double> scalars = new java.util.LinkedHashMap<>();
+                for (int i = r.intValue(); i > 0; i--) {
+                    scalars.put(r.string(), r.doubleValue());
+                }
+                return new WorkerState(worker, new io.acktr.api.state.SavedState(arrays, scalars));
+            });
+
     static final List<BinaryCodec<?>> ALL = List.of(PARAMETER_SNAPSHOT, ROLLOUT_PART, UPDATE_METRICS, EPISODE_ENDED,
-            RUN_ENDED, LISTENERS_DONE);
+            RUN_ENDED, LISTENERS_DONE, WORKER_STATE);
 
     private Codecs() {
     }

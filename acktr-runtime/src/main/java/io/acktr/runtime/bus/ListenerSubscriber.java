@@ -42,7 +42,11 @@ public final class ListenerSubscriber extends AbstractVerticle {
         } else if (body instanceof RunEnded ended) {
             for (TrainingListener listener : listeners) {
                 try {
-                    listener.onEnd();
+                    if (listener instanceof RunEndListener aware) {
+                        aware.onEnd(ended);
+                    } else {
+                        listener.onEnd();
+                    }
                 } catch (RuntimeException e) {
                     remember(listener, e);
                 }

@@ -18,6 +18,20 @@ final class EpisodeWindow {
         return count;
     }
 
+    /** The ring of returns as it is, and the count. */
+    io.acktr.api.state.SavedState save() {
+        return io.acktr.api.state.SavedState.empty().with("returns", returns).with("count", count);
+    }
+
+    void restore(io.acktr.api.state.SavedState state) {
+        double[] saved = state.doubles("returns");
+        if (saved.length != returns.length) {
+            throw new IllegalArgumentException("the episode window holds " + saved.length + " returns, expected " + returns.length);
+        }
+        System.arraycopy(saved, 0, returns, 0, returns.length);
+        count = state.whole("count");
+    }
+
     /** Mean of the window, NaN before the first episode. */
     double mean() {
         int n = (int) Math.min(count, returns.length);

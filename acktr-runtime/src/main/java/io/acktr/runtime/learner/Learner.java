@@ -18,10 +18,16 @@ import io.acktr.runtime.bus.RunEnded;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import io.acktr.runtime.settings.DivergenceSettings;
+import io.acktr.api.state.SavedState;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +71,15 @@ public final class Learner {
     private final CountDownLatch ended = new CountDownLatch(1);
     /** What the exit hook prints once the run has ended after a stop. */
     private volatile String stoppedLine = "";
+    /** The loop's counters and episode window: fields, so that a checkpoint can save them between two updates. */
+    private final EpisodeWindow window = new EpisodeWindow(100);
+    private long envSteps;
+    private long updates;
+    private long skipped;
+    private int consecutiveSkips;
+    private volatile String resumeHint = "";
+    private DivergenceGuard divergence;
+    private Supplier<Optional<String>> rollback = Optional::empty;
 
     /**
      * @param workers the run's rollout workers, which the caller owns and closes
@@ -83,6 +98,7 @@ public final class Learner {
     }
 
     public TrainingSummary run() {
+        loopThread = Thread.currentThread();
         Thread stopOnExit = new Thread(this::stopAndWait, "acktr-stop-" + runId);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
         try {
@@ -115,19 +131,14 @@ public final class Learner {
     }
 
     private TrainingSummary loop() {
-        BlockingQueue<ListenersDone> listenersDone = new LinkedBlockingQueue<>();
         MessageConsumer<ListenersDone> doneConsumer = bus.consumer(Addresses.listenersDone(runId),
-                message -> listenersDone.add(message.body()));
+                message -> inbox.add(message.body()));
         Promise<Void> registered = Promise.promise();
         doneConsumer.completionHandler(registered);
         Futures.await(registered.future(), TIMEOUT_MILLIS, "registering on " + Addresses.listenersDone(runId));
-        EpisodeWindow window = new EpisodeWindow(100);
-        long envSteps = 0;
-        long updates = 0;
-        long skipped = 0;
-        int consecutiveSkips = 0;
         OptionalLong reached = OptionalLong.empty();
         long start = System.nanoTime();
+        long stepsBefore = envSteps; // a resumed run's speed counts its own steps
         long updateNanos = 0;
         boolean failed = true;
         try {
@@ -145,6 +156,7 @@ public final class Learner {
                 UpdateResult result = update.update(batch, progress);
                 updateNanos += System.nanoTime() - updateStart;
                 updates++;
+                result = guardAgainstDivergence(result, envSteps);
                 if (result.applied()) {
                     consecutiveSkips = 0;
                 } else {
@@ -164,9 +176,9 @@ public final class Learner {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 UpdateMetrics metrics = new UpdateMetrics(envSteps, updates, window.count(), window.mean(), result.entropy(),
                         result.valueLoss(), result.policyLoss(), result.kl(), result.predictedKl(), result.stepSize(),
-                        envSteps / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes());
+                        (envSteps - stepsBefore) / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes());
                 bus.publish(Addresses.metrics(runId), metrics);
-                awaitListeners(listenersDone, updates);
+                awaitListeners(updates);
                 if (reached.isEmpty() && watchThreshold.isPresent() && window.count() >= 100
                         && window.mean() >= watchThreshold.getAsDouble()) {
                     reached = OptionalLong.of(envSteps);
@@ -179,14 +191,146 @@ public final class Learner {
             failed = false;
             if (stopRequested.get()) {
                 stoppedLine = "acktr: stopped by the exit after update " + updates + " (env step " + envSteps + ") of run "
-                        + runId + ": progress.csv is complete and the final checkpoint written";
+                        + runId + ": progress.csv is complete and the final checkpoint written" + resumeHint;
             }
         } finally {
-            endRun(listenersDone, updates, failed);
+            endRun(updates, failed);
             doneConsumer.unregister();
         }
         return new TrainingSummary(envSteps, updates, window.count(), window.mean(), skipped, reached,
                 updateNanos / 1e9, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * What the learner thread waits for while the listeners handle an update: their answers, and
+     * requests for the training state ({@link #trainingState()}), which the learner thread serves
+     * (the bus requests to the workers must come from a thread outside Vert.x, as the rollouts' do).
+     */
+    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private volatile Thread loopThread;
+
+    /** The listeners' next answer, serving the state requests met on the way; null after {@code TIMEOUT_MILLIS}. */
+    private ListenersDone nextAnswer() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
+        while (true) {
+            Object next = inbox.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (next == null || next instanceof ListenersDone) {
+                return (ListenersDone) next;
+            }
+            @SuppressWarnings("unchecked")
+            CompletableFuture<Map<String, SavedState>> request = (CompletableFuture<Map<String, SavedState>>) next;
+            try {
+                request.complete(collectTrainingState());
+            } catch (RuntimeException e) {
+                request.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** The component of the training state that holds the learner's counters and episode window. */
+    public static final String LEARNER = "learner";
+    /** The component of the training state that holds every environment's state, by index in the run. */
+    public static final String ENVIRONMENTS = "environments";
+
+    /**
+     * Watches every update for a finite blow-up ({@link DivergenceGuard}); on one, the run stops
+     * ({@code action = stop}) or {@code rollback} puts the last good checkpoint's parameters and update
+     * state back (it tells what it restored, or nothing when there is no checkpoint yet).
+     */
+    public void guardAgainstDivergence(DivergenceSettings settings, Supplier<Optional<String>> rollback) {
+        this.divergence = new DivergenceGuard(requireNonNull(settings, "settings is null"));
+        this.rollback = requireNonNull(rollback, "rollback is null");
+    }
+
+    private UpdateResult guardAgainstDivergence(UpdateResult result, long envSteps) {
+        if (divergence == null) {
+            return result;
+        }
+        Optional<String> diverged = divergence.check(result, update.policy());
+        if (diverged.isEmpty()) {
+            return result;
+        }
+        String where = "update " + updates + " (env step " + envSteps + ")";
+        if (divergence.settings().rollsBack()) {
+            Optional<String> restored = rollback.get();
+            if (restored.isPresent()) {
+                LOG.warn("training diverged at {}: {}; rolled back to {} and training on (acktr.divergence.action = rollback)",
+                        where, diverged.get(), restored.get());
+                return new UpdateResult(false, result.policyLoss(), result.valueLoss(), result.entropy(), result.kl(),
+                        result.predictedKl(), result.stepSize(), "diverged (" + diverged.get() + "), rolled back to "
+                        + restored.get());
+            }
+            throw new TrainingDivergedException("training diverged at " + where + ": " + diverged.get()
+                    + "; there is no checkpoint to roll back to yet, so the run stops; best/ is untouched");
+        }
+        throw new TrainingDivergedException("training diverged at " + where + ": " + diverged.get()
+                + "; the run stops (acktr.divergence.action = stop) without checkpointing the diverged parameters:"
+                + " checkpoint/ and best/ hold the last good ones");
+    }
+
+    /** What the stop line adds, e.g. how to resume. */
+    public void setResumeHint(String hint) {
+        this.resumeHint = requireNonNull(hint, "hint is null");
+    }
+
+    /**
+     * The run's training state between two updates: the learner's counters and episode window, the
+     * update's ({@link AcktrUpdate#saveState()}) and every rollout worker's slice, asked for on the
+     * bus and merged by environment index. Called by a training listener while it handles an update
+     * (the workers wait for the next rollout): the learner thread, which waits for the listeners,
+     * collects it, since the requests to the workers cannot be awaited on a Vert.x thread.
+     */
+    public Map<String, SavedState> trainingState() {
+        if (Thread.currentThread() == loopThread) {
+            return collectTrainingState();
+        }
+        CompletableFuture<Map<String, SavedState>> request = new CompletableFuture<>();
+        inbox.add(request);
+        try {
+            return request.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the learner saved the training state", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("saving the training state failed: " + e.getCause(), e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the learner did not save the training state within " + TIMEOUT_MILLIS / 1000
+                    + " s", e);
+        }
+    }
+
+    private Map<String, SavedState> collectTrainingState() {
+        Map<String, SavedState> state = new LinkedHashMap<>();
+        SavedState own = SavedState.empty().with("env-steps", envSteps).with("updates", updates).with("skipped", skipped)
+                .with("consecutive-skips", consecutiveSkips).with("window/", window.save());
+        state.put(LEARNER, divergence == null ? own : own.with("divergence/", divergence.save()));
+        state.putAll(update.saveState());
+        SavedState environments = workers.state();
+        state.put(ENVIRONMENTS, environments);
+        return state;
+    }
+
+    /**
+     * Continues from a saved training state, before {@link #run()}: the learner's counters and
+     * episode window and the update's state (the workers take theirs when they start).
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    public void restoreState(Map<String, SavedState> state) {
+        SavedState own = state.get(LEARNER);
+        if (own == null) {
+            throw new IllegalArgumentException("the training state lacks its \"" + LEARNER + "\" part; it has " + state.keySet());
+        }
+        update.restoreState(state);
+        window.restore(own.part("window/"));
+        if (divergence != null && own.hasScalar("divergence/seen")) {
+            divergence.restore(own.part("divergence/"));
+        }
+        envSteps = own.whole("env-steps");
+        updates = own.whole("updates");
+        skipped = own.whole("skipped");
+        consecutiveSkips = Math.toIntExact(own.whole("consecutive-skips"));
     }
 
     private void addNormalizerSamples(List<RolloutPart> parts) {
@@ -200,10 +344,10 @@ public final class Learner {
         }
     }
 
-    private void awaitListeners(BlockingQueue<ListenersDone> done, long updates) {
+    private void awaitListeners(long updates) {
         ListenersDone answer;
         try {
-            answer = done.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            answer = nextAnswer();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the listeners handled update " + updates, e);
@@ -221,12 +365,12 @@ public final class Learner {
     }
 
     /** Tells the listeners the run is over and waits for them (progress.csv closed, last checkpoint written). */
-    private void endRun(BlockingQueue<ListenersDone> done, long updates, boolean failed) {
+    private void endRun(long updates, boolean failed) {
         bus.publish(Addresses.metrics(runId), new RunEnded(updates, failed));
         try {
             ListenersDone answer;
             do {
-                answer = done.poll(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+                answer = nextAnswer();
             } while (answer != null && !answer.runEnded());
             if (answer == null) {
                 LOG.error("the training listeners did not finish within {} s", TIMEOUT_MILLIS / 1000);

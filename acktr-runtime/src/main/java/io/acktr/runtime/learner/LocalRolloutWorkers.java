@@ -13,6 +13,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import java.util.ArrayList;
 import java.util.List;
+import io.acktr.api.state.SavedState;
+import io.acktr.runtime.bus.WorkerState;
 
 /**
  * Rollout workers deployed on the run's own event bus, worker {@code w} on
@@ -54,6 +56,21 @@ public final class LocalRolloutWorkers implements RolloutWorkers {
             }
         }
         return parts;
+    }
+
+    /** Asks every worker, on {@link Addresses#rolloutWorkerState}, for its slice's state; from a thread outside Vert.x. */
+    @Override
+    public SavedState state() {
+        DeliveryOptions options = new DeliveryOptions().setSendTimeout(Learner.TIMEOUT_MILLIS);
+        List<Future<Message<WorkerState>>> replies = new ArrayList<>(count);
+        for (int w = 0; w < count; w++) {
+            replies.add(bus.request(Addresses.rolloutWorkerState(runId, w), w, options));
+        }
+        SavedState state = SavedState.empty();
+        for (int w = 0; w < count; w++) {
+            state = state.with("", Futures.await(replies.get(w), Learner.TIMEOUT_MILLIS, "the state of worker " + w).body().state());
+        }
+        return state;
     }
 
     @Override

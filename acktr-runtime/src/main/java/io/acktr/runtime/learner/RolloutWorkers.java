@@ -2,6 +2,7 @@ package io.acktr.runtime.learner;
 
 import io.acktr.runtime.bus.ParameterSnapshot;
 import io.acktr.runtime.bus.RolloutPart;
+import io.acktr.api.state.SavedState;
 import java.util.List;
 
 /**
@@ -20,6 +21,15 @@ public interface RolloutWorkers extends AutoCloseable {
      * @throws RolloutFailedException when a worker's environments failed, or no worker can be reached
      */
     List<RolloutPart> collect(ParameterSnapshot snapshot);
+
+    /**
+     * Every worker's slice state between two rollouts, merged by environment index
+     * ({@link io.acktr.runtime.worker.RolloutCollector#saveState()}), for a checkpoint a run can
+     * resume from. The default has none: a resumed run's environments then start new episodes.
+     */
+    default SavedState state() {
+        return SavedState.empty();
+    }
 
     /** Lets the workers go; the learner no longer asks them. */
     @Override

@@ -9,7 +9,11 @@ import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
 import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.envs.wrappers.WrapperSettings;
+import io.acktr.api.state.SavedState;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,12 +42,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param updates updates of the run when it was captured
  * @param parameters copies of the policy's parameter blocks, in the policy's order
  * @param wrapperStatistics {@link WrapperChain#exportStatistics()} of the run's wrappers
+ * @param trainingState what a resumed run needs beyond the parameters, by component (the learner's
+ *     counters and episode window, the update's random generator, the curvature estimator's and the
+ *     step rule's state, the environments'); empty in a checkpoint that can be evaluated but not resumed
  */
-public record Checkpoint(String origin, long envSteps, long updates, List<Block> parameters, Config wrapperStatistics) {
+public record Checkpoint(String origin, long envSteps, long updates, List<Block> parameters, Config wrapperStatistics,
+                         Map<String, SavedState> trainingState) {
     public Checkpoint {
         requireNonNull(origin, "origin is null");
         requireNonNull(parameters, "parameters is null");
         requireNonNull(wrapperStatistics, "wrapperStatistics is null");
+        requireNonNull(trainingState, "trainingState is null");
+        trainingState = Collections.unmodifiableMap(new LinkedHashMap<>(trainingState));
         if (envSteps < 0 || updates < 0) {
             throw new IllegalArgumentException("envSteps and updates must be >= 0, got " + envSteps + " and " + updates);
         }
@@ -54,6 +64,21 @@ public record Checkpoint(String origin, long envSteps, long updates, List<Block>
                 throw new IllegalArgumentException("parameter block names must be unique, \"" + block.name() + "\" repeats");
             }
         }
+    }
+
+    /** A checkpoint without training state: it can be evaluated, not resumed. */
+    public Checkpoint(String origin, long envSteps, long updates, List<Block> parameters, Config wrapperStatistics) {
+        this(origin, envSteps, updates, parameters, wrapperStatistics, Map.of());
+    }
+
+    /** This checkpoint with {@code state} as its training state. */
+    public Checkpoint withTrainingState(Map<String, SavedState> state) {
+        return new Checkpoint(origin, envSteps, updates, parameters, wrapperStatistics, state);
+    }
+
+    /** Whether a run can resume from this checkpoint. */
+    public boolean canResume() {
+        return !trainingState.isEmpty();
     }
 
     /** A named parameter tensor. */

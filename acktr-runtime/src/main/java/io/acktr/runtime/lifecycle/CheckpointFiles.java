@@ -23,22 +23,30 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import io.acktr.api.state.SavedState;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The two files of a checkpoint folder, format version {@value #FORMAT_VERSION}:
+ * The files of a checkpoint folder, format version {@value #FORMAT_VERSION}:
  * {@value #CONF} (HOCON) holds the counters, the parameter blocks in order (name, shape, data
- * type) and the wrapper statistics; {@value #PARAMETERS} holds the blocks' arrays in that order,
- * each as ND4J serialises it ({@link Nd4j#write(INDArray, DataOutputStream)}).
+ * type), the wrapper statistics and the entries of the training state (component, name, and for
+ * arrays shape and data type); {@value #PARAMETERS} holds the blocks' arrays in that order, each
+ * as ND4J serialises it ({@link Nd4j#write(INDArray, DataOutputStream)}); {@value #STATE} (only in
+ * a checkpoint a run can resume from) holds the training state's arrays in order, then one DOUBLE
+ * array of its scalars. Version {@value #FIRST_FORMAT_VERSION} (no training state) is still read.
  *
  * <pre>{@code
- * format-version = 1
+ * format-version = 2
  * env-steps = 1280
  * updates = 16
  * parameters = [ { name = "pi/0", shape = [64, 5], data-type = FLOAT }, ... ]
+ * training-state = [ { component = "curvature", name = "statistics/layers/0/a", shape = [5, 5], data-type = DOUBLE }, ... ]
+ * training-scalars = [ { component = "learner", name = "updates" }, ... ]
  * wrapper-statistics { "0" { type = normalize-observation, count = 1282.0001, mean = [..], variance = [..] } }
  * }</pre>
  *
@@ -46,9 +54,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@link InvalidCheckpointException} naming the file and what is wrong.
  */
 final class CheckpointFiles {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
+    /** Version 1 lacks the training state: such a checkpoint is evaluated, not resumed. */
+    static final int FIRST_FORMAT_VERSION = 1;
     static final String CONF = "checkpoint.conf";
     static final String PARAMETERS = "parameters.bin";
+    /** The arrays of the training state, then one array holding its scalars, in {@value #CONF}'s order. */
+    static final String STATE = "state.bin";
 
     /** A block as {@value #CONF} declares it. */
     private record Declared(String name, long[] shape, DataType dataType) {
@@ -70,6 +82,21 @@ final class CheckpointFiles {
             }
             out.flush();
             channel.force(true);
+        }
+        if (checkpoint.canResume()) {
+            try (FileChannel channel = FileChannel.open(folder.resolve(STATE), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
+                for (StateEntry entry : stateArrays(checkpoint)) {
+                    Nd4j.write(entry.value(), out);
+                }
+                double[] scalars = stateScalars(checkpoint).stream().mapToDouble(StateEntry::scalar).toArray();
+                if (scalars.length > 0) {
+                    Nd4j.write(Nd4j.createFromArray(scalars), out);
+                }
+                out.flush();
+                channel.force(true);
+            }
         }
         try (FileChannel channel = FileChannel.open(folder.resolve(CONF), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
@@ -93,10 +120,52 @@ final class CheckpointFiles {
                     .append(", shape = ").append(Arrays.toString(block.shape()))
                     .append(", data-type = ").append(block.dataType().name()).append(" }\n");
         }
-        return text.append("]\n")
+        text.append("]\n");
+        text.append("# the training state a resumed run takes back: its arrays are in ").append(STATE)
+                .append(", in this order, then one DOUBLE array of the scalars listed after them\n");
+        text.append("training-state = [\n");
+        for (StateEntry entry : stateArrays(checkpoint)) {
+            text.append("  { component = ").append(quoted(entry.component())).append(", name = ").append(quoted(entry.name()))
+                    .append(", shape = ").append(Arrays.toString(entry.value().shape()))
+                    .append(", data-type = ").append(entry.value().dataType().name()).append(" }\n");
+        }
+        text.append("]\ntraining-scalars = [\n");
+        for (StateEntry entry : stateScalars(checkpoint)) {
+            text.append("  { component = ").append(quoted(entry.component())).append(", name = ").append(quoted(entry.name()))
+                    .append(" }\n");
+        }
+        text.append("]\n");
+        return text
                 .append(checkpoint.wrapperStatistics().root().atKey("wrapper-statistics").root()
                         .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false)))
                 .toString();
+    }
+
+    /** One array or scalar of a component's saved state. */
+    private record StateEntry(String component, String name, INDArray value, double scalar) {
+    }
+
+    private static String quoted(String text) {
+        return ConfigValueFactory.fromAnyRef(text).render();
+    }
+
+    private static List<StateEntry> stateArrays(Checkpoint checkpoint) {
+        List<StateEntry> entries = new ArrayList<>();
+        checkpoint.trainingState().forEach((component, state) -> state.arrays().forEach((name, value) -> {
+            if (value.rank() == 0 || value.length() == 0) {
+                throw new IllegalStateException("training state " + component + " / " + name + " has shape "
+                        + Arrays.toString(value.shape()) + "; a saved array needs at least one element and one dimension");
+            }
+            entries.add(new StateEntry(component, name, value, 0));
+        }));
+        return entries;
+    }
+
+    private static List<StateEntry> stateScalars(Checkpoint checkpoint) {
+        List<StateEntry> entries = new ArrayList<>();
+        checkpoint.trainingState().forEach((component, state) -> state.scalars().forEach((name, value) ->
+                entries.add(new StateEntry(component, name, null, value))));
+        return entries;
     }
 
     /** Reads and checks the checkpoint in {@code folder}; its origin is the path of {@value #CONF}. */
@@ -112,9 +181,9 @@ final class CheckpointFiles {
             throw new InvalidCheckpointException(confFile + ": not readable as HOCON: " + e.getMessage(), e);
         }
         long version = nonNegativeLong(conf, confFile, "format-version");
-        if (version != FORMAT_VERSION) {
-            throw invalid(confFile, "format-version = " + version + " is not supported; this acktr reads version "
-                    + FORMAT_VERSION);
+        if (version != FORMAT_VERSION && version != FIRST_FORMAT_VERSION) {
+            throw invalid(confFile, "format-version = " + version + " is not supported; this acktr reads versions "
+                    + FIRST_FORMAT_VERSION + " and " + FORMAT_VERSION);
         }
         long envSteps = nonNegativeLong(conf, confFile, "env-steps");
         long updates = nonNegativeLong(conf, confFile, "updates");
@@ -123,8 +192,77 @@ final class CheckpointFiles {
             throw invalid(confFile, "wrapper-statistics must be an object (empty without normalising wrappers)");
         }
         Config statistics = conf.getConfig("wrapper-statistics");
-        List<Checkpoint.Block> blocks = readParameters(folder.resolve(PARAMETERS), declared);
-        return new Checkpoint(confFile.toString(), envSteps, updates, blocks, statistics);
+        List<INDArray> values = readArrays(folder.resolve(PARAMETERS), declared);
+        List<Checkpoint.Block> blocks = new ArrayList<>();
+        for (int i = 0; i < declared.size(); i++) {
+            blocks.add(new Checkpoint.Block(declared.get(i).name(), values.get(i)));
+        }
+        Map<String, SavedState> training = version == FIRST_FORMAT_VERSION ? Map.of() : readTrainingState(folder, conf, confFile);
+        return new Checkpoint(confFile.toString(), envSteps, updates, blocks, statistics, training);
+    }
+
+    /** The components' arrays and scalars, by component, in the order they were written. */
+    private static Map<String, SavedState> readTrainingState(Path folder, Config conf, Path confFile) {
+        List<String[]> arrayNames = new ArrayList<>();
+        List<Declared> arrays = new ArrayList<>();
+        for (Config entry : entries(conf, confFile, "training-state")) {
+            String path = "training-state[" + arrayNames.size() + "]";
+            arrayNames.add(new String[] {string(entry, confFile, path, "component"), string(entry, confFile, path, "name")});
+            arrays.add(new Declared(arrayNames.get(arrayNames.size() - 1)[0] + " / " + arrayNames.get(arrayNames.size() - 1)[1],
+                    shape(entry, confFile, path), dataType(entry, confFile, path)));
+        }
+        List<String[]> scalarNames = new ArrayList<>();
+        for (Config entry : entries(conf, confFile, "training-scalars")) {
+            String path = "training-scalars[" + scalarNames.size() + "]";
+            scalarNames.add(new String[] {string(entry, confFile, path, "component"), string(entry, confFile, path, "name")});
+        }
+        if (arrays.isEmpty() && scalarNames.isEmpty()) {
+            return Map.of();
+        }
+        List<Declared> all = new ArrayList<>(arrays);
+        if (!scalarNames.isEmpty()) {
+            all.add(new Declared("the " + scalarNames.size() + " scalars", new long[] {scalarNames.size()}, DataType.DOUBLE));
+        }
+        List<INDArray> values = readArrays(folder.resolve(STATE), all);
+        Map<String, Map<String, INDArray>> byComponentArrays = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> byComponentScalars = new LinkedHashMap<>();
+        for (int i = 0; i < arrays.size(); i++) {
+            byComponentArrays.computeIfAbsent(arrayNames.get(i)[0], c -> new LinkedHashMap<>()).put(arrayNames.get(i)[1], values.get(i));
+            byComponentScalars.computeIfAbsent(arrayNames.get(i)[0], c -> new LinkedHashMap<>());
+        }
+        double[] scalars = scalarNames.isEmpty() ? new double[0] : values.get(values.size() - 1).toDoubleVector();
+        for (int i = 0; i < scalarNames.size(); i++) {
+            byComponentArrays.computeIfAbsent(scalarNames.get(i)[0], c -> new LinkedHashMap<>());
+            byComponentScalars.computeIfAbsent(scalarNames.get(i)[0], c -> new LinkedHashMap<>()).put(scalarNames.get(i)[1], scalars[i]);
+        }
+        Map<String, SavedState> training = new LinkedHashMap<>();
+        byComponentArrays.forEach((component, componentArrays) ->
+                training.put(component, new SavedState(componentArrays, byComponentScalars.get(component))));
+        return training;
+    }
+
+    private static List<Config> entries(Config conf, Path file, String key) {
+        if (!conf.hasPath(key) || conf.getValue(key).valueType() != ConfigValueType.LIST) {
+            throw invalid(file, key + " must be a list (empty without training state)");
+        }
+        List<Config> entries = new ArrayList<>();
+        ConfigList list = conf.getList(key);
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof ConfigObject object)) {
+                throw invalid(file, key + "[" + i + "] must be an object");
+            }
+            entries.add(object.toConfig());
+        }
+        return entries;
+    }
+
+    private static DataType dataType(Config entry, Path file, String path) {
+        String dataTypeName = string(entry, file, path, "data-type");
+        try {
+            return DataType.valueOf(dataTypeName);
+        } catch (IllegalArgumentException e) {
+            throw invalid(file, path + ".data-type = \"" + dataTypeName + "\" is not an ND4J data type such as FLOAT");
+        }
     }
 
     private static List<Declared> declaredBlocks(Config conf, Path file) {
@@ -165,7 +303,7 @@ final class CheckpointFiles {
      * (ND4J writes an array of a given shape and type in a fixed number of bytes), so a truncated
      * or overlong file is refused before ND4J reads, and never makes it allocate for garbage.
      */
-    private static List<Checkpoint.Block> readParameters(Path file, List<Declared> declared) {
+    private static List<INDArray> readArrays(Path file, List<Declared> declared) {
         if (!Files.isRegularFile(file)) {
             throw invalid(file, "missing");
         }
@@ -191,7 +329,7 @@ final class CheckpointFiles {
             throw invalid(file, "has " + (size - end) + " bytes more than the " + declared.size() + " blocks " + CONF
                     + " declares, which end with " + declared.get(declared.size() - 1).describe());
         }
-        List<Checkpoint.Block> blocks = new ArrayList<>();
+        List<INDArray> blocks = new ArrayList<>();
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             for (int i = 0; i < declared.size(); i++) {
                 Declared expected = declared.get(i);
@@ -206,7 +344,7 @@ final class CheckpointFiles {
                     throw invalid(file, "block " + (i + 1) + " is " + Arrays.toString(value.shape()) + " " + value.dataType()
                             + ", but " + CONF + " declares " + expected.describe());
                 }
-                blocks.add(new Checkpoint.Block(expected.name(), value));
+                blocks.add(value);
             }
         } catch (IOException e) {
             throw new InvalidCheckpointException(file + ": cannot be read: " + e.getMessage(), e);

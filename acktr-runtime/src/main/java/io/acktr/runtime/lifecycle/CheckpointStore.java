@@ -7,7 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -31,22 +35,53 @@ public final class CheckpointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
 
+    /** The folder of the checkpoints before the current one, each {@code update-<N>}, when a run keeps more than one. */
+    public static final String HISTORY = "checkpoints";
+
     private final Path runDirectory;
     private final String name;
+    private final int keep;
 
-    /** The run's checkpoint, {@value #DIRECTORY}. */
+    /** The run's checkpoint, {@value #DIRECTORY}, keeping none before it. */
     public CheckpointStore(Path runDirectory) {
-        this(runDirectory, DIRECTORY);
+        this(runDirectory, DIRECTORY, 1);
     }
 
-    private CheckpointStore(Path runDirectory, String name) {
+    private CheckpointStore(Path runDirectory, String name, int keep) {
         this.runDirectory = requireNonNull(runDirectory, "runDirectory is null");
         this.name = name;
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be >= 1, got " + keep);
+        }
+        this.keep = keep;
+    }
+
+    /**
+     * The run's checkpoint, {@value #DIRECTORY}, and the {@code keep - 1} checkpoints before it in
+     * {@value #HISTORY}{@code /update-<N>} (a write moves the replaced one there and deletes the oldest).
+     */
+    public static CheckpointStore keeping(Path runDirectory, int keep) {
+        return new CheckpointStore(runDirectory, DIRECTORY, keep);
+    }
+
+    /** The kept checkpoints before the current one, oldest first. */
+    public List<Path> history() {
+        Path folder = runDirectory.resolve(HISTORY);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p -> p.getFileName().toString().matches("update-\\d+") && Files.isDirectory(p))
+                    .sorted(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(7))))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     /** The run's best checkpoint, {@value #BEST} (with its own {@code .old} and {@code .tmp} siblings). */
     public static CheckpointStore best(Path runDirectory) {
-        return new CheckpointStore(runDirectory, BEST);
+        return new CheckpointStore(runDirectory, BEST, 1);
     }
 
     /** {@code <run-dir>/checkpoint} (or {@code best}). */
@@ -83,6 +118,9 @@ public final class CheckpointStore {
                 Files.move(current, previous, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(temporary, current, StandardCopyOption.ATOMIC_MOVE);
+            if (keep > 1 && Files.isDirectory(previous)) {
+                keepInHistory(previous);
+            }
             deleteRecursively(previous);
         } catch (IOException e) {
             // a half-written copy must not keep the disk full; the last complete checkpoint stays
@@ -116,6 +154,26 @@ public final class CheckpointStore {
         }
         throw new InvalidCheckpointException(current + ": missing (and no " + previous.getFileName()
                 + "): the run has not written a checkpoint");
+    }
+
+    /** Moves the replaced checkpoint into the history under its update count, then deletes the oldest beyond {@code keep - 1}. */
+    private void keepInHistory(Path replaced) throws IOException {
+        long updates;
+        try {
+            updates = ConfigFactory.parseFile(replaced.resolve(CheckpointFiles.CONF).toFile()).getLong("updates");
+        } catch (ConfigException e) {
+            LOG.warn("{} is not kept: its {} cannot be read ({})", replaced, CheckpointFiles.CONF, e.getMessage());
+            return;
+        }
+        Path folder = runDirectory.resolve(HISTORY);
+        Files.createDirectories(folder);
+        Path kept = folder.resolve(String.format(Locale.ROOT, "update-%d", updates));
+        deleteRecursively(kept);
+        Files.move(replaced, kept, StandardCopyOption.ATOMIC_MOVE);
+        List<Path> history = history();
+        for (Path old : history.subList(0, Math.max(0, history.size() - (keep - 1)))) {
+            deleteRecursively(old);
+        }
     }
 
     private static void deleteRecursively(Path path) throws IOException {

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -43,6 +44,60 @@ public final class ProgressCsvWriter implements TrainingListener {
         ProgressCsvWriter writer = new ProgressCsvWriter(file, channel);
         writer.writeLine(String.join(",", COLUMNS));
         return writer;
+    }
+
+    /**
+     * Continues the {@value #FILE_NAME} of a run that resumes from the checkpoint of update
+     * {@code updates}: the file is cut back to its header and its whole rows of updates up to
+     * {@code updates} (a torn last row, or rows written after that checkpoint, go), and rows are
+     * appended from there.
+     *
+     * @throws InvalidCheckpointException when the file is missing or its header is not this version's
+     */
+    public static ProgressCsvWriter resume(Path runDirectory, long updates) {
+        Path file = runDirectory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidCheckpointException(file + ": missing; a run directory to resume holds its progress.csv");
+        }
+        FileChannel channel;
+        try {
+            byte[] content = Files.readAllBytes(file);
+            long keep = wholeRowsUpTo(file, content, updates);
+            channel = FileChannel.open(file, StandardOpenOption.WRITE);
+            channel.truncate(keep);
+            channel.position(keep);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot continue " + file + ": " + e, e);
+        }
+        return new ProgressCsvWriter(file, channel);
+    }
+
+    /** Bytes of the header and of the whole rows, in order, until a torn row or one of an update after {@code updates}. */
+    static long wholeRowsUpTo(Path file, byte[] content, long updates) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        int headerEnd = text.indexOf('\n');
+        if (headerEnd < 0 || !text.substring(0, headerEnd).strip().equals(String.join(",", COLUMNS))) {
+            throw new InvalidCheckpointException(file + ": its header is not " + String.join(",", COLUMNS));
+        }
+        int kept = headerEnd + 1;
+        while (kept < text.length()) {
+            int end = text.indexOf('\n', kept);
+            if (end < 0) {
+                break; // torn
+            }
+            String[] cells = text.substring(kept, end).split(",", -1);
+            long rowUpdates;
+            try {
+                rowUpdates = cells.length == COLUMNS.size() ? Long.parseLong(cells[1].strip()) : Long.MAX_VALUE;
+            } catch (NumberFormatException e) {
+                break;
+            }
+            if (rowUpdates > updates) {
+                break;
+            }
+            kept = end + 1;
+        }
+        return text.substring(0, kept).getBytes(StandardCharsets.UTF_8).length;
     }
 
     @Override

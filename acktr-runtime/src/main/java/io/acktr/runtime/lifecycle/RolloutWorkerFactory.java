@@ -12,6 +12,8 @@ import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.RunSettings;
 import io.acktr.runtime.worker.RolloutCollector;
+import io.acktr.api.state.SavedState;
+import java.util.Optional;
 import io.acktr.runtime.worker.RolloutWorker;
 
 /**
@@ -62,9 +64,21 @@ public final class RolloutWorkerFactory {
      * seed {@code seed + i}. Its environments are made when the verticle starts, on its thread.
      */
     public RolloutWorker create(String address, int index, int first, int count, long seed) {
-        return new RolloutWorker(address, index,
-                () -> new RolloutCollector(() -> TrainingSession.createEnvironment(environments, run), run.wrappers(), first,
-                        count, run.environmentCount(), algorithm, seed),
-                policies.create(observationSpace, actionSpace, run.seed()));
+        return create(address, index, first, count, seed, Optional.empty(), 0);
+    }
+
+    /**
+     * As {@link #create(String, int, int, int, long)}, for a run that resumes at update
+     * {@code updates}: the worker's environments take {@code state} (the run's, by environment
+     * index, see {@link RolloutCollector#restoreState}) when it starts.
+     */
+    public RolloutWorker create(String address, int index, int first, int count, long seed, Optional<SavedState> state,
+                                long updates) {
+        return new RolloutWorker(address, index, () -> {
+            RolloutCollector collector = new RolloutCollector(() -> TrainingSession.createEnvironment(environments, run),
+                    run.wrappers(), first, count, run.environmentCount(), algorithm, seed);
+            state.ifPresent(saved -> collector.restoreState(saved, updates));
+            return collector;
+        }, policies.create(observationSpace, actionSpace, run.seed()));
     }
 }

@@ -5,6 +5,10 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -89,5 +93,85 @@ public final class RunDirectory {
                 : e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
                 : e.getClass().getSimpleName();
         return e.getMessage() == null || e instanceof FileSystemException ? kind : kind + ": " + e.getMessage();
+    }
+
+    /**
+     * Holds {@value #CLAIM_FILE} of a run directory locked (an operating-system lock, released when
+     * closed or when the process ends) while a run trains in it, so that a resume never trains
+     * beside the run it continues, nor beside another resume.
+     */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+
+        private Lock(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot release " + CLAIM_FILE + ": " + e, e);
+            }
+        }
+    }
+
+    /**
+     * Locks the claimed {@code directory} for the run that trains in it.
+     *
+     * @throws ConfigException.BadValue naming {@code option} when it is no claimed run directory or
+     *     another process trains in it
+     */
+    public static Lock lock(Path directory, String option) {
+        Path claim = directory.resolve(CLAIM_FILE);
+        if (!Files.isDirectory(directory)) {
+            throw new ConfigException.BadValue(option, "\"" + directory + "\": no such run directory");
+        }
+        if (!Files.isRegularFile(claim)) {
+            throw new ConfigException.BadValue(option, "\"" + directory + "\": not a run directory (no " + CLAIM_FILE + ")");
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(claim, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new OverlappingFileLockException();
+            }
+            return new Lock(channel);
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel);
+            throw new ConfigException.BadValue(option, "\"" + directory + "\": a training is running in it (" + CLAIM_FILE
+                    + " is locked); wait for it to end");
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new ConfigException.BadValue(option, "\"" + directory + "\": " + CLAIM_FILE + " cannot be locked ("
+                    + describe(e) + ")");
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the lock was not taken; nothing to release
+            }
+        }
+    }
+
+    /** Replaces {@value #CONFIG_FILE} with {@code config} (a resumed run's, e.g. with a new step budget), atomically. */
+    public static void rewriteConfig(Path directory, Config config) {
+        Path file = directory.resolve(CONFIG_FILE);
+        Path temporary = directory.resolve(CONFIG_FILE + ".tmp");
+        try {
+            String rendered = config.getConfig("acktr").root().atKey("acktr").root()
+                    .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+            Files.writeString(temporary, "# resolved configuration of this run\n" + rendered);
+            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + describe(e), e);
+        }
     }
 }

@@ -63,10 +63,47 @@ public final class ConfigLoader {
         AlgorithmSettings.from(merged);
         CheckpointSettings.from(merged);
         RuntimeSettings.from(merged);
+        DivergenceSettings.from(merged);
         return merged;
     }
 
     /** The embedded default run. */
+    /**
+     * Keys a resumed run may change with {@code --set}: its budget and how it runs, never what it
+     * learns (a key equal to the run's own value is accepted too). A prefix ending in '.' stands for
+     * every key below it.
+     */
+    public static final List<String> RESUMABLE_KEYS = List.of("acktr.total-steps", "acktr.checkpoint.", "acktr.logging.",
+            "acktr.memory.", "acktr.runtime.", "acktr.divergence.", DEFAULTS);
+
+    /**
+     * The configuration of the run in {@code runDirectory} (its {@code config.conf}) with
+     * {@code overrides}, which may only change {@link #RESUMABLE_KEYS}.
+     *
+     * @throws ConfigException naming the first override that would change the experiment, or the
+     *     missing or unreadable {@code config.conf}
+     */
+    public static Config forResume(ClassLoader classLoader, Path runDirectory, List<String> overrides) {
+        Path file = runDirectory.resolve("config.conf");
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException.BadValue("--resume", "\"" + runDirectory + "\": not a run directory (no config.conf)");
+        }
+        Config saved = parseFile(file);
+        Config sets = parseOverrides(overrides);
+        for (Map.Entry<String, ConfigValue> e : sets.entrySet()) {
+            String key = e.getKey();
+            boolean resumable = RESUMABLE_KEYS.stream().anyMatch(k -> k.endsWith(".") ? key.startsWith(k) : key.equals(k));
+            boolean unchanged = saved.hasPath(key) && saved.getValue(key).unwrapped().equals(e.getValue().unwrapped());
+            if (!resumable && !unchanged) {
+                throw new ConfigException.BadPath(key, "cannot change when a run resumes: it changes the experiment"
+                        + " (the run has " + (saved.hasPath(key) ? saved.getValue(key).render(com.typesafe.config.ConfigRenderOptions.concise()) : "no such key")
+                        + "); --resume accepts --set of " + String.join(", ", RESUMABLE_KEYS.stream()
+                                .map(k -> k.endsWith(".") ? k + "*" : k).toList()) + "; start a new run to change it");
+            }
+        }
+        return load(classLoader, saved, overrides);
+    }
+
     public static Config defaultRun(ClassLoader classLoader) {
         return ConfigFactory.parseResources(classLoader, DEFAULT_RUN, ConfigParseOptions.defaults().setAllowMissing(false));
     }

@@ -18,6 +18,10 @@ import io.acktr.runtime.settings.AlgorithmSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import io.acktr.api.state.ResumableRandom;
+import io.acktr.api.state.SavedState;
+import io.acktr.envs.wrappers.EnvironmentSnapshots;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -50,8 +54,11 @@ public final class RolloutCollector implements AutoCloseable {
     private final AlgorithmSettings settings;
     /** Per row of a policy batch: the environment's own stream, or a throwaway one for other slices' rows. */
     private final List<RandomGenerator> rowStreams;
+    /** The slice's own action streams, environment {@code first + j} at {@code j}. */
+    private final List<ResumableRandom> ownStreams;
     private final int observationSize;
     private double[][] observations;
+    private final long seed;
 
     /**
      * Creates environments {@code first .. first + count - 1} with {@code newEnvironment} (a new,
@@ -84,11 +91,13 @@ public final class RolloutCollector implements AutoCloseable {
         this.chains = List.copyOf(chains);
         this.observationSize = environments.observationSpace().flatSize();
         List<RandomGenerator> rows = new ArrayList<>(Collections.nCopies(total, new SplittableRandom(0)));
-        List<RandomGenerator> own = ActionStreams.forEnvironments(seed, first, count);
+        List<ResumableRandom> own = ActionStreams.forEnvironments(seed, first, count);
         for (int j = 0; j < count; j++) {
             rows.set(first + j, own.get(j));
         }
         this.rowStreams = rows;
+        this.ownStreams = new ArrayList<>(own);
+        this.seed = seed;
         this.observations = environments.reset(seed + first);
     }
 
@@ -230,6 +239,67 @@ public final class RolloutCollector implements AutoCloseable {
             }
         }
         return Nd4j.create(flat, new long[] {total, observationSize}, DataType.DOUBLE);
+    }
+
+    /**
+     * The slice's state between two rollouts, each environment's under {@code <index in the run>/}:
+     * its action stream, the observation the next step acts on, its running return and length,
+     * and, when its wrapped environment can save itself ({@link EnvironmentSnapshots}), that.
+     */
+    public SavedState saveState() {
+        SavedState state = SavedState.empty();
+        for (int j = 0; j < environments.size(); j++) {
+            SavedState one = SavedState.empty().withLongs("action-stream", ownStreams.get(j).state())
+                    .with("observation", observations[j]).with("running-return", environments.runningReturn(j))
+                    .with("running-length", environments.runningLength(j));
+            Optional<SavedState> environment = EnvironmentSnapshots.save(environments.environment(j));
+            if (environment.isPresent()) {
+                one = one.with("environment/", environment.get());
+            }
+            state = state.with((first + j) + "/", one);
+        }
+        return state;
+    }
+
+    /**
+     * Continues from {@code state} (of the whole run: every environment's under its index), before
+     * the first rollout: the action streams go on where they were; an environment saved mid-episode
+     * continues it, one that could not save itself starts a new episode (seeded with the run's seed,
+     * its index and the update count, so not a replay of the run's first one).
+     *
+     * @throws IllegalArgumentException naming the environment whose state does not fit
+     */
+    public void restoreState(SavedState state, long updates) {
+        // the construction's resets left normalisation samples the saved run never had between two rollouts
+        chains.forEach(WrapperChain::drainSamples);
+        for (int j = 0; j < environments.size(); j++) {
+            int index = first + j;
+            SavedState one = state.part(index + "/");
+            try {
+                if (one.isEmpty()) { // a run whose workers saved nothing (hosted elsewhere): a new episode, streams afresh
+                    observations[j] = environments.resetOne(j, seed + index + 1_000_003L * updates);
+                    continue;
+                }
+                ResumableRandom stream = ResumableRandom.of(one.longs("action-stream"));
+                ownStreams.set(j, stream);
+                rowStreams.set(index, stream);
+                SavedState environment = one.part("environment/");
+                if (!environment.isEmpty() && EnvironmentSnapshots.canSave(environments.environment(j))) {
+                    EnvironmentSnapshots.restore(environments.environment(j), environment);
+                    double[] observation = one.doubles("observation");
+                    if (observation.length != observationSize) {
+                        throw new IllegalArgumentException("its observation has " + observation.length + " values, expected "
+                                + observationSize);
+                    }
+                    observations[j] = observation;
+                    environments.continueEpisode(j, one.scalar("running-return"), one.whole("running-length"));
+                } else {
+                    observations[j] = environments.resetOne(j, seed + index + 1_000_003L * updates);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the saved state of environment " + index + " does not fit: " + e.getMessage(), e);
+            }
+        }
     }
 
     @Override

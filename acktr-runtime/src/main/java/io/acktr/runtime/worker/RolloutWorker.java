@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.policy.Policy;
 import io.acktr.runtime.bus.Addresses;
 import io.acktr.runtime.bus.ParameterSnapshot;
+import io.acktr.runtime.bus.WorkerState;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.Message;
@@ -15,7 +16,8 @@ import java.util.function.Supplier;
  * never on an event loop) that owns a slice of the run's environments and a read-only copy of the
  * policy. For each {@link ParameterSnapshot} on its address ({@link Addresses#rolloutWorker}) it copies the
  * parameters in, steps its slice and replies with the {@link io.acktr.runtime.bus.RolloutPart};
- * a failure is replied as one, naming the worker and the environment.
+ * a failure is replied as one, naming the worker and the environment. Between two rollouts it
+ * answers on {@link Addresses#workerState} of its address with its slice's state, for a checkpoint.
  */
 public final class RolloutWorker extends AbstractVerticle {
     /** The failure code of a reply whose rollout failed. */
@@ -44,6 +46,8 @@ public final class RolloutWorker extends AbstractVerticle {
     @Override
     public void start(Promise<Void> started) {
         collector = collectorFactory.get();
+        vertx.eventBus().<Integer>consumer(Addresses.workerState(address),
+                message -> message.reply(new WorkerState(index, collector.saveState())));
         vertx.eventBus().<ParameterSnapshot>consumer(address, this::rollout)
                 .completionHandler(started);
     }

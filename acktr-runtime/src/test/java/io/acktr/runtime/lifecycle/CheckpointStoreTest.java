@@ -134,7 +134,7 @@ class CheckpointStoreTest {
         new CheckpointStore(dir).write(Checkpoint.capture(policy, steppedChain(5), 40, 1));
 
         Config conf = ConfigFactory.parseFile(dir.resolve("checkpoint/checkpoint.conf").toFile());
-        assertThat(conf.getInt("format-version")).isEqualTo(1);
+        assertThat(conf.getInt("format-version")).isEqualTo(2);
         assertThat(conf.getLong("env-steps")).isEqualTo(40);
         List<? extends Config> blocks = conf.getConfigList("parameters");
         assertThat(blocks.stream().map(b -> b.getString("name")).toList())
@@ -281,10 +281,10 @@ class CheckpointStoreTest {
         CheckpointStore store = new CheckpointStore(dir);
         store.write(Checkpoint.capture(randomPolicy(1), steppedChain(5), 40, 1));
         Path conf = dir.resolve("checkpoint/checkpoint.conf");
-        Files.writeString(conf, Files.readString(conf).replaceFirst("format-version\\s*=\\s*1", "format-version = 2"));
+        Files.writeString(conf, Files.readString(conf).replaceFirst("format-version\\s*=\\s*2", "format-version = 3"));
 
         assertThatThrownBy(store::read).isInstanceOf(InvalidCheckpointException.class)
-                .hasMessage(conf + ": format-version = 2 is not supported; this acktr reads version 1");
+                .hasMessage(conf + ": format-version = 3 is not supported; this acktr reads versions 1 and 2");
     }
 
     @Test

@@ -77,9 +77,9 @@ class SettingsTest {
 
     @Test
     void theCheckpointIntervalDefaultsTo100AndMayBeZeroButNotNegative() {
-        assertThat(CheckpointSettings.from(REFERENCE)).isEqualTo(new CheckpointSettings(100));
+        assertThat(CheckpointSettings.from(REFERENCE)).isEqualTo(new CheckpointSettings(100, 3));
         Config zero = ConfigFactory.parseString("acktr.checkpoint.interval = 0").withFallback(REFERENCE);
-        assertThat(CheckpointSettings.from(zero)).isEqualTo(new CheckpointSettings(0));
+        assertThat(CheckpointSettings.from(zero)).isEqualTo(new CheckpointSettings(0, 3));
         Config seven = ConfigFactory.parseString("acktr.checkpoint.interval = 7").withFallback(REFERENCE);
         assertThat(CheckpointSettings.from(seven).interval()).isEqualTo(7);
         Config negative = ConfigFactory.parseString("acktr.checkpoint.interval = -1").withFallback(REFERENCE);
@@ -88,6 +88,17 @@ class SettingsTest {
         Config text = ConfigFactory.parseString("acktr.checkpoint.interval = often").withFallback(REFERENCE);
         assertThatThrownBy(() -> CheckpointSettings.from(text)).isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.checkpoint.interval").hasMessageContaining("whole number");
+    }
+
+    @Test
+    void checkpointsKeptAreAWholeNumberFromOneToAThousand() {
+        Config five = ConfigFactory.parseString("acktr.checkpoint.keep = 5").withFallback(REFERENCE);
+        assertThat(CheckpointSettings.from(five)).isEqualTo(new CheckpointSettings(100, 5));
+        for (String bad : List.of("0", "1001", "2.5")) {
+            Config config = ConfigFactory.parseString("acktr.checkpoint.keep = " + bad).withFallback(REFERENCE);
+            assertThatThrownBy(() -> CheckpointSettings.from(config)).isInstanceOf(ConfigException.BadValue.class)
+                    .hasMessageContaining("acktr.checkpoint.keep").hasMessageContaining(bad);
+        }
     }
 
     @Test
@@ -106,7 +117,7 @@ class SettingsTest {
                 .hasMessageContaining("acktr.algorithm.entropy-coefficient");
         assertThatThrownBy(() -> new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, -1))
                 .hasMessageContaining("acktr.algorithm.measure-step-interval");
-        assertThatThrownBy(() -> new CheckpointSettings(-1))
+        assertThatThrownBy(() -> new CheckpointSettings(-1, 3))
                 .hasMessageContaining("Invalid value at 'acktr.checkpoint.interval': -1: must be >= 0");
         WrapperSettings none = new WrapperSettings(List.of());
         assertThatThrownBy(() -> new RunSettings(1, 0, Optional.empty(), "CartPole-v1", 1, 1, none, 0))

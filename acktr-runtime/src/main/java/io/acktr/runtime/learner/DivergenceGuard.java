@@ -1,0 +1,81 @@
+package io.acktr.runtime.learner;
+
+import static java.util.Objects.requireNonNull;
+
+import io.acktr.api.policy.ParameterBlock;
+import io.acktr.api.policy.Policy;
+import io.acktr.runtime.algorithm.UpdateResult;
+import io.acktr.runtime.settings.DivergenceSettings;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Tells a finite blow-up from training: an applied update whose loss magnitude or parameter norm
+ * jumps by {@link DivergenceSettings#lossFactor()} or {@link DivergenceSettings#parameterNormFactor()}
+ * over the running references of the updates before it (after the warm-up). The references follow
+ * only updates that did not diverge, so a blow-up never becomes the new normal.
+ */
+final class DivergenceGuard {
+    private final DivergenceSettings settings;
+    private double lossReference = Double.NaN;
+    private double normReference = Double.NaN;
+    private long seen;
+
+    DivergenceGuard(DivergenceSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    DivergenceSettings settings() {
+        return settings;
+    }
+
+    /** Why the update that produced {@code result} and left {@code policy}'s parameters diverged, if it did. */
+    Optional<String> check(UpdateResult result, Policy policy) {
+        if (!result.applied()) {
+            return Optional.empty();
+        }
+        double loss = Math.abs(result.policyLoss()) + Math.abs(result.valueLoss());
+        double norm = parameterNorm(policy);
+        if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
+            return Optional.of(String.format(Locale.ROOT, "the loss (%g) or the parameter norm (%g) is not finite", loss, norm));
+        }
+        if (seen >= settings.warmupUpdates()) {
+            if (loss > settings.minLoss() && loss > settings.lossFactor() * lossReference) {
+                return Optional.of(String.format(Locale.ROOT, "the loss |policy| + |value| = %.6g is %.3g times its running"
+                        + " reference %.6g (acktr.divergence.loss-factor = %g)", loss, loss / lossReference, lossReference,
+                        settings.lossFactor()));
+            }
+            if (norm > settings.parameterNormFactor() * normReference) {
+                return Optional.of(String.format(Locale.ROOT, "the parameter norm %.6g is %.3g times its running reference"
+                        + " %.6g (acktr.divergence.parameter-norm-factor = %g)", norm, norm / normReference, normReference,
+                        settings.parameterNormFactor()));
+            }
+        }
+        double decay = settings.referenceDecay();
+        lossReference = seen == 0 ? loss : decay * lossReference + (1 - decay) * loss;
+        normReference = seen == 0 ? norm : decay * normReference + (1 - decay) * norm;
+        seen++;
+        return Optional.empty();
+    }
+
+    static double parameterNorm(Policy policy) {
+        double squares = 0;
+        for (ParameterBlock block : policy.parameters()) {
+            double n = block.value().norm2Number().doubleValue();
+            squares += n * n;
+        }
+        return Math.sqrt(squares);
+    }
+
+    /** The references and how many updates they follow, for a checkpoint. */
+    io.acktr.api.state.SavedState save() {
+        return io.acktr.api.state.SavedState.empty().with("loss-reference", lossReference)
+                .with("norm-reference", normReference).with("seen", seen);
+    }
+
+    void restore(io.acktr.api.state.SavedState state) {
+        lossReference = state.scalar("loss-reference");
+        normReference = state.scalar("norm-reference");
+        seen = state.whole("seen");
+    }
+}
