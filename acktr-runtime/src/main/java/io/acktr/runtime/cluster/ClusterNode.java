@@ -12,6 +12,8 @@ import io.acktr.runtime.bus.Addresses;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.lifecycle.CheckpointStore;
 import io.acktr.runtime.lifecycle.RolloutWorkerFactory;
+import io.acktr.runtime.settings.CheckpointSettings;
+import io.acktr.runtime.settings.ConfigLoader;
 import io.acktr.runtime.lifecycle.TrainingSession;
 import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.worker.RolloutWorker;
@@ -236,13 +238,24 @@ public final class ClusterNode implements AutoCloseable {
         console.printf(Locale.ROOT, "training %s (attempt %d) of suite %s%n", assignment.runId(), assignment.attempt(),
                 suites.get(assignment.suiteId()).suiteName());
         console.flush();
-        ProgressForwarder forwarder = new ProgressForwarder(assignment);
         try {
             Config config = ConfigFactory.parseString(assignment.configuration())
                     .withFallback(ConfigFactory.defaultReference(classLoader)).resolve()
                     .withValue("acktr.run-dir", ConfigValueFactory.fromAnyRef(directory.toString()));
-            TrainingSummary summary = new TrainingSession(config, classLoader, pluginLookup)
-                    .train(null, OptionalDouble.of(assignment.threshold()), List.of(forwarder));
+            ProgressForwarder forwarder = new ProgressForwarder(assignment, directory,
+                    CheckpointSettings.from(config).interval());
+            TrainingSummary summary;
+            if (assignment.resumes()) {
+                CompletedRuns.writeRunFolder(directory, config, assignment.rows(), assignment.checkpoint());
+                console.printf(Locale.ROOT, "resuming %s at update %d from the checkpoint of an earlier attempt%n",
+                        assignment.runId(), assignment.rows().size());
+                console.flush();
+                summary = new TrainingSession(ConfigLoader.forResume(classLoader, directory, List.of()), classLoader,
+                        pluginLookup).resume(directory, null, OptionalDouble.of(assignment.threshold()), List.of(forwarder));
+            } else {
+                summary = new TrainingSession(config, classLoader, pluginLookup)
+                        .train(null, OptionalDouble.of(assignment.threshold()), List.of(forwarder));
+            }
             forwarder.flush();
             RunFinished finished = new RunFinished(assignment.suiteId(), assignment.runId(), assignment.attempt(), nodeId,
                     summary, forwarder.sent, checkpointFiles(directory));
@@ -252,12 +265,19 @@ public final class ClusterNode implements AutoCloseable {
             console.printf(Locale.ROOT, "finished %s (attempt %d) in %.0f s%n", assignment.runId(), assignment.attempt(),
                     summary.wallSeconds());
             console.flush();
+        } catch (IOException e) {
+            fail(assignment, new UncheckedIOException("cannot prepare the run directory " + directory + " to resume", e));
         } catch (RuntimeException | Error e) { // an Error too: the coordinator must hear of every end
-            LOG.warn("run {} (attempt {}) failed", assignment.runId(), assignment.attempt(), e);
-            boolean badInput = e instanceof ConfigException || e instanceof IllegalArgumentException;
-            vertx.eventBus().send(suiteAddress, new RunFailed(assignment.suiteId(), assignment.runId(), assignment.attempt(),
-                    nodeId, e.getClass().getSimpleName() + ": " + e.getMessage(), badInput));
+            fail(assignment, e);
         }
+    }
+
+    /** Tells the coordinator that the run failed, and whether for bad input. */
+    private void fail(RunAssignment assignment, Throwable e) {
+        LOG.warn("run {} (attempt {}) failed", assignment.runId(), assignment.attempt(), e);
+        boolean badInput = e instanceof ConfigException || e instanceof IllegalArgumentException;
+        vertx.eventBus().send(ClusterAddresses.suite(assignment.suiteId()), new RunFailed(assignment.suiteId(),
+                assignment.runId(), assignment.attempt(), nodeId, e.getClass().getSimpleName() + ": " + e.getMessage(), badInput));
     }
 
     /** Sends the end of a run until the coordinator confirms it; false when it never did. */
@@ -306,21 +326,38 @@ public final class ClusterNode implements AutoCloseable {
         }
     }
 
-    /** Sends the run's progress rows in batches of {@code acktr.cluster.progress-batch}, in order. */
+    /**
+     * Sends the run's progress rows in batches of {@code acktr.cluster.progress-batch}, in order,
+     * and each checkpoint the run writes, after the rows up to its update.
+     */
     private final class ProgressForwarder implements TrainingListener {
         private final RunAssignment assignment;
+        private final Path runDirectory;
+        private final int checkpointInterval;
         private final List<UpdateMetrics> pending = new ArrayList<>();
         private long sent;
 
-        ProgressForwarder(RunAssignment assignment) {
+        ProgressForwarder(RunAssignment assignment, Path runDirectory, int checkpointInterval) {
             this.assignment = assignment;
+            this.runDirectory = runDirectory;
+            this.checkpointInterval = checkpointInterval;
+            this.sent = assignment.rows().size(); // a resumed run continues after the rows it was given
         }
 
         @Override
         public void onUpdate(UpdateMetrics metrics) {
             pending.add(metrics);
-            if (pending.size() >= settings.progressBatch()) {
+            // the run's checkpoint writer, the last of its listeners, wrote the checkpoint of the
+            // previous update if that update was on the interval; this listener runs before it
+            long previous = metrics.updates() - 1;
+            boolean checkpointWritten = checkpointInterval > 0 && previous > 0 && previous % checkpointInterval == 0
+                    && previous > assignment.rows().size();
+            if (pending.size() >= settings.progressBatch() || checkpointWritten) {
                 flush();
+            }
+            if (checkpointWritten) {
+                vertx.eventBus().send(ClusterAddresses.suite(assignment.suiteId()), new RunCheckpoint(assignment.suiteId(),
+                        assignment.runId(), assignment.attempt(), nodeId, previous, checkpointFiles(runDirectory)));
             }
         }
 

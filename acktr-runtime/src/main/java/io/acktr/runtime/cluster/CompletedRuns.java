@@ -1,5 +1,7 @@
 package io.acktr.runtime.cluster;
 
+import com.typesafe.config.Config;
+
 import io.acktr.api.training.UpdateMetrics;
 import io.acktr.runtime.lifecycle.CheckpointStore;
 import io.acktr.runtime.lifecycle.ProgressCsvWriter;
@@ -49,24 +51,34 @@ final class CompletedRuns {
         Path directory = run.runDirectory();
         try {
             deleteRecursively(directory);
-            RunDirectory.prepare(directory, run.config());
-            ProgressCsvWriter progress = ProgressCsvWriter.create(directory);
-            rows.forEach(progress::onUpdate);
-            progress.onEnd();
-            Path checkpointDirectory = directory.resolve(CheckpointStore.DIRECTORY);
-            for (Map.Entry<String, byte[]> file : checkpoint.entrySet()) {
-                Path target = checkpointDirectory.resolve(file.getKey()).normalize();
-                if (!target.startsWith(checkpointDirectory)) {
-                    throw new IOException("checkpoint file outside the checkpoint folder: " + file.getKey());
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.getValue());
-            }
+            writeRunFolder(directory, run.config(), rows, checkpoint);
             Path tmp = directory.resolve(MARKER + ".tmp");
             Files.writeString(tmp, SuiteReport.runJson(result).encodePrettily() + "\n");
             Files.move(tmp, directory.resolve(MARKER), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the run directory " + directory, e);
+        }
+    }
+
+    /**
+     * Makes the run directory a run wrote elsewhere: claimed, with its {@code config.conf}, its
+     * {@code progress.csv} of {@code rows} and the files of its {@code checkpoint/}; a run can be
+     * resumed from it ({@code TrainingSession.resume}) when the checkpoint holds training state.
+     */
+    static void writeRunFolder(Path directory, Config config, List<UpdateMetrics> rows, Map<String, byte[]> checkpoint)
+            throws IOException {
+        RunDirectory.prepare(directory, config);
+        ProgressCsvWriter progress = ProgressCsvWriter.create(directory);
+        rows.forEach(progress::onUpdate);
+        progress.onEnd();
+        Path checkpointDirectory = directory.resolve(CheckpointStore.DIRECTORY);
+        for (Map.Entry<String, byte[]> file : checkpoint.entrySet()) {
+            Path target = checkpointDirectory.resolve(file.getKey()).normalize();
+            if (!target.startsWith(checkpointDirectory)) {
+                throw new IOException("checkpoint file outside the checkpoint folder: " + file.getKey());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -37,6 +38,7 @@ public final class MessageCodecs {
         bus.registerDefaultCodec(RunProgress.class, progress());
         bus.registerDefaultCodec(RunFinished.class, finished());
         bus.registerDefaultCodec(RunFailed.class, failed());
+        bus.registerDefaultCodec(RunCheckpoint.class, checkpoint());
         bus.registerDefaultCodec(RolloutHosting.class, hosting());
         bus.registerDefaultCodec(RolloutRelease.class, release());
     }
@@ -64,32 +66,66 @@ public final class MessageCodecs {
 
     /** At another version: for tests of members that refuse it. */
     static RecordCodec<RunAssignment> assignment(int version) {
-        return new RecordCodec<>("acktr.run-assignment", version, (m, out) -> out.string(m.suiteId()).string(m.runId())
-                .intValue(m.attempt()).string(m.configuration()).doubleValue(m.threshold()),
-                in -> new RunAssignment(in.string(), in.string(), in.intValue(), in.string(), in.doubleValue()));
+        return new RecordCodec<>("acktr.run-assignment", version, (m, out) -> {
+            out.string(m.suiteId()).string(m.runId()).intValue(m.attempt()).string(m.configuration()).doubleValue(m.threshold());
+            writeRows(out, m.rows());
+            writeFiles(out, m.checkpoint());
+        }, in -> new RunAssignment(in.string(), in.string(), in.intValue(), in.string(), in.doubleValue(), readRows(in),
+                readFiles(in)));
+    }
+
+    static RecordCodec<RunCheckpoint> checkpoint() {
+        return new RecordCodec<>("acktr.run-checkpoint", ClusterProtocol.VERSION, (m, out) -> {
+            out.string(m.suiteId()).string(m.runId()).intValue(m.attempt()).string(m.nodeId()).longValue(m.updates());
+            writeFiles(out, m.files());
+        }, in -> new RunCheckpoint(in.string(), in.string(), in.intValue(), in.string(), in.longValue(), readFiles(in)));
+    }
+
+    /** Files by name, in name order (a map's own order is no part of the message). */
+    private static void writeFiles(Wire.Writer out, Map<String, byte[]> files) {
+        out.intValue(files.size());
+        new TreeMap<>(files).forEach((name, bytes) -> out.string(name).bytes(bytes));
+    }
+
+    private static Map<String, byte[]> readFiles(Wire.Reader in) {
+        int count = in.intValue();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            files.put(in.string(), in.bytes());
+        }
+        return files;
+    }
+
+    private static void writeRows(Wire.Writer out, List<UpdateMetrics> rows) {
+        out.intValue(rows.size());
+        rows.forEach(row -> out.longValue(row.envSteps()).longValue(row.updates()).longValue(row.episodes())
+                .doubleValue(row.meanReturn()).doubleValue(row.entropy()).doubleValue(row.valueLoss()).doubleValue(row.policyLoss())
+                .doubleValue(row.kl()).doubleValue(row.predictedKl()).doubleValue(row.stepSize()).doubleValue(row.fps())
+                .longValue(row.skippedUpdates()).longValue(row.residentBytes()));
+    }
+
+    private static List<UpdateMetrics> readRows(Wire.Reader in) {
+        int count = in.intValue();
+        List<UpdateMetrics> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            rows.add(new UpdateMetrics(in.longValue(), in.longValue(), in.longValue(), in.doubleValue(), in.doubleValue(),
+                    in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(),
+                    in.longValue(), in.longValue()));
+        }
+        return rows;
     }
 
     static RecordCodec<RunProgress> progress() {
         return new RecordCodec<>("acktr.run-progress", ClusterProtocol.VERSION, (m, out) -> {
-            out.string(m.suiteId()).string(m.runId()).intValue(m.attempt()).string(m.nodeId()).longValue(m.firstRow())
-                    .intValue(m.rows().size());
-            m.rows().forEach(row -> out.longValue(row.envSteps()).longValue(row.updates()).longValue(row.episodes())
-                    .doubleValue(row.meanReturn()).doubleValue(row.entropy()).doubleValue(row.valueLoss()).doubleValue(row.policyLoss()).doubleValue(row.kl())
-                    .doubleValue(row.predictedKl()).doubleValue(row.stepSize()).doubleValue(row.fps()).longValue(row.skippedUpdates())
-                    .longValue(row.residentBytes()));
+            out.string(m.suiteId()).string(m.runId()).intValue(m.attempt()).string(m.nodeId()).longValue(m.firstRow());
+            writeRows(out, m.rows());
         }, in -> {
             String suiteId = in.string();
             String runId = in.string();
             int attempt = in.intValue();
             String nodeId = in.string();
             long firstRow = in.longValue();
-            int count = in.intValue();
-            List<UpdateMetrics> rows = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                rows.add(new UpdateMetrics(in.longValue(), in.longValue(), in.longValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(),
-                        in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(), in.longValue(), in.longValue()));
-            }
-            return new RunProgress(suiteId, runId, attempt, nodeId, firstRow, rows);
+            return new RunProgress(suiteId, runId, attempt, nodeId, firstRow, readRows(in));
         });
     }
 
@@ -99,8 +135,8 @@ public final class MessageCodecs {
             out.string(m.suiteId()).string(m.runId()).intValue(m.attempt()).string(m.nodeId())
                     .longValue(s.envSteps()).longValue(s.updates()).longValue(s.episodes()).doubleValue(s.finalMeanReturn())
                     .longValue(s.skippedUpdates()).longValue(s.firstStepsAtThreshold().orElse(-1)).doubleValue(s.updateSeconds())
-                    .doubleValue(s.wallSeconds()).longValue(m.rows()).intValue(m.checkpoint().size());
-            m.checkpoint().forEach((name, bytes) -> out.string(name).bytes(bytes));
+                    .doubleValue(s.wallSeconds()).longValue(m.rows());
+            writeFiles(out, m.checkpoint());
         }, in -> {
             String suiteId = in.string();
             String runId = in.string();
@@ -115,12 +151,7 @@ public final class MessageCodecs {
             TrainingSummary summary = new TrainingSummary(envSteps, updates, episodes, finalMean, skipped,
                     atThreshold < 0 ? OptionalLong.empty() : OptionalLong.of(atThreshold), in.doubleValue(), in.doubleValue());
             long rows = in.longValue();
-            int files = in.intValue();
-            Map<String, byte[]> checkpoint = new LinkedHashMap<>();
-            for (int i = 0; i < files; i++) {
-                checkpoint.put(in.string(), in.bytes());
-            }
-            return new RunFinished(suiteId, runId, attempt, nodeId, summary, rows, checkpoint);
+            return new RunFinished(suiteId, runId, attempt, nodeId, summary, rows, readFiles(in));
         });
     }
 

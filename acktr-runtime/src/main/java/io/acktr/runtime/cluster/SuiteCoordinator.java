@@ -42,8 +42,10 @@ import org.slf4j.LoggerFactory;
  * free slot of any node (a node that joins mid-suite gets work), gathers its progress rows and its
  * end, and writes the same run directories, {@code results.md} and {@code results.json} as a local
  * suite. A node not heard from for {@code acktr.cluster.heartbeat-timeout} is lost: its unfinished
- * runs go back to the front of the queue as a new attempt, from scratch. A run is recorded once:
- * reports of any attempt but the current one are ignored.
+ * runs go back to the front of the queue as a new attempt, which resumes from the last checkpoint
+ * the node sent ({@link RunCheckpoint}, every {@code acktr.checkpoint.interval} updates) with the
+ * progress rows up to it, or starts from scratch when none came. A run is recorded once: reports
+ * of any attempt but the current one are ignored.
  *
  * <p>All state lives on one coordinator thread; the event bus's handlers hand their messages to it.
  */
@@ -74,19 +76,39 @@ public final class SuiteCoordinator {
     private int completed;
     private boolean warnedOfOtherVersions;
 
-    /** One hand-out of a run: its place in the suite, its attempt number, where it trains and the rows it sent. */
+    /**
+     * One hand-out of a run: its place in the suite, its attempt number, where it trains, the rows
+     * it sent (after those of the checkpoint it resumes from, if any) and its latest checkpoint.
+     */
     private static final class Attempt {
         final int index;
         final PlannedRun run;
         final int number;
+        /** The checkpoint this attempt resumes from; null for one from scratch. */
+        final RunCheckpoint resumeFrom;
         String nodeId;
-        final List<UpdateMetrics> rows = new ArrayList<>();
+        final List<UpdateMetrics> rows;
         boolean rowsBroken;
+        RunCheckpoint latest;
 
         Attempt(int index, PlannedRun run, int number) {
+            this(index, run, number, null, List.of());
+        }
+
+        Attempt(int index, PlannedRun run, int number, RunCheckpoint resumeFrom, List<UpdateMetrics> rowsBefore) {
             this.index = index;
             this.run = run;
             this.number = number;
+            this.resumeFrom = resumeFrom;
+            this.rows = new ArrayList<>(rowsBefore);
+            this.latest = resumeFrom;
+        }
+
+        /** The next attempt of this run: from this one's latest checkpoint, or from scratch. */
+        Attempt next(int number, boolean fromCheckpoint) {
+            RunCheckpoint from = fromCheckpoint && !rowsBroken ? latest : resumeFrom;
+            return from == null ? new Attempt(index, run, number)
+                    : new Attempt(index, run, number, from, rows.subList(0, Math.toIntExact(from.updates())));
         }
     }
 
@@ -227,7 +249,9 @@ public final class SuiteCoordinator {
             node.runs.add(attempt.run.id());
             inFlight.put(attempt.run.id(), attempt);
             RunAssignment assignment = new RunAssignment(suiteId, attempt.run.id(), attempt.number,
-                    attempt.run.config().root().render(ConfigRenderOptions.concise()), attempt.run.task().threshold());
+                    attempt.run.config().root().render(ConfigRenderOptions.concise()), attempt.run.task().threshold(),
+                    attempt.resumeFrom == null ? List.of() : attempt.rows,
+                    attempt.resumeFrom == null ? Map.of() : attempt.resumeFrom.files());
             say("%s %s seed %d -> node %s (attempt %d)", attempt.run.task().name(), attempt.run.variant().name(),
                     attempt.run.seed(), nodeId, attempt.number);
             vertx.eventBus().request(ClusterAddresses.node(nodeId), assignment, requestOptions())
@@ -238,7 +262,7 @@ public final class SuiteCoordinator {
                         String why = reply.succeeded() ? String.valueOf(reply.result().body()) : reply.cause().getMessage();
                         if (inFlight.get(attempt.run.id()) == attempt) {
                             say("node %s did not take %s: %s", nodeId, attempt.run.id(), why);
-                            takeBack(attempt, nodeId);
+                            takeBack(attempt, nodeId, false);
                             NodeState n = nodes.get(nodeId);
                             if (n != null) {
                                 n.waitForHeartbeat = true;
@@ -249,14 +273,19 @@ public final class SuiteCoordinator {
         }
     }
 
-    /** The run goes back to the front of the queue as a new attempt. */
-    private void takeBack(Attempt attempt, String nodeId) {
+    /**
+     * The run goes back to the front of the queue as a new attempt: from the attempt's latest
+     * checkpoint when {@code fromCheckpoint}, else from where the attempt itself started.
+     */
+    private Attempt takeBack(Attempt attempt, String nodeId, boolean fromCheckpoint) {
         inFlight.remove(attempt.run.id());
         NodeState node = nodes.get(nodeId);
         if (node != null) {
             node.runs.remove(attempt.run.id());
         }
-        queue.addFirst(new Attempt(attempt.index, attempt.run, nextAttempt(attempt.run)));
+        Attempt next = attempt.next(nextAttempt(attempt.run), fromCheckpoint);
+        queue.addFirst(next);
+        return next;
     }
 
     private void checkHeartbeats() {
@@ -271,8 +300,13 @@ public final class SuiteCoordinator {
             for (String runId : List.copyOf(node.runs)) {
                 Attempt attempt = inFlight.get(runId);
                 if (attempt != null && nodeId.equals(attempt.nodeId)) {
-                    takeBack(attempt, nodeId);
-                    say("re-dispatching %s (attempt %d) from scratch", runId, queue.peekFirst().number);
+                    Attempt next = takeBack(attempt, nodeId, true);
+                    if (next.resumeFrom == null) {
+                        say("re-dispatching %s (attempt %d) from scratch", runId, next.number);
+                    } else {
+                        say("re-dispatching %s (attempt %d) from the checkpoint of update %d", runId, next.number,
+                                next.resumeFrom.updates());
+                    }
                 }
             }
         }
@@ -293,6 +327,8 @@ public final class SuiteCoordinator {
                 onFinished(finished);
             } else if (body instanceof RunFailed failed) {
                 onFailed(failed);
+            } else if (body instanceof RunCheckpoint checkpoint) {
+                onCheckpoint(checkpoint);
             }
         });
     }
@@ -315,6 +351,16 @@ public final class SuiteCoordinator {
         attempt.rows.addAll(progress.rows());
     }
 
+    /** Keeps the attempt's latest checkpoint, once every row up to its update has arrived. */
+    private void onCheckpoint(RunCheckpoint checkpoint) {
+        Attempt attempt = current(checkpoint.runId(), checkpoint.attempt());
+        if (attempt == null || attempt.rowsBroken || attempt.rows.size() < checkpoint.updates()
+                || (attempt.latest != null && attempt.latest.updates() >= checkpoint.updates())) {
+            return;
+        }
+        attempt.latest = checkpoint;
+    }
+
     private void onFinished(RunFinished finished) {
         Attempt attempt = current(finished.runId(), finished.attempt());
         if (attempt == null) {
@@ -323,7 +369,7 @@ public final class SuiteCoordinator {
         if (attempt.rowsBroken || attempt.rows.size() != finished.rows()) {
             say("%s (attempt %d): %d of %d progress rows arrived; training it again", finished.runId(), finished.attempt(),
                     attempt.rows.size(), finished.rows());
-            takeBack(attempt, attempt.nodeId);
+            takeBack(attempt, attempt.nodeId, false);
             dispatch();
             return;
         }

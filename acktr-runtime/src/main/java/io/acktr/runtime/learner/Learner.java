@@ -77,6 +77,9 @@ public final class Learner {
     private long updates;
     private long skipped;
     private int consecutiveSkips;
+    /** When the mean return first reached the watched threshold; kept across a resume. */
+    private OptionalLong reached = OptionalLong.empty();
+
     private volatile String resumeHint = "";
     private DivergenceGuard divergence;
     private Supplier<Optional<String>> rollback = Optional::empty;
@@ -136,7 +139,6 @@ public final class Learner {
         Promise<Void> registered = Promise.promise();
         doneConsumer.completionHandler(registered);
         Futures.await(registered.future(), TIMEOUT_MILLIS, "registering on " + Addresses.listenersDone(runId));
-        OptionalLong reached = OptionalLong.empty();
         long start = System.nanoTime();
         long stepsBefore = envSteps; // a resumed run's speed counts its own steps
         long updateNanos = 0;
@@ -303,7 +305,8 @@ public final class Learner {
     private Map<String, SavedState> collectTrainingState() {
         Map<String, SavedState> state = new LinkedHashMap<>();
         SavedState own = SavedState.empty().with("env-steps", envSteps).with("updates", updates).with("skipped", skipped)
-                .with("consecutive-skips", consecutiveSkips).with("window/", window.save());
+                .with("consecutive-skips", consecutiveSkips).with("window/", window.save())
+                .with("reached-at", reached.orElse(-1));
         state.put(LEARNER, divergence == null ? own : own.with("divergence/", divergence.save()));
         state.putAll(update.saveState());
         SavedState environments = workers.state();
@@ -331,6 +334,10 @@ public final class Learner {
         updates = own.whole("updates");
         skipped = own.whole("skipped");
         consecutiveSkips = Math.toIntExact(own.whole("consecutive-skips"));
+        if (own.hasScalar("reached-at")) { // checkpoints before it was saved: not reached
+            long at = own.whole("reached-at");
+            reached = at < 0 ? OptionalLong.empty() : OptionalLong.of(at);
+        }
     }
 
     private void addNormalizerSamples(List<RolloutPart> parts) {

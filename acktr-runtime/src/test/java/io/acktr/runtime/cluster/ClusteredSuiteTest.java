@@ -4,15 +4,12 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.runtime.cluster.ChildJvms.Child;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +39,6 @@ class ClusteredSuiteTest {
               ]
             }
             """;
-    /** progress.csv columns that are timings or the process's memory: fps, resident_mb. */
-    private static final List<Integer> UNTIMED_COLUMNS = List.of(0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11);
     private static final List<String> RUNS = List.of("kfac/seed-1", "kfac/seed-2", "a2c/seed-1", "a2c/seed-2");
 
     @TempDir
@@ -117,39 +112,8 @@ class ClusteredSuiteTest {
         assertSameAsLocal(dir.resolve("coordinator").resolve("out"));
     }
 
-    /** results.json without its timings, and every run's progress.csv without fps and resident_mb, equal the local run's. */
     private static void assertSameAsLocal(Path clustered) throws IOException {
-        Path reference = local.resolve("out");
-        assertThat(untimed(new JsonObject(Files.readString(clustered.resolve("results.json")))))
-                .isEqualTo(untimed(new JsonObject(Files.readString(reference.resolve("results.json")))));
-        for (String run : RUNS) {
-            Path csv = Path.of("runs", "cartpole").resolve(run).resolve("progress.csv");
-            List<String> expected = untimedCsv(reference.resolve(csv));
-            assertThat(expected).hasSize(1 + 4800 / 160);
-            assertThat(untimedCsv(clustered.resolve(csv))).as(run).isEqualTo(expected);
-        }
-    }
-
-    private static JsonObject untimed(JsonObject results) {
-        JsonObject copy = results.copy();
-        for (Object row : copy.getJsonArray("rows")) {
-            ((JsonObject) row).remove("meanUpdateMillis");
-            ((JsonObject) row).remove("updateTimeVsBaseline");
-        }
-        JsonArray runs = copy.getJsonArray("runs");
-        assertThat(runs).hasSize(4);
-        for (Object run : runs) {
-            ((JsonObject) run).remove("meanUpdateMillis");
-            ((JsonObject) run).remove("wallSeconds");
-        }
-        return copy;
-    }
-
-    private static List<String> untimedCsv(Path file) throws IOException {
-        return Files.readAllLines(file).stream().map(line -> {
-            String[] cells = line.split(",", -1);
-            return UNTIMED_COLUMNS.stream().map(i -> cells[i]).collect(Collectors.joining(","));
-        }).toList();
+        SuiteOutputs.assertSameSuite(clustered, local.resolve("out"), "cartpole", RUNS, 4800 / 160);
     }
 
     private static List<String> node(int port, List<String> join) {

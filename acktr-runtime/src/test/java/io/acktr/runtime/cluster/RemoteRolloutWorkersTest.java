@@ -4,13 +4,11 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.runtime.cluster.ChildJvms.Child;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteRolloutWorkersTest {
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration RUN = Duration.ofSeconds(150);
-    /** progress.csv columns that are neither timings nor the process's memory (fps, resident_mb). */
-    private static final List<Integer> UNTIMED_COLUMNS = List.of(0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11);
 
     private final ChildJvms children = new ChildJvms();
 
@@ -59,9 +55,9 @@ class RemoteRolloutWorkersTest {
                 .noneMatch(l -> l.contains(" lost "))
                 .extracting(l -> l.substring(l.lastIndexOf(' ') + 1)).as("one worker per node")
                 .containsExactlyInAnyOrder(nodeId(first), nodeId(second));
-        List<String> expected = untimedCsv(dir.resolve("local/run/progress.csv"));
+        List<String> expected = SuiteOutputs.untimedCsv(dir.resolve("local/run/progress.csv"));
         assertThat(expected).hasSize(1 + 3200 / 160);
-        assertThat(untimedCsv(dir.resolve("learner/run/progress.csv"))).isEqualTo(expected);
+        assertThat(SuiteOutputs.untimedCsv(dir.resolve("learner/run/progress.csv"))).isEqualTo(expected);
         second.await(l -> l.startsWith("released 1 rollout worker of run run: its learner is done"), STARTUP);
     }
 
@@ -115,12 +111,5 @@ class RemoteRolloutWorkersTest {
                 "--set", "acktr.run-dir=run"));
         args.addAll(ChildJvms.clusterSettings(port));
         return args;
-    }
-
-    private static List<String> untimedCsv(Path file) throws IOException {
-        return Files.readAllLines(file).stream().map(line -> {
-            String[] cells = line.split(",", -1);
-            return UNTIMED_COLUMNS.stream().map(i -> cells[i]).collect(Collectors.joining(","));
-        }).toList();
     }
 }
