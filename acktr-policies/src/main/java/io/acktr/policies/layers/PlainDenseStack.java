@@ -2,6 +2,7 @@ package io.acktr.policies.layers;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.numerics.Vectors;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -64,12 +65,13 @@ public final class PlainDenseStack {
 
     /** {@code W} ({@code outputSize x (inputSize + 1)}) as {@code W^T}, row-major, in double. */
     private static double[] inputMajor(INDArray weights, int inputSize, int outputSize) {
-        double[][] rows = weights.toDoubleMatrix(); // a Java copy: no native buffer per rollout
+        INDArray own = weights.ordering() == 'c' && Vectors.ownsItsBuffer(weights) ? weights : weights.dup('c');
+        double[] rowMajor = own.data().asDouble(); // converted in Java from the buffer, no array operation
         int columns = inputSize + 1;
         double[] transposed = new double[columns * outputSize];
         for (int o = 0; o < outputSize; o++) {
             for (int k = 0; k < columns; k++) {
-                transposed[k * outputSize + o] = rows[o][k];
+                transposed[k * outputSize + o] = rowMajor[o * columns + k];
             }
         }
         return transposed;
