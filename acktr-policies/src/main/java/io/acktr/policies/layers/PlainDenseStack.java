@@ -13,14 +13,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * arithmetic. A row's result does not depend on any other row. Immutable once copied: later
  * changes of the layers' weights do not reach it. May be empty (then it is the identity).
  *
- * <p>Each layer's weights are kept input-major, {@code w[k * outputSize + o] = W[o][k]}, with the
- * bias as row {@code inputSize}: the product is a run of {@code y += w_k a_k} over contiguous
- * output rows, which the JIT compiles to vector instructions.
+ * <p>Each layer's weights are kept input-major, one array per input, {@code w[k][o] = W[o][k]},
+ * with the bias as row {@code inputSize}: the product is a run of {@code y += w_k a_k} over whole
+ * arrays, a loop the JIT compiles to vector instructions (it did not for one flat array indexed
+ * {@code k * outputSize + o}).
  */
 public final class PlainDenseStack {
     private final int[] inputSizes;
     private final int[] outputSizes;
-    private final double[][] weights;
+    private final double[][][] weights;
     private final Activation[] activations;
     private final int inputSize;
     private final int maxWidth;
@@ -30,7 +31,7 @@ public final class PlainDenseStack {
         this.inputSize = inputSize;
         this.inputSizes = new int[count];
         this.outputSizes = new int[count];
-        this.weights = new double[count][];
+        this.weights = new double[count][][];
         this.activations = new Activation[count];
         int width = inputSize;
         int widest = inputSize;
@@ -63,15 +64,15 @@ public final class PlainDenseStack {
         return new PlainDenseStack(inputSize, List.copyOf(layers));
     }
 
-    /** {@code W} ({@code outputSize x (inputSize + 1)}) as {@code W^T}, row-major, in double. */
-    private static double[] inputMajor(INDArray weights, int inputSize, int outputSize) {
+    /** {@code W} ({@code outputSize x (inputSize + 1)}) as the rows of {@code W^T}, in double. */
+    private static double[][] inputMajor(INDArray weights, int inputSize, int outputSize) {
         INDArray own = weights.ordering() == 'c' && Vectors.ownsItsBuffer(weights) ? weights : weights.dup('c');
         double[] rowMajor = own.data().asDouble(); // converted in Java from the buffer, no array operation
         int columns = inputSize + 1;
-        double[] transposed = new double[columns * outputSize];
+        double[][] transposed = new double[columns][outputSize];
         for (int o = 0; o < outputSize; o++) {
             for (int k = 0; k < columns; k++) {
-                transposed[k * outputSize + o] = rowMajor[o * columns + k];
+                transposed[k][o] = rowMajor[o * columns + k];
             }
         }
         return transposed;
@@ -116,13 +117,13 @@ public final class PlainDenseStack {
     }
 
     /** {@code y = [x, 1] W^T} for one row, {@code w} input-major with the bias last. */
-    private static void dense(double[] w, int inputSize, int outputSize, double[] x, int offset, double[] y) {
-        System.arraycopy(w, inputSize * outputSize, y, 0, outputSize);
+    private static void dense(double[][] w, int inputSize, int outputSize, double[] x, int offset, double[] y) {
+        System.arraycopy(w[inputSize], 0, y, 0, outputSize);
         for (int k = 0; k < inputSize; k++) {
             double a = x[offset + k];
-            int row = k * outputSize;
+            double[] row = w[k];
             for (int o = 0; o < outputSize; o++) {
-                y[o] += w[row + o] * a;
+                y[o] += row[o] * a;
             }
         }
     }
