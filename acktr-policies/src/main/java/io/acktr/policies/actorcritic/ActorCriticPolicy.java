@@ -2,6 +2,7 @@ package io.acktr.policies.actorcritic;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Space;
 import io.acktr.api.policy.Actor;
 import io.acktr.api.policy.BackwardPass;
@@ -116,7 +117,7 @@ public abstract class ActorCriticPolicy implements ForwardModePolicy {
      * dense (the {@link io.acktr.api.policy.ActingPolicy} of an MLP).
      */
     protected final Actor denseActor() {
-        int actionWidth = actionSpace instanceof io.acktr.api.env.DiscreteSpace ? 1 : actionSpace.flatSize();
+        int actionWidth = actionSpace instanceof DiscreteSpace ? 1 : actionSpace.flatSize();
         return new PlainActor(network.plainCopy(observationSpace.flatSize()), head.rowSampler(), actionWidth);
     }
 
