@@ -25,6 +25,9 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
  * }</pre>
  */
 public final class BenchmarkReport {
+    /** The secondary score of {@link ThroughputBenchmark} that is a peak, not a rate. */
+    static final String PEAK_RESIDENT = "peakResidentMb";
+
     private BenchmarkReport() {
     }
 
@@ -38,6 +41,11 @@ public final class BenchmarkReport {
     record Score(double value, double error, String unit) {
         static Score of(Result<?> result) {
             return new Score(result.getScore(), result.getScoreError(), result.getScoreUnit());
+        }
+
+        /** The largest of the iterations' values, without an error: a high-water mark. */
+        static Score peak(Result<?> result) {
+            return new Score(result.getStatistics().getMax(), Double.NaN, result.getScoreUnit());
         }
     }
 
@@ -67,7 +75,8 @@ public final class BenchmarkReport {
                 params.put(key, result.getParams().getParam(key));
             }
             Map<String, Score> secondary = new LinkedHashMap<>();
-            result.getSecondaryResults().forEach((label, score) -> secondary.put(label, Score.of(score)));
+            result.getSecondaryResults().forEach((label, score) -> secondary.put(label,
+                    label.equals(PEAK_RESIDENT) ? Score.peak(score) : Score.of(score)));
             rows.add(new Row(className, params, Score.of(result.getPrimaryResult()), secondary));
         }
         return markdown(rows);
@@ -129,10 +138,11 @@ public final class BenchmarkReport {
             return;
         }
         out.append("#### ActBenchmark: one act step\n\n");
-        out.append("| preset | observations | time per act step | ± 99.9% |\n");
-        out.append("| --- | ---: | ---: | ---: |\n");
+        out.append("| preset | path | observations | time per act step | ± 99.9% |\n");
+        out.append("| --- | --- | ---: | ---: | ---: |\n");
         for (Row row : acts) {
-            out.append(cells(row.param("preset"), row.param("observations"), score(row.primary()), error(row.primary())));
+            out.append(cells(row.param("preset"), row.param("path"), row.param("observations"), score(row.primary()),
+                    error(row.primary())));
         }
         out.append('\n');
     }
@@ -143,12 +153,14 @@ public final class BenchmarkReport {
             return;
         }
         out.append("#### ThroughputBenchmark: whole training runs\n\n");
-        out.append("| preset | variant | steps per run | env steps per second | ± 99.9% |\n");
-        out.append("| --- | --- | ---: | ---: | ---: |\n");
+        out.append("| preset | variant | steps per run | env steps per second | ± 99.9% | peak resident set |\n");
+        out.append("| --- | --- | ---: | ---: | ---: | ---: |\n");
         for (Row row : runs) {
             Score steps = row.secondary().get("envSteps");
+            Score peak = row.secondary().get(PEAK_RESIDENT);
             out.append(cells(row.param("preset"), row.param("variant"), row.param("steps"),
-                    steps == null ? "n/a" : format("%.0f", steps.value()), steps == null ? "n/a" : error(steps, "%.0f")));
+                    steps == null ? "n/a" : format("%.0f", steps.value()), steps == null ? "n/a" : error(steps, "%.0f"),
+                    peak == null || peak.value() <= 0 ? "n/a" : format("%.0f MB", peak.value())));
         }
         out.append('\n');
     }

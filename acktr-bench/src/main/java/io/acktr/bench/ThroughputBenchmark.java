@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * environment steps on an environment preset (CartPole-v1 with 16 environments by default), as
  * {@code acktr train} runs it: start-up of the injector and environments, rollouts, updates and
  * {@code progress.csv}, in a fresh run directory under a temporary folder. The primary score is
- * training runs per second; the secondary score {@code envSteps} is environment steps per second.
+ * training runs per second; the secondary score {@code envSteps} is environment steps per second,
+ * and {@code peakResidentMb} the fork's peak resident set.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -70,6 +71,19 @@ public class ThroughputBenchmark {
         }
     }
 
+    /**
+     * The process's peak resident set so far ({@code VmHWM} of {@code /proc/self/status}), in MB,
+     * read after each run: every iteration reports the peak up to its end, so the largest over the
+     * iterations is the fork's peak (what {@link BenchmarkReport} quotes); 0 where there is no
+     * {@code /proc}.
+     */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.EVENTS)
+    public static class PeakResident {
+        /** The peak resident set of the fork up to the last run, in MB. */
+        public long peakResidentMb;
+    }
+
     private Config config;
     private Path runs;
     private int run;
@@ -92,13 +106,29 @@ public class ThroughputBenchmark {
 
     /** One training run of {@code steps} environment steps. */
     @Benchmark
-    public TrainingSummary train(EnvSteps counter) {
+    public TrainingSummary train(EnvSteps counter, PeakResident peak) {
         Config thisRun = config.withValue("acktr.run-dir", ConfigValueFactory.fromAnyRef(runs.resolve("run-" + run++).toString()));
         ClassLoader classLoader = ThroughputBenchmark.class.getClassLoader();
         TrainingSummary summary = new TrainingSession(thisRun, classLoader, new GuicePluginLookup(classLoader))
                 .train(null, OptionalDouble.empty(), List.of());
         counter.envSteps += summary.envSteps();
+        peak.peakResidentMb = peakResidentBytes() >> 20;
         return summary;
+    }
+
+    /** {@code VmHWM} of {@code /proc/self/status} in bytes, or 0 when it cannot be read. */
+    static long peakResidentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] fields = line.trim().split("\\s+"); // "VmHWM:  123456 kB"
+                    return Long.parseLong(fields[1]) << 10;
+                }
+            }
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /** Deletes the runs' folders. */

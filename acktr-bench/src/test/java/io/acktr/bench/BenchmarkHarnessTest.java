@@ -17,6 +17,8 @@ class BenchmarkHarnessTest {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(ActBenchmark.class.getName() + ".act")
                 .param("preset", Preset.CARTPOLE_16X20.id())
+                .param("observations", "16")
+                .param("path", "actor")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -27,6 +29,6 @@ class BenchmarkHarnessTest {
         assertThat(results).hasSize(1);
         RunResult result = results.iterator().next();
         assertThat(result.getPrimaryResult().getScore()).isPositive();
-        assertThat(BenchmarkReport.markdown(results)).contains("#### ActBenchmark").contains("| cartpole-16x20 | 16 | ");
+        assertThat(BenchmarkReport.markdown(results)).contains("#### ActBenchmark").contains("| cartpole-16x20 | actor | 16 | ");
     }
 }

@@ -41,6 +41,24 @@ class BenchmarkReportTest {
         String markdown = BenchmarkReport.markdown(List.of(new Row("ThroughputBenchmark",
                 Map.of("preset", "cartpole-16x20", "variant", "kfac:trust-region", "steps", "32000"),
                 new Score(0.5, 0.1, "ops/s"), Map.of("envSteps", new Score(16000.4, 1200.2, "ops/s")))));
-        assertThat(markdown).contains("| cartpole-16x20 | kfac:trust-region | 32000 | 16000 | 1200 |");
+        assertThat(markdown).contains("| cartpole-16x20 | kfac:trust-region | 32000 | 16000 | 1200 | n/a |");
+    }
+
+    @Test
+    void throughputQuotesThePeakResidentSetBesideTheSteps() {
+        String markdown = BenchmarkReport.markdown(List.of(new Row("ThroughputBenchmark",
+                Map.of("preset", "cartpole-16x20", "variant", "identity:rmsprop", "steps", "32000"),
+                new Score(0.5, 0.1, "ops/s"), Map.of("envSteps", new Score(30000.0, 900.0, "ops/s"),
+                        BenchmarkReport.PEAK_RESIDENT, new Score(371.0, Double.NaN, "#")))));
+        assertThat(markdown).contains("| peak resident set |")
+                .contains("| cartpole-16x20 | identity:rmsprop | 32000 | 30000 | 900 | 371 MB |");
+    }
+
+    @Test
+    void actStepsNameTheirPath() {
+        String markdown = BenchmarkReport.markdown(List.of(new Row("ActBenchmark",
+                Map.of("preset", "cartpole-16x20", "observations", "8", "path", "actor"),
+                new Score(4.5, 0.2, "us/op"), Map.of())));
+        assertThat(markdown).contains("| cartpole-16x20 | actor | 8 | 4.500 us/op | 0.200 |");
     }
 }

@@ -16,11 +16,13 @@ class ThroughputBenchmarkTest {
         benchmark.setUp();
         ThroughputBenchmark.EnvSteps counter = new ThroughputBenchmark.EnvSteps();
         counter.reset();
-        TrainingSummary first = benchmark.train(counter);
-        benchmark.train(counter);
+        ThroughputBenchmark.PeakResident peak = new ThroughputBenchmark.PeakResident();
+        TrainingSummary first = benchmark.train(counter, peak);
+        benchmark.train(counter, peak);
         benchmark.deleteRuns();
         assertThat(first.updates()).isEqualTo(2);
         assertThat(counter.envSteps).isEqualTo(1280);
+        assertThat(peak.peakResidentMb).isPositive();
     }
 
     @Test

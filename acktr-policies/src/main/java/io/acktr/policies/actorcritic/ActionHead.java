@@ -7,6 +7,7 @@ import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ParameterBlock;
 import java.util.List;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,6 +42,19 @@ sealed interface ActionHead permits CategoricalHead, GaussianHead {
      * network output's tangent and the tangents of {@link #parameters()} (absent ones are zero).
      */
     INDArray distributionTangent(INDArray networkOutputTangent, Map<String, INDArray> parameterTangents);
+
+    /**
+     * Samples one row's action from one row of the network's output on plain arrays, as
+     * {@code distribution(output).sample(rowRandoms)} does for that row, with the head's parameters
+     * as they are now. Keeps a working array: one per thread.
+     */
+    RowSampler rowSampler();
+
+    /** One row's action from one row of the policy network's output. */
+    interface RowSampler {
+        /** Draws from {@code random} only; writes the action to {@code actions[offset ..]}. */
+        void sample(double[] networkOutput, RandomGenerator random, double[] actions, int offset);
+    }
 
     /** Per-sample ({@code N x size}) gradients of {@link #parameters()}. */
     Map<String, INDArray> perSampleGradients(INDArray distributionGradient);

@@ -5,6 +5,7 @@ import io.acktr.api.policy.ParameterBlock;
 import io.acktr.policies.layers.Activation;
 import io.acktr.policies.layers.DenseLayer;
 import io.acktr.policies.layers.LayerStack;
+import io.acktr.policies.layers.PlainDenseStack;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -50,7 +51,17 @@ sealed interface ActorCriticNetwork permits SharedTorsoNetwork, SeparateNetworks
                 : SeparateNetworks.create(hiddenLayers, inputSize, policyOutputSize, dataType, random);
     }
 
+    /**
+     * The network's layers as they are now, copied into plain arrays: observations through
+     * {@code torso} (empty for separate networks), then {@code policy} and {@code value} on its output.
+     */
+    record PlainNetwork(PlainDenseStack torso, PlainDenseStack policy, PlainDenseStack value) {
+    }
+
     List<ParameterBlock> parameters();
+
+    /** {@link PlainNetwork} of this network, whose layers must all be dense, on {@code inputSize} inputs. */
+    PlainNetwork plainCopy(int inputSize);
 
     Outputs forward(INDArray observations);
 

@@ -2,7 +2,9 @@ package io.acktr.policies.actorcritic;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Space;
+import io.acktr.api.policy.Actor;
 import io.acktr.api.policy.BackwardPass;
 import io.acktr.api.policy.ForwardModePolicy;
 import io.acktr.api.policy.ForwardPass;
@@ -108,6 +110,15 @@ public abstract class ActorCriticPolicy implements ForwardModePolicy {
         }
         ActorCriticNetwork.Outputs outputs = network.forward(observations.castTo(dataType));
         return new ActorCriticForwardPass(this, outputs, head.distribution(outputs.policyOutput()));
+    }
+
+    /**
+     * An {@link Actor} with the parameters as they are now, for a subclass whose layers are all
+     * dense (the {@link io.acktr.api.policy.ActingPolicy} of an MLP).
+     */
+    protected final Actor denseActor() {
+        int actionWidth = actionSpace instanceof DiscreteSpace ? 1 : actionSpace.flatSize();
+        return new PlainActor(network.plainCopy(observationSpace.flatSize()), head.rowSampler(), actionWidth);
     }
 
     @Override

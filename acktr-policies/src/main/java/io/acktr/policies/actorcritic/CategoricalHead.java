@@ -25,6 +25,13 @@ record CategoricalHead(int actionCount) implements ActionHead {
     }
 
     @Override
+    public RowSampler rowSampler() {
+        double[] probabilities = new double[actionCount];
+        return (output, random, actions, offset) ->
+                actions[offset] = CategoricalDistribution.sampleIndex(output, actionCount, probabilities, random);
+    }
+
+    @Override
     public INDArray networkOutputGradient(INDArray distributionGradient) {
         return distributionGradient;
     }

@@ -40,6 +40,17 @@ final class GaussianHead implements ActionHead {
         return new DiagonalGaussianDistribution(networkOutput, logStd);
     }
 
+    /** The standard deviations {@code exp(log_std)} as they are now. */
+    @Override
+    public RowSampler rowSampler() {
+        double[] std = logStd.toDoubleVector();
+        for (int j = 0; j < dimension; j++) {
+            std[j] = Math.exp(std[j]);
+        }
+        return (output, random, actions, offset) ->
+                DiagonalGaussianDistribution.sampleRow(output, std, dimension, random, actions, offset);
+    }
+
     @Override
     public INDArray networkOutputGradient(INDArray distributionGradient) {
         return distributionGradient.get(NDArrayIndex.all(), NDArrayIndex.interval(0, dimension));

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.policies.layers.LayerStack;
+import io.acktr.policies.layers.PlainDenseStack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,12 @@ final class SeparateNetworks implements ActorCriticNetwork {
         List<ParameterBlock> blocks = new ArrayList<>(policy.parameters());
         blocks.addAll(value.parameters());
         return blocks;
+    }
+
+    @Override
+    public PlainNetwork plainCopy(int inputSize) {
+        return new PlainNetwork(PlainDenseStack.copyOf(inputSize, List.of()), policy.plainCopy(inputSize),
+                value.plainCopy(inputSize));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.policies.layers.LayerStack;
+import io.acktr.policies.layers.PlainDenseStack;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,13 @@ final class SharedTorsoNetwork implements ActorCriticNetwork {
         blocks.addAll(policyHead.parameters());
         blocks.addAll(valueHead.parameters());
         return blocks;
+    }
+
+    @Override
+    public PlainNetwork plainCopy(int inputSize) {
+        PlainDenseStack features = torso.plainCopy(inputSize);
+        return new PlainNetwork(features, policyHead.plainCopy(features.outputSize()),
+                valueHead.plainCopy(features.outputSize()));
     }
 
     @Override

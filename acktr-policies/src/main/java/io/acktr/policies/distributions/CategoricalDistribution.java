@@ -193,15 +193,44 @@ public final class CategoricalDistribution implements ActionDistribution {
         return Nd4j.create(values, new long[] {values.length, 1}, logits.dataType());
     }
 
+    /**
+     * One row's sampling on plain arrays, as {@link #sample(List)} does it for that row: the
+     * probabilities of the logits {@code logits[0 .. k - 1]} computed as the constructor computes
+     * them ({@code p = exp(z - max z - log sum exp(z - max z))}), in double, then the inverse CDF of
+     * one uniform draw from {@code random}.
+     *
+     * @param probabilities working array of at least {@code k}, overwritten with {@code p}
+     * @return the sampled index
+     */
+    public static int sampleIndex(double[] logits, int k, double[] probabilities, RandomGenerator random) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < k; j++) {
+            max = Math.max(max, logits[j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            sum += Math.exp(logits[j] - max);
+        }
+        double logNormaliser = Math.log(sum);
+        for (int j = 0; j < k; j++) {
+            probabilities[j] = Math.exp(logits[j] - max - logNormaliser);
+        }
+        return inverseCdf(probabilities, k, random.nextDouble());
+    }
+
     private static int inverseCdf(double[] p, double u) {
+        return inverseCdf(p, p.length, u);
+    }
+
+    private static int inverseCdf(double[] p, int k, double u) {
         double cumulative = 0;
-        for (int j = 0; j < p.length; j++) {
+        for (int j = 0; j < k; j++) {
             cumulative += p[j];
             if (u < cumulative) {
                 return j;
             }
         }
-        int last = p.length - 1;
+        int last = k - 1;
         while (last > 0 && p[last] == 0) {
             last--;
         }

@@ -133,6 +133,18 @@ public final class DiagonalGaussianDistribution implements ActionDistribution {
         return eps.muli(std).addi(mean);
     }
 
+    /**
+     * One row's sampling on plain arrays, as {@link #sample(List)} does it for that row:
+     * {@code a_j = eps_j std_j + mean_j} with {@code eps_j} the {@code j}-th of {@code d} Gaussian
+     * draws from {@code random}, written to {@code actions[offset .. offset + d - 1]}.
+     */
+    public static void sampleRow(double[] mean, double[] std, int d, RandomGenerator random, double[] actions,
+                                 int offset) {
+        for (int j = 0; j < d; j++) {
+            actions[offset + j] = random.nextGaussian() * std[j] + mean[j];
+        }
+    }
+
     @Override
     public INDArray mode() {
         return mean.dup();

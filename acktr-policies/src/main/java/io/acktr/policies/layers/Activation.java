@@ -31,6 +31,16 @@ public enum Activation {
         public INDArray derivativeInto(INDArray output, INDArray target) {
             return target.assign(output).muli(output).rsubi(1.0);
         }
+
+        /** {@code sign(x) (1 - e) / (1 + e)} with {@code e = exp(-2|x|)}: one intrinsic exp, no overflow. */
+        @Override
+        public void forwardInPlace(double[] values, int length) {
+            for (int i = 0; i < length; i++) {
+                double x = values[i];
+                double e = Math.exp(-2.0 * Math.abs(x));
+                values[i] = Math.copySign((1.0 - e) / (1.0 + e), x);
+            }
+        }
     },
     /** {@code max(0, x)}; {@code f'(x) = 1 if y > 0 else 0}. */
     RELU {
@@ -53,6 +63,13 @@ public enum Activation {
         public INDArray derivativeInto(INDArray output, INDArray target) {
             Nd4j.getExecutioner().exec(new Step(output, target, 0.0)); // 1 where y > 0, else 0
             return target;
+        }
+
+        @Override
+        public void forwardInPlace(double[] values, int length) {
+            for (int i = 0; i < length; i++) {
+                values[i] = Math.max(values[i], 0.0);
+            }
         }
     },
     /** {@code x}, for linear output layers; {@code f'(x) = 1}. */
@@ -81,6 +98,10 @@ public enum Activation {
         public INDArray backward(INDArray output, INDArray outputGradient) {
             return outputGradient;
         }
+
+        @Override
+        public void forwardInPlace(double[] values, int length) {
+        }
     };
 
     /** {@code f(x)} as a new array (the identity returns its argument). */
@@ -88,6 +109,9 @@ public enum Activation {
 
     /** {@code f(x)} written over {@code x}, which is returned: for a pre-activation nothing else reads. */
     public abstract INDArray forwardInPlace(INDArray preActivation);
+
+    /** {@code f(x)} written over {@code values[0 .. length - 1]}, in double precision: the plain-array path of acting. */
+    public abstract void forwardInPlace(double[] values, int length);
 
     /** {@code f'(x)} element-wise, computed from the output {@code y = f(x)}. */
     public abstract INDArray derivative(INDArray output);

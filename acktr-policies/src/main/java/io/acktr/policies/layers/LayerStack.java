@@ -156,6 +156,11 @@ public final class LayerStack {
         return layers.isEmpty() ? inputSize : layers.get(layers.size() - 1).shape().outputSize();
     }
 
+    /** The chain's weights as they are now, copied into plain arrays; every layer must be dense. */
+    public PlainDenseStack plainCopy(int inputSize) {
+        return PlainDenseStack.copyOf(inputSize, layers);
+    }
+
     public List<ParameterBlock> parameters() {
         return layers.stream().map(l -> new ParameterBlock(l.shape().name(), l.weights())).toList();
     }

@@ -3,6 +3,8 @@ package io.acktr.policies.mlp;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.env.Space;
+import io.acktr.api.policy.ActingPolicy;
+import io.acktr.api.policy.Actor;
 import io.acktr.policies.actorcritic.ActorCriticPolicy;
 import io.acktr.policies.actorcritic.HiddenLayers;
 import io.acktr.policies.layers.DenseLayer;
@@ -18,8 +20,10 @@ import java.util.Random;
  * <p>Parameter blocks, in order: with a shared torso {@code torso/0, torso/1, ..., pi/out, vf/out};
  * otherwise {@code pi/0, ..., pi/out, vf/0, ..., vf/out}; then {@code log_std} for a Gaussian head.
  * Hidden layers are orthogonally initialised with gain sqrt(2) and zero biases.
+ *
+ * <p>It acts ({@link #actor()}) on plain arrays with a copy of its weights, without tensors.
  */
-public final class MlpPolicy extends ActorCriticPolicy {
+public final class MlpPolicy extends ActorCriticPolicy implements ActingPolicy {
     /** The value of {@code acktr.policy.type} that selects this policy. */
     public static final String NAME = "mlp";
 
@@ -27,6 +31,12 @@ public final class MlpPolicy extends ActorCriticPolicy {
         super(observationSpace, actionSpace, hiddenLayers(requireNonNull(architecture, "architecture is null"),
                 requireNonNull(observationSpace, "observationSpace is null").flatSize()),
                 architecture.sharedTorso(), architecture.dataType(), seed);
+    }
+
+    /** Acts in double precision on plain arrays, one row at a time, with the parameters as they are now. */
+    @Override
+    public Actor actor() {
+        return denseActor();
     }
 
     /** Dense layers {@code prefix/0 ...} of the architecture's widths and activation. */

@@ -2,7 +2,11 @@ package io.acktr.runtime.worker;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.api.env.DiscreteSpace;
 import io.acktr.api.env.Environment;
+import io.acktr.api.env.Space;
+import io.acktr.api.policy.ActingPolicy;
+import io.acktr.api.policy.Actor;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.Policy;
 import io.acktr.envs.vector.SyncVectorEnvironment;
@@ -37,10 +41,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * <ul>
  *   <li>each environment is reset with seed {@code seed + index} and samples its actions from its
  *       own stream ({@link ActionStreams});</li>
- *   <li>the policy always sees a matrix of {@code total} rows with environment {@code index} in row
- *       {@code index} (rows of other slices are zeros): BLAS computes a row differently depending
- *       on the matrix's height and the row's place in it, so a forward pass over a slice alone
- *       would not give the bits a pass over all environments gives;</li>
+ *   <li>an {@link ActingPolicy} acts row by row, so a row's action and value depend on that row
+ *       alone; any other policy always sees a matrix of {@code total} rows with environment
+ *       {@code index} in row {@code index} (rows of other slices are zeros): BLAS computes a row
+ *       differently depending on the matrix's height and the row's place in it, so a forward pass
+ *       over a slice alone would not give the bits a pass over all environments gives;</li>
  *   <li>each environment's wrappers have their own {@link WrapperChain#deferred deferred} chain:
  *       they normalise with the run's statistics frozen for the rollout and keep their samples,
  *       which the learner adds to the run's statistics in environment order.</li>
@@ -119,14 +124,18 @@ public final class RolloutCollector implements AutoCloseable {
      * {@code version}, normalising with {@code wrapperStatistics} (one per normalising wrapper).
      */
     public RolloutPart collect(Policy policy, long version, List<RunningStatistics> wrapperStatistics) {
+        requireNonNull(policy, "policy is null");
         for (WrapperChain chain : chains) {
             chain.setStatistics(wrapperStatistics);
         }
+        Acting acting = policy instanceof ActingPolicy actingPolicy
+                ? new PlainActing(actingPolicy.actor(), ownStreams, observationSize)
+                : new TensorActing(policy);
         int steps = settings.rolloutSteps();
         int envs = environments.size();
-        int actionWidth = -1;
+        int actionWidth = acting.actionWidth();
         double[] flatObservations = new double[steps * envs * observationSize];
-        double[][] flatActions = new double[steps * envs][];
+        double[] actionRows = new double[steps * envs * actionWidth];
         double[][] rewards = new double[steps][envs];
         double[][] values = new double[steps][envs];
         boolean[][] terminated = new boolean[steps][envs];
@@ -135,25 +144,24 @@ public final class RolloutCollector implements AutoCloseable {
         List<int[]> episodeAt = new ArrayList<>();
         List<Double> episodeReturns = new ArrayList<>();
         List<Long> episodeLengths = new ArrayList<>();
+        // reused by every step: the environments read an action during their step only
+        double[][] actions = new double[envs][actionWidth];
+        double[] stepActions = new double[envs * actionWidth];
+        double[] bootstrap = new double[envs];
 
         for (int t = 0; t < steps; t++) {
-            ForwardPass pass = policy.forward(inRunRows(observations));
-            INDArray sampled = pass.distribution().sample(rowStreams);
-            actionWidth = (int) sampled.columns();
-            double[] allActions = Matrices.rowMajor(sampled);
-            double[] stepValues = Matrices.rowMajor(pass.values());
-            pass.release(); // copied out: the next step's forward pass may reuse its arrays
-            double[][] actions = new double[envs][];
+            int row = t * envs;
             for (int j = 0; j < envs; j++) {
-                int row = first + j;
-                actions[j] = java.util.Arrays.copyOfRange(allActions, row * actionWidth, (row + 1) * actionWidth);
-                values[t][j] = stepValues[row];
+                System.arraycopy(observations[j], 0, flatObservations, (row + j) * observationSize, observationSize);
+            }
+            acting.act(flatObservations, row, stepActions, values[t]);
+            System.arraycopy(stepActions, 0, actionRows, row * actionWidth, envs * actionWidth);
+            for (int j = 0; j < envs; j++) {
+                System.arraycopy(stepActions, j * actionWidth, actions[j], 0, actionWidth);
             }
             VectorStep step = environments.step(actions);
             double[][] finalObservations = null;
             for (int j = 0; j < envs; j++) {
-                System.arraycopy(observations[j], 0, flatObservations, (t * envs + j) * observationSize, observationSize);
-                flatActions[t * envs + j] = actions[j];
                 rewards[t][j] = step.rewards()[j];
                 terminated[t][j] = step.terminated()[j];
                 truncated[t][j] = step.truncated()[j] && !step.terminated()[j];
@@ -168,7 +176,7 @@ public final class RolloutCollector implements AutoCloseable {
                 }
             }
             if (finalObservations != null) {
-                double[] bootstrap = valuesOf(policy, finalObservations);
+                acting.values(finalObservations, bootstrap);
                 for (int j = 0; j < envs; j++) {
                     if (finalObservations[j] != null) {
                         truncatedValues[t][j] = bootstrap[j];
@@ -178,17 +186,16 @@ public final class RolloutCollector implements AutoCloseable {
             observations = step.observations();
         }
 
-        double[] lastValues = valuesOf(policy, observations);
+        double[] lastValues = new double[envs];
+        acting.values(observations, lastValues);
         double[][] advantages = Advantages.compute(rewards, values, terminated, truncated, truncatedValues, lastValues,
                 settings.gamma(), settings.gaeLambda());
         double[] flatAdvantages = new double[steps * envs];
         double[] flatReturns = new double[steps * envs];
-        double[] actionRows = new double[steps * envs * actionWidth];
         for (int t = 0; t < steps; t++) {
             for (int j = 0; j < envs; j++) {
                 flatAdvantages[t * envs + j] = advantages[t][j];
                 flatReturns[t * envs + j] = advantages[t][j] + values[t][j];
-                System.arraycopy(flatActions[t * envs + j], 0, actionRows, (t * envs + j) * actionWidth, actionWidth);
             }
         }
         FinishedEpisodes episodes = new FinishedEpisodes(episodeAt.stream().mapToInt(a -> a[0]).toArray(),
@@ -218,27 +225,117 @@ public final class RolloutCollector implements AutoCloseable {
         return samples;
     }
 
-    /** Values of the slice's rows {@code rows[j]} (null rows are not needed and give 0), at their rows in the run. */
-    private double[] valuesOf(Policy policy, double[][] rows) {
-        ForwardPass pass = policy.forward(inRunRows(rows));
-        double[] all = Matrices.rowMajor(pass.values());
-        pass.release();
-        double[] values = new double[rows.length];
-        for (int j = 0; j < rows.length; j++) {
-            values[j] = rows[j] == null ? 0.0 : all[first + j];
-        }
-        return values;
+    /** How a rollout gets the slice's actions and values from the policy. */
+    private interface Acting {
+        int actionWidth();
+
+        /**
+         * Actions ({@code envs x actionWidth}, row-major) and values of the slice's observations,
+         * rows {@code first .. first + envs - 1} of {@code flatObservations}.
+         */
+        void act(double[] flatObservations, int firstRow, double[] actions, double[] values);
+
+        /** Values of the slice's rows {@code rows[j]}; null rows are not needed and give 0. */
+        void values(double[][] rows, double[] values);
     }
 
-    /** A {@code total x observationSize} matrix with {@code rows[j]} in row {@code first + j}, zeros elsewhere. */
-    private INDArray inRunRows(double[][] rows) {
-        double[] flat = new double[total * observationSize];
-        for (int j = 0; j < rows.length; j++) {
-            if (rows[j] != null) {
-                System.arraycopy(rows[j], 0, flat, (first + j) * observationSize, observationSize);
+    /** An {@link ActingPolicy}'s actor, row by row: a row's numbers do not depend on the other rows. */
+    private static final class PlainActing implements Acting {
+        private final Actor actor;
+        private final List<? extends RandomGenerator> streams;
+        private final int observationSize;
+        private final double[] slice;
+        private final double[] value = new double[1];
+
+        PlainActing(Actor actor, List<? extends RandomGenerator> streams, int observationSize) {
+            this.actor = requireNonNull(actor, "actor is null");
+            this.streams = streams;
+            this.observationSize = observationSize;
+            if (actor.observationSize() != observationSize) {
+                throw new IllegalArgumentException("the policy's actor takes observations of " + actor.observationSize()
+                        + " numbers, the environments give " + observationSize);
+            }
+            this.slice = new double[streams.size() * observationSize];
+        }
+
+        @Override
+        public int actionWidth() {
+            return actor.actionWidth();
+        }
+
+        @Override
+        public void act(double[] flatObservations, int firstRow, double[] actions, double[] values) {
+            System.arraycopy(flatObservations, firstRow * observationSize, slice, 0, slice.length);
+            actor.act(slice, streams.size(), streams, actions, values);
+        }
+
+        @Override
+        public void values(double[][] rows, double[] values) {
+            for (int j = 0; j < rows.length; j++) {
+                if (rows[j] == null) {
+                    values[j] = 0.0;
+                } else {
+                    actor.values(rows[j], 1, value);
+                    values[j] = value[0];
+                }
             }
         }
-        return Nd4j.create(flat, new long[] {total, observationSize}, DataType.DOUBLE);
+    }
+
+    /**
+     * {@link Policy#forward} on a matrix of all {@code total} rows with environment {@code index}
+     * in row {@code index} (rows of other slices are zeros): BLAS computes a row differently
+     * depending on the matrix's height and the row's place in it.
+     */
+    private final class TensorActing implements Acting {
+        private final Policy policy;
+        private final int actionWidth;
+
+        TensorActing(Policy policy) {
+            this.policy = policy;
+            Space actionSpace = environments.actionSpace();
+            this.actionWidth = actionSpace instanceof DiscreteSpace ? 1 : actionSpace.flatSize();
+        }
+
+        @Override
+        public int actionWidth() {
+            return actionWidth;
+        }
+
+        @Override
+        public void act(double[] flatObservations, int firstRow, double[] actions, double[] values) {
+            int envs = environments.size();
+            double[] flat = new double[total * observationSize];
+            System.arraycopy(flatObservations, firstRow * observationSize, flat, first * observationSize,
+                    envs * observationSize);
+            ForwardPass pass = policy.forward(Nd4j.create(flat, new long[] {total, observationSize}, DataType.DOUBLE));
+            INDArray sampled = pass.distribution().sample(rowStreams);
+            if (sampled.columns() != actionWidth) {
+                throw new IllegalStateException("the policy samples actions of " + sampled.columns()
+                        + " numbers, the action space " + environments.actionSpace().describe() + " has " + actionWidth);
+            }
+            double[] allActions = Matrices.rowMajor(sampled);
+            double[] allValues = Matrices.rowMajor(pass.values());
+            pass.release(); // copied out: the next step's forward pass may reuse its arrays
+            System.arraycopy(allActions, first * actionWidth, actions, 0, envs * actionWidth);
+            System.arraycopy(allValues, first, values, 0, envs);
+        }
+
+        @Override
+        public void values(double[][] rows, double[] values) {
+            double[] flat = new double[total * observationSize];
+            for (int j = 0; j < rows.length; j++) {
+                if (rows[j] != null) {
+                    System.arraycopy(rows[j], 0, flat, (first + j) * observationSize, observationSize);
+                }
+            }
+            ForwardPass pass = policy.forward(Nd4j.create(flat, new long[] {total, observationSize}, DataType.DOUBLE));
+            double[] all = Matrices.rowMajor(pass.values());
+            pass.release();
+            for (int j = 0; j < rows.length; j++) {
+                values[j] = rows[j] == null ? 0.0 : all[first + j];
+            }
+        }
     }
 
     /**

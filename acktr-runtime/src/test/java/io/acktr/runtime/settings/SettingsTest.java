@@ -20,7 +20,7 @@ class SettingsTest {
                 .isEqualTo(new AlgorithmSettings(20, 0.99, 1.0, 0.01, 0.5, 1.0, false, 1));
         assertThat(RunSettings.from(REFERENCE))
                 .isEqualTo(new RunSettings(1, 100_000, Optional.empty(), "CartPole-v1", 16, 10, new WrapperSettings(List.of()),
-                        2L << 30));
+                        300L << 20));
     }
 
     @Test

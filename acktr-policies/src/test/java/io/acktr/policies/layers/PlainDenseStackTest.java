@@ -1,0 +1,80 @@
+package io.acktr.policies.layers;
+
+import static io.acktr.policies.GradientCheck.gaussian;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The plain-array forward pass of a dense chain against the tensor pass of {@link LayerStack}. */
+class PlainDenseStackTest {
+    private final Random random = new Random(23);
+
+    private LayerStack stack(Activation activation) {
+        return new LayerStack(List.of(
+                new LayerStack.Layer(new DenseLayer("a", 3, 6), gaussian(random, 0.8, 6, 4), activation),
+                new LayerStack.Layer(new DenseLayer("b", 6, 5), gaussian(random, 0.8, 5, 7), activation),
+                new LayerStack.Layer(new DenseLayer("out", 5, 2), gaussian(random, 0.8, 2, 6), Activation.IDENTITY)));
+    }
+
+    private void assertRowsMatchTheTensorPass(LayerStack stack) {
+        INDArray input = gaussian(random, 2.0, 4, 3);
+        INDArray expected = stack.forward(input.dup()).output();
+        PlainDenseStack plain = stack.plainCopy(3);
+        double[] flat = input.data().asDouble();
+        double[] output = new double[2];
+        double[] first = new double[plain.maxWidth()];
+        double[] second = new double[plain.maxWidth()];
+        for (int i = 0; i < 4; i++) {
+            plain.forward(flat, i * 3, output, first, second);
+            for (int o = 0; o < 2; o++) {
+                assertThat(output[o]).as("row %d output %d", i, o).isCloseTo(expected.getDouble(i, o), within(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void aTanhChainGivesTheTensorPassRowByRow() {
+        assertRowsMatchTheTensorPass(stack(Activation.TANH));
+    }
+
+    @Test
+    void aReluChainGivesTheTensorPassRowByRow() {
+        assertRowsMatchTheTensorPass(stack(Activation.RELU));
+    }
+
+    @Test
+    void anEmptyChainCopiesItsInput() {
+        PlainDenseStack plain = new LayerStack(List.of()).plainCopy(3);
+        double[] output = new double[3];
+        plain.forward(new double[] {9, 1, 2, 3}, 1, output, new double[3], new double[3]);
+        assertThat(output).containsExactly(1, 2, 3);
+        assertThat(plain.outputSize()).isEqualTo(3);
+    }
+
+    @Test
+    void plainTanhMatchesTheTensorTanhFromTinyToSaturatedInputs() {
+        double[] x = {0, 1e-300, -1e-9, 1e-4, -0.3, 0.9, 2.5, -7, 20, -400, 800};
+        INDArray expected = Activation.TANH.forward(Nd4j.create(x, new long[] {1, x.length}, DataType.DOUBLE));
+        double[] plain = x.clone();
+        Activation.TANH.forwardInPlace(plain, plain.length);
+        for (int i = 0; i < x.length; i++) {
+            assertThat(plain[i]).as("tanh(%s)", x[i]).isCloseTo(expected.getDouble(0, i), within(1e-15));
+        }
+    }
+
+    @Test
+    void aConvolutionCannotBeCopiedIntoPlainArrays() {
+        ConvLayer conv = new ConvLayer("conv", 4, 4, 1, 2, 2, 1);
+        LayerStack stack = new LayerStack(List.of(LayerStack.Layer.initialised(conv, Activation.RELU, 1.0,
+                DataType.DOUBLE, random)));
+        assertThatThrownBy(() -> stack.plainCopy(16)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("conv").hasMessageContaining("not dense");
+    }
+}
