@@ -52,6 +52,33 @@ class MessageCodecsTest {
     }
 
     @Test
+    void aResumedAssignmentAndACheckpointCarryTheirRowsAndFiles() {
+        RunAssignment assignment = new RunAssignment("s-1", "cartpole/kfac/seed-1", 3, "{}", 475, List.of(ROW, ROW),
+                Map.of("state.bin", new byte[] {7, 8}, "checkpoint.conf", "updates = 2".getBytes()));
+        RunCheckpoint checkpoint = new RunCheckpoint("s-1", "cartpole/kfac/seed-1", 2, "n", 40,
+                Map.of("parameters.bin", new byte[] {4, 5, 6}));
+
+        RunAssignment sent = (RunAssignment) overTheWire(MessageCodecs.assignment(), assignment);
+        RunCheckpoint received = (RunCheckpoint) overTheWire(MessageCodecs.checkpoint(), checkpoint);
+
+        assertThat(sent.resumes()).isTrue();
+        assertThat(sent.rows()).containsExactly(ROW, ROW);
+        assertThat(sent.checkpoint()).containsOnlyKeys("state.bin", "checkpoint.conf");
+        assertThat(sent.checkpoint().get("state.bin")).containsExactly(7, 8);
+        assertThat(new RunAssignment("s-1", "r", 1, "{}", 1).resumes()).isFalse();
+        assertThat(received.updates()).isEqualTo(40);
+        assertThat(received.attempt()).isEqualTo(2);
+        assertThat(received.files().get("parameters.bin")).containsExactly(4, 5, 6);
+    }
+
+    @Test
+    void theRolloutHostingMessagesCrossTheWireUnchanged() {
+        RolloutHosting hosting = new RolloutHosting("run-1", 1, 2, 4, 4, 1 + 2 * 1_000_003L, "{\"acktr\":{}}");
+        assertThat(overTheWire(MessageCodecs.hosting(), hosting)).isEqualTo(hosting);
+        assertThat(overTheWire(MessageCodecs.release(), new RolloutRelease("run-1"))).isEqualTo(new RolloutRelease("run-1"));
+    }
+
+    @Test
     void aProgressRowTakesThirteenNumbersOnTheWire() {
         Buffer one = Buffer.buffer();
         MessageCodecs.progress().encodeToWire(one, new RunProgress("s", "r", 1, "n", 0, List.of(ROW)));
