@@ -13,13 +13,18 @@ import java.util.Optional;
  * Tells a finite blow-up from training: an applied update whose loss magnitude or parameter norm
  * jumps by {@link DivergenceSettings#lossFactor()} or {@link DivergenceSettings#parameterNormFactor()}
  * over the running references of the updates before it (after the warm-up). The references follow
- * only updates that did not diverge, so a blow-up never becomes the new normal.
+ * only updates that did not diverge, so a blow-up never becomes the new normal. When
+ * {@link DivergenceSettings#watchesReturn()}, it also tells a late collapse of the mean return
+ * ({@link #checkReturn}).
  */
 final class DivergenceGuard {
     private final DivergenceSettings settings;
     private double lossReference = Double.NaN;
     private double normReference = Double.NaN;
     private long seen;
+    /** The mean return of the first full window (since the last rollback) and the highest since; NaN before. */
+    private double startReturn = Double.NaN;
+    private double peakReturn = Double.NaN;
 
     DivergenceGuard(DivergenceSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -58,6 +63,36 @@ final class DivergenceGuard {
         return Optional.empty();
     }
 
+    /**
+     * Why the mean return of the last {@code window} episodes, {@code mean} after {@code episodes}
+     * episodes, has collapsed, if it has: it fell back by more than {@code return-collapse} of what
+     * the run gained from its first full window to its peak.
+     */
+    Optional<String> checkReturn(long episodes, int window, double mean) {
+        if (!settings.watchesReturn() || episodes < window || !Double.isFinite(mean)) {
+            return Optional.empty();
+        }
+        if (Double.isNaN(startReturn)) {
+            startReturn = mean;
+            peakReturn = mean;
+            return Optional.empty();
+        }
+        peakReturn = Math.max(peakReturn, mean);
+        double gained = peakReturn - startReturn;
+        if (gained > 0 && mean < peakReturn - settings.returnCollapse() * gained) {
+            return Optional.of(String.format(Locale.ROOT, "the mean return of the last %d episodes fell to %.6g from its"
+                    + " peak %.6g, losing %.0f%% of what the run gained since %.6g (acktr.divergence.return-collapse = %g)",
+                    window, mean, peakReturn, 100 * (peakReturn - mean) / gained, startReturn, settings.returnCollapse()));
+        }
+        return Optional.empty();
+    }
+
+    /** Watches the mean return afresh from {@code mean}, after the best parameters were put back. */
+    void rearmReturn(double mean) {
+        startReturn = mean;
+        peakReturn = mean;
+    }
+
     static double parameterNorm(Policy policy) {
         double squares = 0;
         for (ParameterBlock block : policy.parameters()) {
@@ -70,12 +105,17 @@ final class DivergenceGuard {
     /** The references and how many updates they follow, for a checkpoint. */
     io.acktr.api.state.SavedState save() {
         return io.acktr.api.state.SavedState.empty().with("loss-reference", lossReference)
-                .with("norm-reference", normReference).with("seen", seen);
+                .with("norm-reference", normReference).with("seen", seen).with("start-return", startReturn)
+                .with("peak-return", peakReturn);
     }
 
     void restore(io.acktr.api.state.SavedState state) {
         lossReference = state.scalar("loss-reference");
         normReference = state.scalar("norm-reference");
         seen = state.whole("seen");
+        if (state.hasScalar("start-return")) { // checkpoints before the return was watched: from scratch
+            startReturn = state.scalar("start-return");
+            peakReturn = state.scalar("peak-return");
+        }
     }
 }

@@ -14,6 +14,11 @@ final class EpisodeWindow {
         count++;
     }
 
+    /** How many returns the mean takes: the last {@code capacity}. */
+    int capacity() {
+        return returns.length;
+    }
+
     long count() {
         return count;
     }

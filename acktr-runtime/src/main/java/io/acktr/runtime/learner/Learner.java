@@ -83,6 +83,7 @@ public final class Learner {
     private volatile String resumeHint = "";
     private DivergenceGuard divergence;
     private Supplier<Optional<String>> rollback = Optional::empty;
+    private Supplier<Optional<String>> rollbackToBest = Optional::empty;
 
     /**
      * @param workers the run's rollout workers, which the caller owns and closes
@@ -235,13 +236,17 @@ public final class Learner {
     public static final String ENVIRONMENTS = "environments";
 
     /**
-     * Watches every update for a finite blow-up ({@link DivergenceGuard}); on one, the run stops
-     * ({@code action = stop}) or {@code rollback} puts the last good checkpoint's parameters and update
-     * state back (it tells what it restored, or nothing when there is no checkpoint yet).
+     * Watches every update for a finite blow-up and, when the settings ask for it, the mean return
+     * for a late collapse ({@link DivergenceGuard}); on either, the run stops ({@code action = stop})
+     * or {@code rollback} puts the last good checkpoint's parameters and update state back after a
+     * blow-up, {@code rollbackToBest} the best checkpoint's after a collapse (each tells what it
+     * restored, or nothing when there is no such checkpoint yet).
      */
-    public void guardAgainstDivergence(DivergenceSettings settings, Supplier<Optional<String>> rollback) {
+    public void guardAgainstDivergence(DivergenceSettings settings, Supplier<Optional<String>> rollback,
+                                       Supplier<Optional<String>> rollbackToBest) {
         this.divergence = new DivergenceGuard(requireNonNull(settings, "settings is null"));
         this.rollback = requireNonNull(rollback, "rollback is null");
+        this.rollbackToBest = requireNonNull(rollbackToBest, "rollbackToBest is null");
     }
 
     private UpdateResult guardAgainstDivergence(UpdateResult result, long envSteps) {
@@ -249,12 +254,20 @@ public final class Learner {
             return result;
         }
         Optional<String> diverged = divergence.check(result, update.policy());
+        boolean collapsed = false;
+        if (diverged.isEmpty()) {
+            diverged = divergence.checkReturn(window.count(), window.capacity(), window.mean());
+            collapsed = diverged.isPresent();
+        }
         if (diverged.isEmpty()) {
             return result;
         }
         String where = "update " + updates + " (env step " + envSteps + ")";
         if (divergence.settings().rollsBack()) {
-            Optional<String> restored = rollback.get();
+            Optional<String> restored = collapsed ? rollbackToBest.get() : rollback.get();
+            if (collapsed && restored.isPresent()) {
+                divergence.rearmReturn(window.mean());
+            }
             if (restored.isPresent()) {
                 LOG.warn("training diverged at {}: {}; rolled back to {} and training on (acktr.divergence.action = rollback)",
                         where, diverged.get(), restored.get());
@@ -266,8 +279,8 @@ public final class Learner {
                     + "; there is no checkpoint to roll back to yet, so the run stops; best/ is untouched");
         }
         throw new TrainingDivergedException("training diverged at " + where + ": " + diverged.get()
-                + "; the run stops (acktr.divergence.action = stop) without checkpointing the diverged parameters:"
-                + " checkpoint/ and best/ hold the last good ones");
+                + "; the run stops (acktr.divergence.action = stop) without checkpointing these parameters: "
+                + (collapsed ? "best/ holds those of the highest mean return" : "checkpoint/ and best/ hold the last good ones"));
     }
 
     /** What the stop line adds, e.g. how to resume. */

@@ -237,15 +237,8 @@ public final class TrainingSession {
                 learner.set(new Learner(vertx.eventBus(), runId, workers, update, wrappers, run.totalSteps(), watchThreshold));
                 learner.get().setResumeHint("; resume with: acktr train --resume " + directory);
                 CheckpointStore store = new CheckpointStore(directory);
-                learner.get().guardAgainstDivergence(DivergenceSettings.from(config), () -> {
-                    if (!Files.isDirectory(store.directory())) {
-                        return Optional.empty();
-                    }
-                    Checkpoint good = store.read();
-                    good.restoreParameters(policy);
-                    update.restoreCurvatureAndStepRule(good.trainingState());
-                    return Optional.of("the checkpoint of update " + good.updates() + " (" + store.directory() + ")");
-                });
+                learner.get().guardAgainstDivergence(DivergenceSettings.from(config), () -> restore(store, policy, update),
+                        () -> restore(CheckpointStore.best(directory), policy, update));
                 if (resumed.isPresent()) {
                     try {
                         learner.get().restoreState(resumed.get().trainingState());
@@ -257,6 +250,17 @@ public final class TrainingSession {
                 return learner.get().run();
             }
         }
+    }
+
+    /** Puts the parameters and the update's state of {@code store}'s checkpoint back; what it restored, or nothing without one. */
+    private static Optional<String> restore(CheckpointStore store, Policy policy, AcktrUpdate update) {
+        if (!Files.isDirectory(store.directory())) {
+            return Optional.empty();
+        }
+        Checkpoint good = store.read();
+        good.restoreParameters(policy);
+        update.restoreCurvatureAndStepRule(good.trainingState());
+        return Optional.of("the checkpoint of update " + good.updates() + " (" + store.directory() + ")");
     }
 
     /** The run's workers on its own Vert.x; a resumed run's take their environments' saved state when they start. */

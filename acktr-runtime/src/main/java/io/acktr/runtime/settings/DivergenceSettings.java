@@ -20,9 +20,12 @@ import java.util.List;
  * @param action {@code stop}: end the run (exit 1), keeping the last good checkpoint; {@code rollback}:
  *     put the parameters and the update's state of the last good checkpoint back, count the update as
  *     skipped and train on
+ * @param returnCollapse a collapse of the mean return after a peak: the mean of the last 100
+ *     episodes fell back by more than this fraction of what the run had gained from its first full
+ *     window to its peak (0: not watched); then the run stops, or rolls back to its best checkpoint
  */
 public record DivergenceSettings(String action, double lossFactor, double minLoss, double parameterNormFactor,
-                                 double referenceDecay, int warmupUpdates) {
+                                 double referenceDecay, int warmupUpdates, double returnCollapse) {
     public static final String PREFIX = "acktr.divergence";
     public static final String STOP = "stop";
     public static final String ROLLBACK = "rollback";
@@ -37,12 +40,19 @@ public record DivergenceSettings(String action, double lossFactor, double minLos
         requireIn(PREFIX + ".parameter-norm-factor", parameterNormFactor, 1.5, 1e12, false);
         requireIn(PREFIX + ".reference-decay", referenceDecay, 0, 1, true);
         requireAtLeast(PREFIX + ".warmup-updates", warmupUpdates, 1);
+        requireIn(PREFIX + ".return-collapse", returnCollapse, 0, 1, false);
     }
 
     public static DivergenceSettings from(Config config) {
         SettingsReader r = new SettingsReader(config, PREFIX);
         return new DivergenceSettings(r.oneOf("action", List.of(STOP, ROLLBACK)), r.doubleValue("loss-factor"),
-                r.doubleValue("min-loss"), r.doubleValue("parameter-norm-factor"), r.doubleValue("reference-decay"), r.intValue("warmup-updates"));
+                r.doubleValue("min-loss"), r.doubleValue("parameter-norm-factor"), r.doubleValue("reference-decay"), r.intValue("warmup-updates"),
+                r.doubleValue("return-collapse"));
+    }
+
+    /** Whether a collapse of the mean return after a peak is watched. */
+    public boolean watchesReturn() {
+        return returnCollapse > 0;
     }
 
     public boolean rollsBack() {
