@@ -85,4 +85,25 @@ class DivergenceTest {
         assertThat(last.updates()).isEqualTo(20);
         assertThat(parameterNorm(last)).isLessThan(1e3);
     }
+
+    @Test
+    void aLateCollapseOfTheMeanReturnStopsTheRunOrPutsTheBestCheckpointBack(@TempDir Path dir) throws IOException {
+        String[] collapse = {"acktr.curvature.type=" + DivergingCurvaturePlugin.REVERSING, "acktr.total-steps=30000",
+            "acktr.checkpoint.interval=10", "acktr.divergence.return-collapse=0.5"};
+        Outcome stopped = train(dir.resolve("stop"), collapse);
+        List<String> rollback = new ArrayList<>(List.of(collapse));
+        rollback.add("acktr.divergence.action=rollback");
+        Outcome rolledBack = train(dir.resolve("rollback"), rollback.toArray(String[]::new));
+
+        assertThat(stopped.exit()).as(stopped.out() + stopped.err()).isEqualTo(1);
+        assertThat(stopped.err()).contains("the mean return of the last 100 episodes fell to")
+                .contains("acktr.divergence.return-collapse = 0.5").contains("best/ holds those of the highest mean return");
+        long stoppedAt = Long.parseLong(stopped.err().replaceAll("(?s).*training diverged at update (\\d+).*", "$1"));
+        assertThat(stoppedAt).as("after the policy began to unlearn").isGreaterThan(DivergingCurvaturePlugin.REVERSING_UPDATE);
+        assertThat(rolledBack.exit()).as(rolledBack.err()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("rollback").resolve(ProgressCsvWriter.FILE_NAME));
+        assertThat(rows).hasSize(1 + 30000 / 100);
+        int skippedColumn = List.of(rows.get(0).split(",")).indexOf("skipped_updates");
+        assertThat(Long.parseLong(rows.get(rows.size() - 1).split(",")[skippedColumn])).as("rollbacks to best/").isPositive();
+    }
 }
