@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.runtime.cluster.ChildJvms.Child;
+import io.acktr.runtime.lifecycle.UntimedProgress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,9 +56,9 @@ class RemoteRolloutWorkersTest {
                 .noneMatch(l -> l.contains(" lost "))
                 .extracting(l -> l.substring(l.lastIndexOf(' ') + 1)).as("one worker per node")
                 .containsExactlyInAnyOrder(nodeId(first), nodeId(second));
-        List<String> expected = SuiteOutputs.untimedCsv(dir.resolve("local/run/progress.csv"));
+        List<String> expected = UntimedProgress.lines(dir.resolve("local/run/progress.csv"));
         assertThat(expected).hasSize(1 + 3200 / 160);
-        assertThat(SuiteOutputs.untimedCsv(dir.resolve("learner/run/progress.csv"))).isEqualTo(expected);
+        assertThat(UntimedProgress.lines(dir.resolve("learner/run/progress.csv"))).isEqualTo(expected);
         second.await(l -> l.startsWith("released 1 rollout worker of run run: its learner is done"), STARTUP);
     }
 

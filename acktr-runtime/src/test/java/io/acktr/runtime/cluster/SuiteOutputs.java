@@ -2,30 +2,20 @@ package io.acktr.runtime.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.acktr.runtime.lifecycle.UntimedProgress;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** What a run or a suite wrote, without what depends on the machine's speed: to compare where they ran. */
 final class SuiteOutputs {
-    /** progress.csv columns that are neither timings nor the process's memory (fps, resident_mb). */
-    private static final List<Integer> UNTIMED_COLUMNS = List.of(0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11);
-
     private SuiteOutputs() {
     }
 
     /** The lines of a progress.csv without fps and resident_mb. */
-    static List<String> untimedCsv(Path file) throws IOException {
-        return Files.readAllLines(file).stream().map(line -> {
-            String[] cells = line.split(",", -1);
-            return UNTIMED_COLUMNS.stream().map(i -> cells[i]).collect(Collectors.joining(","));
-        }).toList();
-    }
-
     /**
      * {@code results.json} of the suite in {@code clustered} and every run's {@code progress.csv}
      * ({@code runs/<task>/<run>/progress.csv}, {@code rows} updates each) equal those in {@code reference}, timings aside.
@@ -35,9 +25,9 @@ final class SuiteOutputs {
                 .isEqualTo(untimed(new JsonObject(Files.readString(reference.resolve("results.json"))), runs.size()));
         for (String run : runs) {
             Path csv = Path.of("runs", task).resolve(run).resolve("progress.csv");
-            List<String> expected = untimedCsv(reference.resolve(csv));
+            List<String> expected = UntimedProgress.lines(reference.resolve(csv));
             assertThat(expected).hasSize(1 + rows);
-            assertThat(untimedCsv(clustered.resolve(csv))).as(run).isEqualTo(expected);
+            assertThat(UntimedProgress.lines(clustered.resolve(csv))).as(run).isEqualTo(expected);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.acktr.runtime.learner;
 
+import io.acktr.runtime.lifecycle.UntimedProgress;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.runtime.bootstrap.AcktrCommand;
@@ -27,7 +29,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 class ResumeAfterSignalTest {
     /** The default run with 5 environments: 100 env steps per update. */
     private static final List<String> RUN = List.of("--set", "acktr.env.count=5", "--set", "acktr.checkpoint.interval=0");
-    private static final List<String> TIMING_COLUMNS = List.of("fps", "resident_mb");
 
     @Test
     void aRunStoppedBySigtermAndResumedEqualsTheUninterruptedRun(@TempDir Path dir) throws Exception {
@@ -67,7 +68,7 @@ class ResumeAfterSignalTest {
         Outcome straight = acktr(args.toArray(String[]::new));
         assertThat(straight.exit()).as(straight.err()).isZero();
 
-        assertThat(progress(stopped)).hasSize((int) stoppedAt + 6 + 1).containsExactlyElementsOf(progress(uninterrupted));
+        assertThat(UntimedProgress.of(stopped)).hasSize((int) stoppedAt + 6 + 1).containsExactlyElementsOf(UntimedProgress.of(uninterrupted));
         assertThat(parameters(stopped)).containsExactlyElementsOf(parameters(uninterrupted));
     }
 
@@ -78,23 +79,6 @@ class ResumeAfterSignalTest {
         StringWriter err = new StringWriter();
         int exit = AcktrCommand.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         return new Outcome(exit, err.toString());
-    }
-
-    private static List<String> progress(Path runDir) throws IOException {
-        List<String> lines = Files.readAllLines(runDir.resolve(ProgressCsvWriter.FILE_NAME));
-        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        List<String> kept = new ArrayList<>();
-        for (String line : lines) {
-            String[] cells = line.split(",", -1);
-            List<String> row = new ArrayList<>();
-            for (int i = 0; i < cells.length; i++) {
-                if (!TIMING_COLUMNS.contains(header.get(i))) {
-                    row.add(cells[i]);
-                }
-            }
-            kept.add(String.join(",", row));
-        }
-        return kept;
     }
 
     private static List<String> parameters(Path runDir) {

@@ -28,7 +28,6 @@ class ResumeTest {
     private static final ClassLoader LOADER = ResumeTest.class.getClassLoader();
     private static final PluginLookup PLUGINS = new GuicePluginLookup(LOADER);
     /** Columns that measure the machine, not the run. */
-    private static final List<String> TIMING_COLUMNS = List.of("fps", "resident_mb");
 
     static void train(Path runDir, List<String> run, long totalSteps) {
         List<String> all = new ArrayList<>(run);
@@ -43,23 +42,6 @@ class ResumeTest {
         new TrainingSession(config, LOADER, PLUGINS).resume(runDir, null, OptionalDouble.empty(), List.of());
     }
 
-    static List<String> progress(Path runDir) throws IOException {
-        List<String> lines = Files.readAllLines(runDir.resolve(ProgressCsvWriter.FILE_NAME));
-        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        List<String> kept = new ArrayList<>();
-        for (String line : lines) {
-            String[] cells = line.split(",", -1);
-            List<String> row = new ArrayList<>();
-            for (int i = 0; i < cells.length; i++) {
-                if (!TIMING_COLUMNS.contains(header.get(i))) {
-                    row.add(cells[i]);
-                }
-            }
-            kept.add(String.join(",", row));
-        }
-        return kept;
-    }
-
     /** The final checkpoint's parameters, bit for bit, as text. */
     static List<String> parameters(Path runDir) {
         return new CheckpointStore(runDir).read().parameters().stream()
@@ -72,11 +54,11 @@ class ResumeTest {
         train(uninterrupted, run, totalSteps);
         Path stopped = dir.resolve("stopped");
         train(stopped, run, stopAt);
-        assertThat(progress(stopped)).hasSizeLessThan(updates + 1);
+        assertThat(UntimedProgress.of(stopped)).hasSizeLessThan(updates + 1);
         resume(stopped, totalSteps);
 
-        assertThat(progress(uninterrupted)).hasSize(updates + 1);
-        assertThat(progress(stopped)).containsExactlyElementsOf(progress(uninterrupted));
+        assertThat(UntimedProgress.of(uninterrupted)).hasSize(updates + 1);
+        assertThat(UntimedProgress.of(stopped)).containsExactlyElementsOf(UntimedProgress.of(uninterrupted));
         assertThat(parameters(stopped)).containsExactlyElementsOf(parameters(uninterrupted));
     }
 
@@ -114,6 +96,6 @@ class ResumeTest {
         Files.writeString(stopped.resolve(ProgressCsvWriter.FILE_NAME), "900,9,1,20.0,0.6,1,0.001,0.1,100.0,0.1,0.001,0,100"
                 + System.lineSeparator() + "1000,10,2,2", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         resume(stopped, 1500);
-        assertThat(progress(stopped)).hasSize(16).containsExactlyElementsOf(progress(uninterrupted));
+        assertThat(UntimedProgress.of(stopped)).hasSize(16).containsExactlyElementsOf(UntimedProgress.of(uninterrupted));
     }
 }

@@ -7,7 +7,6 @@ import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.settings.ConfigLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,30 +21,13 @@ class RolloutWorkersTest {
     private static final ClassLoader LOADER = RolloutWorkersTest.class.getClassLoader();
     private static final PluginLookup PLUGINS = new GuicePluginLookup(LOADER);
     /** Columns that measure the machine, not the run. */
-    private static final List<String> TIMING_COLUMNS = List.of("fps", "resident_mb");
 
     private static List<String> progress(Path runDir, String... overrides) throws IOException {
         List<String> all = new ArrayList<>(List.of("acktr.run-dir=\"" + runDir + "\""));
         all.addAll(List.of(overrides));
         Config config = ConfigLoader.load(LOADER, Optional.empty(), all);
         new TrainingSession(config, LOADER, PLUGINS).train(null, OptionalDouble.empty(), List.of());
-        return withoutTimingColumns(Files.readAllLines(runDir.resolve(ProgressCsvWriter.FILE_NAME)));
-    }
-
-    private static List<String> withoutTimingColumns(List<String> lines) {
-        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-        List<String> kept = new ArrayList<>();
-        for (String line : lines) {
-            String[] cells = line.split(",", -1);
-            List<String> row = new ArrayList<>();
-            for (int i = 0; i < cells.length; i++) {
-                if (!TIMING_COLUMNS.contains(header.get(i))) {
-                    row.add(cells[i]);
-                }
-            }
-            kept.add(String.join(",", row));
-        }
-        return kept;
+        return UntimedProgress.of(runDir);
     }
 
     @Test
