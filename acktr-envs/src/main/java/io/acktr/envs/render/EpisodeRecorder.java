@@ -22,7 +22,8 @@ import static java.util.Objects.requireNonNull;
  * {@code _}) as a GIF or as numbered PNG files. An episode's recording is finished when a step
  * ends it (terminated or truncated), at the next reset, or at {@link #close()}; steps taken after
  * the end are not recorded. The directory is created at the first reset. I/O failures surface as
- * {@link UncheckedIOException}.
+ * {@link UncheckedIOException}. {@link #firstEpisodeGif} records the first episode alone, into a
+ * file of the caller's name.
  *
  * <pre>{@code
  * try (EpisodeRecorder env = new EpisodeRecorder(registry.create("CartPole-v1"), Path.of("videos"), RecordingFormat.GIF, 50)) {
@@ -36,6 +37,8 @@ public final class EpisodeRecorder extends ForwardingEnvironment {
     private final Path directory;
     private final RecordingFormat format;
     private final int framesPerSecond;
+    /** The file of the one episode recorded, for {@link #firstEpisodeGif}; null: every episode, named in order. */
+    private final Path singleFile;
     private final List<Path> recordings = new ArrayList<>();
     private int episodes;
     private GifWriter gif;
@@ -47,6 +50,11 @@ public final class EpisodeRecorder extends ForwardingEnvironment {
      *                        CartPole, 30 for Pendulum and the mountain cars, 15 for Acrobot)
      */
     public EpisodeRecorder(Environment environment, Path directory, RecordingFormat format, int framesPerSecond) {
+        this(environment, directory, format, framesPerSecond, null);
+    }
+
+    private EpisodeRecorder(Environment environment, Path directory, RecordingFormat format, int framesPerSecond,
+                            Path singleFile) {
         super(environment);
         this.directory = requireNonNull(directory, "directory is null");
         this.format = requireNonNull(format, "format is null");
@@ -54,6 +62,13 @@ public final class EpisodeRecorder extends ForwardingEnvironment {
             throw new IllegalArgumentException("framesPerSecond must be in [1, 100], got " + framesPerSecond);
         }
         this.framesPerSecond = framesPerSecond;
+        this.singleFile = singleFile;
+    }
+
+    /** Records the first episode of {@code environment} as the GIF {@code file}; later episodes pass through unrecorded. */
+    public static EpisodeRecorder firstEpisodeGif(Environment environment, Path file, int framesPerSecond) {
+        Path absolute = requireNonNull(file, "file is null").toAbsolutePath();
+        return new EpisodeRecorder(environment, absolute.getParent(), RecordingFormat.GIF, framesPerSecond, absolute);
     }
 
     /** The GIF files or PNG folders of the episodes recorded so far, finished or not, in order. */
@@ -109,13 +124,16 @@ public final class EpisodeRecorder extends ForwardingEnvironment {
     }
 
     private void startEpisode() {
+        if (singleFile != null && episodes > 0) {
+            return;
+        }
         RgbFrame first = render(); // before creating files, for an environment that cannot render
         // an id with a family prefix (MinAtar/Breakout-v0, gymnasium/Hopper-v5) names a file, not a folder
         String name = id().replace('/', '_') + "-episode-" + episodes++;
         try {
             Files.createDirectories(directory);
             if (format == RecordingFormat.GIF) {
-                Path file = directory.resolve(name + ".gif");
+                Path file = singleFile != null ? singleFile : directory.resolve(name + ".gif");
                 gif = GifWriter.create(file, framesPerSecond);
                 recordings.add(file);
             } else {

@@ -58,6 +58,27 @@ class EpisodeRecorderTest {
     }
 
     @Test
+    void firstEpisodeGifRecordsTheFirstEpisodeAloneIntoTheGivenFile(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("clips").resolve("policy.gif");
+        try (EpisodeRecorder env = EpisodeRecorder.firstEpisodeGif(new TimeLimit(new CartPole(), 3), file, 50)) {
+            env.reset(0);
+            StepResult result;
+            do {
+                result = env.step(RIGHT);
+            } while (!result.done());
+            env.reset(1); // a second episode: played, not recorded
+            env.step(RIGHT);
+
+            assertThat(env.recordings()).containsExactly(file.toAbsolutePath());
+        }
+
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+        assertThat(GifWriterTest.readAll(file)).hasSize(1 + 3);
+    }
+
+    @Test
     void writesNumberedPngFramesWhenAskedTo(@TempDir Path directory) throws IOException {
         EpisodeRecorder env = new EpisodeRecorder(new PendulumProvider().create(), directory, RecordingFormat.PNG_FRAMES, 30);
         env.reset(3);

@@ -8,6 +8,7 @@ import io.acktr.api.env.StepResult;
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.Policy;
 import io.acktr.envs.registry.EnvironmentRegistry;
+import io.acktr.envs.render.EpisodeRecorder;
 import io.acktr.envs.wrappers.EpisodeStatistics;
 import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.policies.distributions.Matrices;
@@ -69,7 +70,7 @@ public final class EvaluationSession {
         WrapperChain wrappers = new WrapperChain(run.wrappers());
         checkpoint.restoreStatistics(wrappers);
         Environment created = TrainingSession.createEnvironment(EnvironmentRegistry.load(classLoader, config), run);
-        Environment raw = gif.isPresent() ? new FirstEpisodeGif(created, gif.get(), framesPerSecond) : created;
+        Environment raw = gif.isPresent() ? EpisodeRecorder.firstEpisodeGif(created, gif.get(), framesPerSecond) : created;
         try (Environment environment = wrappers.wrapForEvaluation(raw)) {
             Policy policy = plugins.policy().create(environment.observationSpace(), environment.actionSpace(), run.seed());
             checkpoint.restoreParameters(policy);
