@@ -10,15 +10,21 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Tells a finite blow-up from training: an applied update whose loss magnitude or parameter norm
- * jumps by {@link DivergenceSettings#lossFactor()} or {@link DivergenceSettings#parameterNormFactor()}
- * over the running references of the updates before it (after the warm-up). The references follow
- * only updates that did not diverge, so a blow-up never becomes the new normal. When
+ * Tells a finite blow-up from training: an applied update whose loss magnitude exceeds
+ * {@link DivergenceSettings#lossFactor()} times the largest loss of the run so far, or whose
+ * parameter norm exceeds {@link DivergenceSettings#parameterNormFactor()} times its running average
+ * (after the warm-up). The loss is measured against its largest value, not a recent average: in
+ * reinforcement learning the loss legitimately falls by orders of magnitude once a task is solved
+ * (a critic that fits CartPole's constant returns reaches 1e-5) and jumps back to the scale it had
+ * while learning when one episode fails, which is not a blow-up; a blow-up grows past any scale the
+ * run has shown. Both references follow only updates that did not diverge, so a blow-up never
+ * becomes the new normal. When
  * {@link DivergenceSettings#watchesReturn()}, it also tells a late collapse of the mean return
  * ({@link #checkReturn}).
  */
 final class DivergenceGuard {
     private final DivergenceSettings settings;
+    /** The largest loss magnitude of the updates that did not diverge. */
     private double lossReference = Double.NaN;
     private double normReference = Double.NaN;
     private long seen;
@@ -39,15 +45,18 @@ final class DivergenceGuard {
         if (!result.applied()) {
             return Optional.empty();
         }
-        double loss = Math.abs(result.policyLoss()) + Math.abs(result.valueLoss());
-        double norm = parameterNorm(policy);
+        return check(Math.abs(result.policyLoss()) + Math.abs(result.valueLoss()), parameterNorm(policy));
+    }
+
+    /** Why an applied update of loss magnitude {@code loss} that left the parameter norm at {@code norm} diverged, if it did. */
+    Optional<String> check(double loss, double norm) {
         if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
             return Optional.of(String.format(Locale.ROOT, "the loss (%g) or the parameter norm (%g) is not finite", loss, norm));
         }
         if (seen >= settings.warmupUpdates()) {
             if (loss > settings.minLoss() && loss > settings.lossFactor() * lossReference) {
-                return Optional.of(String.format(Locale.ROOT, "the loss |policy| + |value| = %.6g is %.3g times its running"
-                        + " reference %.6g (acktr.divergence.loss-factor = %g)", loss, loss / lossReference, lossReference,
+                return Optional.of(String.format(Locale.ROOT, "the loss |policy| + |value| = %.6g is %.3g times the largest"
+                        + " of the run so far, %.6g (acktr.divergence.loss-factor = %g)", loss, loss / lossReference, lossReference,
                         settings.lossFactor()));
             }
             if (norm > settings.parameterNormFactor() * normReference) {
@@ -57,7 +66,7 @@ final class DivergenceGuard {
             }
         }
         double decay = settings.referenceDecay();
-        lossReference = seen == 0 ? loss : decay * lossReference + (1 - decay) * loss;
+        lossReference = seen == 0 ? loss : Math.max(lossReference, loss);
         normReference = seen == 0 ? norm : decay * normReference + (1 - decay) * norm;
         seen++;
         return Optional.empty();

@@ -11,11 +11,11 @@ import java.util.List;
 /**
  * Settings of {@code acktr.divergence}, the guard against a finite blow-up; defaults live in
  * {@code reference.conf}. After {@code warmupUpdates}, an update whose loss magnitude
- * {@code |policy loss| + |value loss|} exceeds both {@code minLoss} and {@code lossFactor} times its
- * running reference (the floor keeps a first reward after a long run of zero ones from counting), or
- * whose parameter norm exceeds {@code parameterNormFactor} times its running reference, diverged;
- * the references are exponential averages (weight {@code referenceDecay} on the past) of the
- * updates that did not.
+ * {@code |policy loss| + |value loss|} exceeds both {@code minLoss} and {@code lossFactor} times the
+ * largest loss magnitude of the run so far (the floor keeps a first reward after a long run of zero
+ * ones from counting), or whose parameter norm exceeds {@code parameterNormFactor} times its running
+ * reference, an exponential average (weight {@code referenceDecay} on the past), diverged; both
+ * follow only the updates that did not.
  *
  * @param action {@code stop}: end the run (exit 1), keeping the last good checkpoint; {@code rollback}:
  *     put the parameters and the update's state of the last good checkpoint back, count the update as

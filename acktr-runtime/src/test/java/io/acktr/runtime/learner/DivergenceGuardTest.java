@@ -11,6 +11,62 @@ class DivergenceGuardTest {
     }
 
     @Test
+    void aSolvedTasksLossThatJumpsBackToItsLearningScaleIsNotABlowUp() {
+        // the built-in ablation's diagonal run on CartPole seed 3: losses of ~100 while learning, a
+        // critic fitted to 1e-2 once every episode lasts 500 steps, then 1,321 when one episode fails
+        DivergenceGuard guard = guard(0);
+        for (int update = 0; update < 50; update++) {
+            assertThat(guard.check(update < 20 ? 100 + update : 0.01, 10)).isEmpty();
+        }
+
+        assertThat(guard.check(1320.59, 10)).as("13 times the largest loss so far").isEmpty();
+    }
+
+    @Test
+    void aLossBeyondTheFactorTimesTheLargestSoFarDivergedAndDoesNotRaiseTheReference() {
+        DivergenceGuard guard = guard(0);
+        for (int update = 0; update < 10; update++) {
+            guard.check(update == 3 ? 5 : 1, 10);
+        }
+
+        assertThat(guard.check(49_000, 10)).as("under 1e4 x 5, and the largest from now on").isEmpty();
+        assertThat(guard.check(5e8, 10)).as("over 1e4 x 49,000").get().asString()
+                .contains("the largest of the run so far, 49000.0", "acktr.divergence.loss-factor");
+        assertThat(guard.check(5e8, 10)).as("the blow-up did not become the reference").get().asString()
+                .contains("the largest of the run so far, 49000.0");
+    }
+
+    @Test
+    void aLossUnderTheFloorNeverDivergesWhateverItsRatio() {
+        DivergenceGuard guard = guard(0);
+        for (int update = 0; update < 10; update++) {
+            guard.check(1e-6, 10);
+        }
+
+        assertThat(guard.check(999, 10)).as("under min-loss = 1e3").isEmpty();
+        assertThat(guard.check(1e7, 10)).isPresent();
+    }
+
+    @Test
+    void nothingDivergesDuringTheWarmUp() {
+        DivergenceGuard guard = guard(0);
+        guard.check(1, 10);
+
+        assertThat(guard.check(1e9, 1e4)).as("update 2 of a 10-update warm-up").isEmpty();
+    }
+
+    @Test
+    void aParameterNormBeyondTheFactorTimesItsRunningAverageDiverged() {
+        DivergenceGuard guard = guard(0);
+        for (int update = 0; update < 10; update++) {
+            guard.check(1, 10);
+        }
+
+        assertThat(guard.check(1, 999)).as("99.9 times the average of 10").isEmpty();
+        assertThat(guard.check(1, 1e5)).as("over 100 times the new average, 108.9").get().asString().contains("parameter norm", "acktr.divergence.parameter-norm-factor");
+    }
+
+    @Test
     void aMeanReturnThatLosesMoreThanTheFractionOfItsGainsAfterAPeakHasCollapsed() {
         DivergenceGuard guard = guard(0.5);
 
