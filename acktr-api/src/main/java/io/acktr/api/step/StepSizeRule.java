@@ -26,5 +26,14 @@ public interface StepSizeRule {
         return false;
     }
 
+    /**
+     * Whether this rule needs the exact Fisher of each batch ({@link StepRequest#fisher()}); asked
+     * once, when the run starts. The policy must then have a forward mode, and each product costs a
+     * forward-mode and a backward pass.
+     */
+    default boolean needsFisherVectorProducts() {
+        return false;
+    }
+
     StepProposal propose(StepRequest request);
 }

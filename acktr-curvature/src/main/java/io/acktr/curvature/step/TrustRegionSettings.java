@@ -17,10 +17,13 @@ import java.util.List;
  * @param scope one step size for all parameters, or one per parameter group
  * @param klFeedback shrink the radius while the measured KL of steps exceeds twice the budget
  * @param linearSchedule decay the radius linearly to 0 over the run
+ * @param exactQuadraticForm measure {@code Delta^T F Delta} with the exact Fisher of the batch
+ *     ({@code quadratic-form = exact}) instead of the estimator's approximate one ({@code approximate})
  */
 public record TrustRegionSettings(double maxStepSize, double klRadius, double momentum, TrustRegionScope scope,
-                                  boolean klFeedback, boolean linearSchedule) {
+                                  boolean klFeedback, boolean linearSchedule, boolean exactQuadraticForm) {
     public static final List<String> SCHEDULES = List.of("constant", "linear");
+    public static final List<String> QUADRATIC_FORMS = List.of("approximate", "exact");
     public static final String PREFIX = "acktr.step-size.trust-region";
 
     public TrustRegionSettings {
@@ -30,10 +33,17 @@ public record TrustRegionSettings(double maxStepSize, double klRadius, double mo
         requireNonNull(scope, "scope is null");
     }
 
+    /** Settings with the estimator's approximate quadratic form (the paper's). */
+    public TrustRegionSettings(double maxStepSize, double klRadius, double momentum, TrustRegionScope scope,
+                               boolean klFeedback, boolean linearSchedule) {
+        this(maxStepSize, klRadius, momentum, scope, klFeedback, linearSchedule, false);
+    }
+
     public static TrustRegionSettings from(Config config) {
         SettingsReader r = new SettingsReader(config, PREFIX);
         return new TrustRegionSettings(r.doubleValue("max-step-size"), r.doubleValue("kl-radius"),
                 r.doubleValue("momentum"), TrustRegionScope.fromConfigName(r.oneOf("scope", TrustRegionScope.configNames())),
-                r.bool("kl-feedback"), r.oneOf("schedule", SCHEDULES).equals("linear"));
+                r.bool("kl-feedback"), r.oneOf("schedule", SCHEDULES).equals("linear"),
+                r.oneOf("quadratic-form", QUADRATIC_FORMS).equals("exact"));
     }
 }

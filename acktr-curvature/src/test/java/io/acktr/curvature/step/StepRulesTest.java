@@ -1,14 +1,17 @@
 package io.acktr.curvature.step;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.FisherVectorProduct;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.step.StepFeedback;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepRequest;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -63,6 +66,40 @@ class StepRulesTest {
         TrustRegionStepRule joint = new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, false, false));
         double eta = Math.sqrt(2 * 0.001 / 102);
         assertThat(joint.propose(request(new Direction(blocks, 102), g)).delta().get("pi").getDouble(0)).isCloseTo(-eta, within(1e-12));
+    }
+
+    @Test
+    void anExactQuadraticFormSizesEachGroupsStepByTheBatchsFisherNotTheEstimatorsApproximation() {
+        TrustRegionStepRule rule = new TrustRegionStepRule(
+                new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.PER_GROUP, false, false, true));
+        Map<String, INDArray> blocks = new java.util.LinkedHashMap<>();
+        blocks.put("pi", Nd4j.create(new double[] {1, 1}, new long[] {1, 2}));
+        blocks.put("vf", Nd4j.create(new double[] {10}, new long[] {1, 1}));
+        Gradient g = new Gradient(blocks, Map.of("pi", "actor", "vf", "critic"));
+        // the exact Fisher: diag(50, 30) on the actor, 4 on the critic; the estimator claims q = 102
+        FisherVectorProduct fisher = v -> Map.of("pi", v.get("pi").mul(Nd4j.create(new double[] {50, 30}, new long[] {1, 2})),
+                "vf", v.get("vf").mul(4));
+        StepProposal p = rule.propose(new StepRequest(new Direction(blocks, 102), g, 0, delta -> {
+            throw new AssertionError("this rule does not search");
+        }, Optional.of(fisher)));
+
+        double etaActor = Math.sqrt(2 * 0.001 / 80); // q_actor = 1*50*1 + 1*30*1
+        double etaCritic = Math.sqrt(2 * 0.001 / 400); // q_critic = 10*4*10
+        assertThat(rule.needsFisherVectorProducts()).isTrue();
+        assertThat(p.delta().get("pi").toDoubleVector()).containsExactly(new double[] {-etaActor, -etaActor}, within(1e-12));
+        assertThat(p.delta().get("vf").getDouble(0)).isCloseTo(-10 * etaCritic, within(1e-12));
+        assertThat(p.predictedKl()).isCloseTo(0.002, within(1e-12));
+    }
+
+    @Test
+    void anExactQuadraticFormWithoutTheBatchsFisherIsAnErrorNamingTheSetting() {
+        TrustRegionStepRule rule = new TrustRegionStepRule(
+                new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, false, false, true));
+
+        assertThatThrownBy(() -> rule.propose(request(direction(new double[] {1, 2}, 8.0), gradient(new double[] {1, 2}))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("acktr.step-size.trust-region.quadratic-form = exact");
+        assertThat(new TrustRegionStepRule(new TrustRegionSettings(10, 0.001, 0, TrustRegionScope.JOINT, false, false))
+                .needsFisherVectorProducts()).as("the approximate form asks for nothing").isFalse();
     }
 
     @Test

@@ -27,14 +27,14 @@ class StepSizeSettingsTest {
     void everyKeyIsMappedFromItsPath() {
         Config c = ConfigFactory.parseString("""
                 acktr.step-size.trust-region { max-step-size = 1.5, kl-radius = 0.01, momentum = 0, scope = joint,
-                  kl-feedback = true, schedule = linear }
+                  kl-feedback = true, schedule = linear, quadratic-form = exact }
                 acktr.step-size.line-search { kl-radius = 0.02, shrink-factor = 0.8, max-backtracks = 4, accept-ratio = 0 }
                 acktr.step-size.fixed { learning-rate = 0.5, momentum = 0.25 }
                 acktr.step-size.rmsprop { learning-rate = 0.1, decay = 0.5, epsilon = 0.001, max-gradient-norm = 2 }
                 acktr.step-size.adaptive-kl { initial-step-size = 0.1, target-kl = 0.01, min-step-size = 0.001, max-step-size = 2 }
                 acktr.step-size.adam { learning-rate = 0.2, beta1 = 0.5, beta2 = 0.75, epsilon = 0.01, max-gradient-norm = 3 }
                 """).withFallback(REFERENCE);
-        assertThat(TrustRegionSettings.from(c)).isEqualTo(new TrustRegionSettings(1.5, 0.01, 0, TrustRegionScope.JOINT, true, true));
+        assertThat(TrustRegionSettings.from(c)).isEqualTo(new TrustRegionSettings(1.5, 0.01, 0, TrustRegionScope.JOINT, true, true, true));
         assertThat(LineSearchSettings.from(c)).isEqualTo(new LineSearchSettings(0.02, 0.8, 4, 0));
         assertThat(FixedStepSettings.from(c)).isEqualTo(new FixedStepSettings(0.5, 0.25));
         assertThat(RmsPropSettings.from(c)).isEqualTo(new RmsPropSettings(0.1, 0.5, 0.001, 2));
@@ -50,6 +50,9 @@ class StepSizeSettingsTest {
         Config schedule = ConfigFactory.parseString("acktr.step-size.trust-region.schedule = cosine").withFallback(REFERENCE);
         assertThatThrownBy(() -> TrustRegionSettings.from(schedule))
                 .hasMessageContaining("acktr.step-size.trust-region.schedule").hasMessageContaining("constant, linear");
+        Config form = ConfigFactory.parseString("acktr.step-size.trust-region.quadratic-form = true").withFallback(REFERENCE);
+        assertThatThrownBy(() -> TrustRegionSettings.from(form))
+                .hasMessageContaining("acktr.step-size.trust-region.quadratic-form").hasMessageContaining("approximate, exact");
         Config rate = ConfigFactory.parseString("acktr.step-size.adam.learning-rate = fast").withFallback(REFERENCE);
         assertThatThrownBy(() -> AdamSettings.from(rate))
                 .hasMessageContaining("Invalid value at 'acktr.step-size.adam.learning-rate': \"fast\": must be a number");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.curvature.CurvatureEstimator;
 import io.acktr.api.curvature.CurvatureRequirements;
 import io.acktr.api.curvature.Direction;
+import io.acktr.api.curvature.FisherVectorProduct;
 import io.acktr.api.curvature.Gradient;
 import io.acktr.api.curvature.GradientBlockListener;
 import io.acktr.api.policy.ForwardModePolicy;
@@ -21,6 +22,7 @@ import io.acktr.runtime.settings.AlgorithmSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import io.acktr.api.state.ResumableRandom;
 import io.acktr.api.state.SavedState;
@@ -55,6 +57,8 @@ public final class AcktrUpdate {
     private final GradientBlockListener blockListener;
     private final List<StepFeedbackListener> feedbackListeners;
     private final boolean feedbackEveryUpdate;
+    /** The step rule sizes the step with the exact Fisher of the batch (e.g. the trust region's exact quadratic form). */
+    private final boolean stepNeedsFisher;
     private final ObservationCast observations = new ObservationCast();
     /** Updates made, this one included: the step is measured every {@code measure-step-interval} of them. */
     private long updates;
@@ -69,6 +73,11 @@ public final class AcktrUpdate {
         this.needs = requireNonNull(curvature.requirements(), "curvature requirements are null");
         if (needs.fisherVectorProducts() && !(policy instanceof ForwardModePolicy)) {
             throw new IllegalArgumentException("curvature " + curvature.name() + " needs exact Fisher-vector products,"
+                    + " but policy " + policy.getClass().getSimpleName() + " has no forward mode (outputTangent)");
+        }
+        this.stepNeedsFisher = stepSizeRule.needsFisherVectorProducts();
+        if (stepNeedsFisher && !(policy instanceof ForwardModePolicy)) {
+            throw new IllegalArgumentException("step-size rule " + stepSizeRule.name() + " needs exact Fisher-vector products,"
                     + " but policy " + policy.getClass().getSimpleName() + " has no forward mode (outputTangent)");
         }
         this.blockListener = curvature instanceof GradientBlockListener l ? l : NO_LISTENER;
@@ -194,7 +203,10 @@ public final class AcktrUpdate {
 
         // 4. Step size and step.
         StepEvaluator evaluator = delta -> tryStep(delta, batch, pass, loss, before);
-        StepProposal step = stepSizeRule.propose(new StepRequest(direction, gradient, progress, evaluator));
+        Optional<FisherVectorProduct> fisher = stepNeedsFisher
+                ? Optional.of(PolicyFisherPass.fisherVectorProduct(policy, pass, settings.valueFisherCoefficient()))
+                : Optional.empty();
+        StepProposal step = stepSizeRule.propose(new StepRequest(direction, gradient, progress, evaluator, fisher));
         apply(step.delta());
 
         // 5. What the step did on this batch, when a plugin listens every update or the interval has come round.

@@ -80,7 +80,7 @@ final class PolicyFisherPass implements FisherPass {
      * distribution's Fisher {@code H} (and {@code c_vf^2} for the critic's Gaussian) weights it,
      * and one backward pass gives {@code J^T}.
      */
-    private static FisherVectorProduct fisherVectorProduct(Policy policy, ForwardPass pass, double c) {
+    static FisherVectorProduct fisherVectorProduct(Policy policy, ForwardPass pass, double c) {
         double n = pass.batchSize();
         ForwardModePolicy forwardMode = (ForwardModePolicy) policy; // checked when the update was made
         return vector -> {
