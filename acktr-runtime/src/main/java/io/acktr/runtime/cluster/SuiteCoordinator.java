@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigRenderOptions;
 import io.acktr.api.training.UpdateMetrics;
+import io.acktr.runtime.bus.ClusterObserver;
+import io.acktr.runtime.bus.NodeStatus;
+import io.acktr.runtime.bus.StartedRun;
 import io.acktr.runtime.suite.PlannedRun;
 import io.acktr.runtime.suite.RunResult;
 import io.acktr.runtime.suite.SuiteDefinition;
@@ -45,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * runs go back to the front of the queue as a new attempt, which resumes from the last checkpoint
  * the node sent ({@link RunCheckpoint}, every {@code acktr.checkpoint.interval} updates) with the
  * progress rows up to it, or starts from scratch when none came. A run is recorded once: reports
- * of any attempt but the current one are ignored.
+ * of any attempt but the current one are ignored. A {@link ClusterObserver} (the dashboard) hears of
+ * the nodes and of each run's attempts, rows and end as they happen.
  *
  * <p>All state lives on one coordinator thread; the event bus's handlers hand their messages to it.
  */
@@ -59,6 +63,7 @@ public final class SuiteCoordinator {
     private final List<PlannedRun> runs;
     private final Path out;
     private final PrintWriter console;
+    private final ClusterObserver observer;
     private final String suiteId = UUID.randomUUID().toString();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread t = new Thread(runnable, "acktr-coordinator");
@@ -115,6 +120,7 @@ public final class SuiteCoordinator {
     private static final class NodeState {
         final String host;
         int slots;
+        int busy;
         long lastSeenNanos;
         boolean ready;
         boolean waitForHeartbeat;
@@ -129,12 +135,19 @@ public final class SuiteCoordinator {
 
     public SuiteCoordinator(Vertx vertx, ClusterSettings settings, SuiteDefinition suite, List<PlannedRun> runs, Path out,
                             PrintWriter console) {
+        this(vertx, settings, suite, runs, out, console, ClusterObserver.NONE);
+    }
+
+    /** A coordinator that tells {@code observer} of the nodes and of each run as it goes. */
+    public SuiteCoordinator(Vertx vertx, ClusterSettings settings, SuiteDefinition suite, List<PlannedRun> runs, Path out,
+                            PrintWriter console, ClusterObserver observer) {
         this.vertx = requireNonNull(vertx, "vertx is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.suite = requireNonNull(suite, "suite is null");
         this.runs = List.copyOf(runs);
         this.out = requireNonNull(out, "out is null");
         this.console = requireNonNull(console, "console is null");
+        this.observer = requireNonNull(observer, "observer is null");
         this.results = new RunResult[runs.size()];
     }
 
@@ -201,7 +214,11 @@ public final class SuiteCoordinator {
         NodeState node = nodes.get(heartbeat.nodeId());
         if (node != null) {
             node.lastSeenNanos = now;
-            node.slots = heartbeat.slots();
+            if (node.slots != heartbeat.slots() || node.busy != heartbeat.busy()) {
+                node.slots = heartbeat.slots();
+                node.busy = heartbeat.busy();
+                tellOf(heartbeat.nodeId(), node);
+            }
             if (node.waitForHeartbeat) {
                 node.waitForHeartbeat = false;
                 dispatch();
@@ -209,6 +226,7 @@ public final class SuiteCoordinator {
             return;
         }
         NodeState joining = new NodeState(heartbeat.host(), heartbeat.slots(), now);
+        joining.busy = heartbeat.busy();
         nodes.put(heartbeat.nodeId(), joining);
         SuiteAnnouncement announcement = new SuiteAnnouncement(suiteId, suite.name(), settings.host());
         vertx.eventBus().request(ClusterAddresses.node(heartbeat.nodeId()), announcement, requestOptions())
@@ -219,6 +237,7 @@ public final class SuiteCoordinator {
                     if (reply.succeeded() && reply.result().body() instanceof Reply r && r.accepted()) {
                         joining.ready = true;
                         say("node %s joined: %d slot%s", heartbeat.nodeId(), joining.slots, joining.slots == 1 ? "" : "s");
+                        tellOf(heartbeat.nodeId(), joining);
                         dispatch();
                     } else {
                         nodes.remove(heartbeat.nodeId()); // asked again at its next heartbeat
@@ -254,6 +273,8 @@ public final class SuiteCoordinator {
                     attempt.resumeFrom == null ? Map.of() : attempt.resumeFrom.files());
             say("%s %s seed %d -> node %s (attempt %d)", attempt.run.task().name(), attempt.run.variant().name(),
                     attempt.run.seed(), nodeId, attempt.number);
+            observer.attemptStarted(started(attempt.run, nodeId), attempt.number, List.copyOf(attempt.rows));
+            tellOf(nodeId, node);
             vertx.eventBus().request(ClusterAddresses.node(nodeId), assignment, requestOptions())
                     .onComplete(reply -> thread.execute(() -> {
                         if (reply.succeeded() && reply.result().body() instanceof Reply r && r.accepted()) {
@@ -282,9 +303,11 @@ public final class SuiteCoordinator {
         NodeState node = nodes.get(nodeId);
         if (node != null) {
             node.runs.remove(attempt.run.id());
+            tellOf(nodeId, node);
         }
         Attempt next = attempt.next(nextAttempt(attempt.run), fromCheckpoint);
         queue.addFirst(next);
+        observer.runQueued(attempt.run.id());
         return next;
     }
 
@@ -297,6 +320,7 @@ public final class SuiteCoordinator {
             NodeState node = nodes.remove(nodeId);
             say("node %s left: no heartbeat for %.1f s; %d unfinished run%s", nodeId, (now - node.lastSeenNanos) / 1e9,
                     node.runs.size(), node.runs.size() == 1 ? "" : "s");
+            observer.nodeChanged(new NodeStatus(nodeId, node.host, node.slots, 0, List.of(), true));
             for (String runId : List.copyOf(node.runs)) {
                 Attempt attempt = inFlight.get(runId);
                 if (attempt != null && nodeId.equals(attempt.nodeId)) {
@@ -349,6 +373,7 @@ public final class SuiteCoordinator {
             return;
         }
         attempt.rows.addAll(progress.rows());
+        observer.rowsArrived(attempt.run.id(), progress.rows());
     }
 
     /** Keeps the attempt's latest checkpoint, once every row up to its update has arrived. */
@@ -377,6 +402,7 @@ public final class SuiteCoordinator {
         NodeState node = nodes.get(attempt.nodeId);
         if (node != null) {
             node.runs.remove(finished.runId());
+            tellOf(attempt.nodeId, node);
         }
         RunResult result = attempt.run.result(finished.summary());
         try {
@@ -389,6 +415,7 @@ public final class SuiteCoordinator {
             done.completeExceptionally(e);
             return;
         }
+        observer.runEnded(finished.runId(), false);
         say("%s on node %s", SuiteRunner.progressLine(completed, runs.size(), result), finished.nodeId());
         if (completed == runs.size()) {
             finish();
@@ -401,6 +428,7 @@ public final class SuiteCoordinator {
         if (current(failed.runId(), failed.attempt()) == null) {
             return;
         }
+        observer.runEnded(failed.runId(), true);
         String message = "run " + failed.runId() + " failed on node " + failed.nodeId() + ": " + failed.error();
         done.completeExceptionally(failed.badInput() ? new ConfigException.Generic(message) : new IllegalStateException(message));
     }
@@ -408,6 +436,16 @@ public final class SuiteCoordinator {
     private void finish() {
         new SuiteReport(suite).write(out, Arrays.stream(results).filter(Objects::nonNull).toList());
         done.complete(List.of(results));
+    }
+
+    private void tellOf(String nodeId, NodeState node) {
+        observer.nodeChanged(new NodeStatus(nodeId, node.host, node.slots, node.busy, List.copyOf(node.runs), false));
+    }
+
+    /** The run as the observer sees it: named and grouped as in a local suite, on {@code nodeId}. */
+    private static StartedRun started(PlannedRun run, String nodeId) {
+        return new StartedRun(run.id(), run.id(), run.runDirectory(), run.config().getString("acktr.env.id"),
+                run.variant().name(), run.seed(), run.config().getLong("acktr.total-steps"), nodeId);
     }
 
     private void say(String format, Object... args) {
