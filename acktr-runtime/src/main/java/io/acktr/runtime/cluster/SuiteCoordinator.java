@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigRenderOptions;
-import io.acktr.api.training.UpdateMetrics;
 import io.acktr.runtime.bus.ClusterObserver;
 import io.acktr.runtime.bus.NodeStatus;
 import io.acktr.runtime.bus.StartedRun;
@@ -74,48 +73,12 @@ public final class SuiteCoordinator {
 
     // state, on the coordinator thread only
     private final RunResult[] results;
-    private final Deque<Attempt> queue = new ArrayDeque<>();
-    private final Map<String, Attempt> inFlight = new HashMap<>();
+    private final Deque<RunAttempt> queue = new ArrayDeque<>();
+    private final Map<String, RunAttempt> inFlight = new HashMap<>();
     private final Map<String, NodeState> nodes = new LinkedHashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
     private int completed;
     private boolean warnedOfOtherVersions;
-
-    /**
-     * One hand-out of a run: its place in the suite, its attempt number, where it trains, the rows
-     * it sent (after those of the checkpoint it resumes from, if any) and its latest checkpoint.
-     */
-    private static final class Attempt {
-        final int index;
-        final PlannedRun run;
-        final int number;
-        /** The checkpoint this attempt resumes from; null for one from scratch. */
-        final RunCheckpoint resumeFrom;
-        String nodeId;
-        final List<UpdateMetrics> rows;
-        boolean rowsBroken;
-        RunCheckpoint latest;
-
-        Attempt(int index, PlannedRun run, int number) {
-            this(index, run, number, null, List.of());
-        }
-
-        Attempt(int index, PlannedRun run, int number, RunCheckpoint resumeFrom, List<UpdateMetrics> rowsBefore) {
-            this.index = index;
-            this.run = run;
-            this.number = number;
-            this.resumeFrom = resumeFrom;
-            this.rows = new ArrayList<>(rowsBefore);
-            this.latest = resumeFrom;
-        }
-
-        /** The next attempt of this run: from this one's latest checkpoint, or from scratch. */
-        Attempt next(int number, boolean fromCheckpoint) {
-            RunCheckpoint from = fromCheckpoint && !rowsBroken ? latest : resumeFrom;
-            return from == null ? new Attempt(index, run, number)
-                    : new Attempt(index, run, number, from, rows.subList(0, Math.toIntExact(from.updates())));
-        }
-    }
 
     private static final class NodeState {
         final String host;
@@ -185,7 +148,7 @@ public final class SuiteCoordinator {
                 completed++;
                 skipped++;
             } else {
-                queue.add(new Attempt(i, run, nextAttempt(run)));
+                queue.add(new RunAttempt(i, run, nextAttempt(run)));
             }
         }
         if (skipped > 0) {
@@ -261,7 +224,7 @@ public final class SuiteCoordinator {
             if (target == null) {
                 return;
             }
-            Attempt attempt = queue.poll();
+            RunAttempt attempt = queue.poll();
             String nodeId = target.getKey();
             NodeState node = target.getValue();
             attempt.nodeId = nodeId;
@@ -298,14 +261,14 @@ public final class SuiteCoordinator {
      * The run goes back to the front of the queue as a new attempt: from the attempt's latest
      * checkpoint when {@code fromCheckpoint}, else from where the attempt itself started.
      */
-    private Attempt takeBack(Attempt attempt, String nodeId, boolean fromCheckpoint) {
+    private RunAttempt takeBack(RunAttempt attempt, String nodeId, boolean fromCheckpoint) {
         inFlight.remove(attempt.run.id());
         NodeState node = nodes.get(nodeId);
         if (node != null) {
             node.runs.remove(attempt.run.id());
             tellOf(nodeId, node);
         }
-        Attempt next = attempt.next(nextAttempt(attempt.run), fromCheckpoint);
+        RunAttempt next = attempt.next(nextAttempt(attempt.run), fromCheckpoint);
         queue.addFirst(next);
         observer.runQueued(attempt.run.id());
         return next;
@@ -322,9 +285,9 @@ public final class SuiteCoordinator {
                     node.runs.size(), node.runs.size() == 1 ? "" : "s");
             observer.nodeChanged(new NodeStatus(nodeId, node.host, node.slots, 0, List.of(), true));
             for (String runId : List.copyOf(node.runs)) {
-                Attempt attempt = inFlight.get(runId);
+                RunAttempt attempt = inFlight.get(runId);
                 if (attempt != null && nodeId.equals(attempt.nodeId)) {
-                    Attempt next = takeBack(attempt, nodeId, true);
+                    RunAttempt next = takeBack(attempt, nodeId, true);
                     if (next.resumeFrom == null) {
                         say("re-dispatching %s (attempt %d) from scratch", runId, next.number);
                     } else {
@@ -358,13 +321,13 @@ public final class SuiteCoordinator {
     }
 
     /** The current attempt a report belongs to, or null for a stale or repeated one. */
-    private Attempt current(String runId, int number) {
-        Attempt attempt = inFlight.get(runId);
+    private RunAttempt current(String runId, int number) {
+        RunAttempt attempt = inFlight.get(runId);
         return attempt != null && attempt.number == number ? attempt : null;
     }
 
     private void onProgress(RunProgress progress) {
-        Attempt attempt = current(progress.runId(), progress.attempt());
+        RunAttempt attempt = current(progress.runId(), progress.attempt());
         if (attempt == null) {
             return;
         }
@@ -378,7 +341,7 @@ public final class SuiteCoordinator {
 
     /** Keeps the attempt's latest checkpoint, once every row up to its update has arrived. */
     private void onCheckpoint(RunCheckpoint checkpoint) {
-        Attempt attempt = current(checkpoint.runId(), checkpoint.attempt());
+        RunAttempt attempt = current(checkpoint.runId(), checkpoint.attempt());
         if (attempt == null || attempt.rowsBroken || attempt.rows.size() < checkpoint.updates()
                 || (attempt.latest != null && attempt.latest.updates() >= checkpoint.updates())) {
             return;
@@ -387,7 +350,7 @@ public final class SuiteCoordinator {
     }
 
     private void onFinished(RunFinished finished) {
-        Attempt attempt = current(finished.runId(), finished.attempt());
+        RunAttempt attempt = current(finished.runId(), finished.attempt());
         if (attempt == null) {
             return;
         }
