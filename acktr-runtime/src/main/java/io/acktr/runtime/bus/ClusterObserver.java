@@ -7,7 +7,8 @@ import java.util.List;
  * Watches a suite that a coordinator runs on the nodes of a cluster (the dashboard): the nodes,
  * and each run of the suite as its attempts start on them, its progress rows arrive and it ends.
  * The coordinator calls it on its own thread, in the order things happen there; it must return at
- * once, since the coordinator never waits for it. Runs are named by their suite id,
+ * once, since the coordinator never waits for it. A passive member's watch on the nodes'
+ * heartbeats ({@code NodeWatch}) tells it only of the nodes. Runs are named by their suite id,
  * {@code <task>/<variant>/seed-<n>}, whatever the attempt.
  *
  * <pre>{@code
