@@ -20,6 +20,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +38,7 @@ public final class WebDashboard implements DashboardProvider.LiveDashboard {
     private final DashboardVerticle verticle;
     private final String url;
     private final ClusterRuns clusterRuns;
+    private final List<AutoCloseable> closedFirst = new CopyOnWriteArrayList<>();
 
     private WebDashboard(RunBoard board, Vertx vertx, DashboardVerticle verticle, String url) {
         this.board = board;
@@ -172,8 +174,21 @@ public final class WebDashboard implements DashboardProvider.LiveDashboard {
         clusterRuns.runEnded(runId, failed);
     }
 
+    /** Closes {@code resource} (what feeds the board, e.g. a watch on a cluster) when the dashboard closes, before it. */
+    void closeWith(AutoCloseable resource) {
+        closedFirst.add(0, requireNonNull(resource, "resource is null"));
+    }
+
     @Override
     public void close() {
-        Futures.await(vertx.close(), TIMEOUT_MILLIS, "closing the dashboard");
+        try {
+            for (AutoCloseable resource : closedFirst) {
+                resource.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close what feeds the dashboard: " + e, e);
+        } finally {
+            Futures.await(vertx.close(), TIMEOUT_MILLIS, "closing the dashboard");
+        }
     }
 }
