@@ -52,6 +52,10 @@ final class DashboardCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions clusterOptions = new ClusterOptions();
 
+    @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
+            description = "Override a setting: of acktr.dashboard, or of acktr.cluster with --cluster.")
+    List<String> overrides = new ArrayList<>();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -75,9 +79,9 @@ final class DashboardCommand implements Callable<Integer> {
             throw new IllegalArgumentException("RUN_DIR|SUITE_DIR: give run folders to show, or --cluster to show a cluster's"
                     + " nodes");
         }
-        ClusterSettings clusterSettings = cluster ? clusterOptions.settings(loader, List.of(), true) : null;
+        ClusterSettings clusterSettings = cluster ? clusterOptions.settings(loader, overrides, true) : null;
         DashboardSettings settings = WebDashboardProvider.override(
-                DashboardSettings.from(ConfigLoader.load(loader, Optional.empty(), List.of())),
+                DashboardSettings.from(ConfigLoader.load(loader, Optional.empty(), overrides)),
                 new DashboardProvider.Address(Optional.ofNullable(host), port == null ? OptionalInt.empty() : OptionalInt.of(port),
                         "--host", "--port"));
         for (Path directory : directories) {
