@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** A coordinator's reports, as the board keeps them: a lost node stays, lost; a re-dispatched run is one run. */
 class ClusterRunsTest {
-    private static final String RUN = "cartpole/kfac/seed-1";
+    static final String RUN = "cartpole/kfac/seed-1";
 
     private final RunBoard board = new RunBoard(4000);
     private final ClusterRuns cluster = new ClusterRuns(board);
@@ -83,12 +83,12 @@ class ClusterRunsTest {
         assertThat(board.runs()).isEmpty();
     }
 
-    private static StartedRun started(String node) {
+    static StartedRun started(String node) {
         return new StartedRun(RUN, RUN, Path.of("out/runs/cartpole/kfac/seed-1"), "CartPole-v1", "kfac", 1, 1600, node);
     }
 
     /** Rows of updates {@code first..last}, 160 env steps each. */
-    private static List<UpdateMetrics> rows(long first, long last) {
+    static List<UpdateMetrics> rows(long first, long last) {
         return LongStream.rangeClosed(first, last).mapToObj(u -> new UpdateMetrics(160 * u, u, u, 10.0 + u, 0.6, 1, 0, 1e-3,
                 1e-3, 0.25, 800, 0, 1 << 20)).toList();
     }
