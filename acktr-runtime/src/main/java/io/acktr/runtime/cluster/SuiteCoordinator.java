@@ -401,7 +401,11 @@ public final class SuiteCoordinator {
         done.complete(List.of(results));
     }
 
+    /** Tells the observer of a node that took the suite; one still being introduced is not its node yet. */
     private void tellOf(String nodeId, NodeState node) {
+        if (!node.ready) {
+            return;
+        }
         observer.nodeChanged(new NodeStatus(nodeId, node.host, node.slots, node.busy, List.copyOf(node.runs), false));
     }
 
