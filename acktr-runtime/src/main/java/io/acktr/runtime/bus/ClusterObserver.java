@@ -12,11 +12,11 @@ import java.util.List;
  * {@code <task>/<variant>/seed-<n>}, whatever the attempt.
  *
  * <pre>{@code
- * nodeChanged(a)                        node a joined (and at each change of its slots, busy slots or runs)
- * attemptStarted(run on a, 1, [])       run handed to a, from scratch
- * rowsArrived(run, rows)...             its rows, as they come
- * nodeChanged(a, lost)  runQueued(run)  a is lost; the run waits for a free slot
- * attemptStarted(run on b, 2, rows)     it resumes on b after the rows of its last checkpoint
+ * nodeChanged(a)                           node a joined (and at each change of its slots, busy slots or runs)
+ * attemptStarted(run on a, 1, conf, [])    run handed to a, from scratch
+ * rowsArrived(run, rows)...                its rows, as they come
+ * nodeChanged(a, lost)  runQueued(run)     a is lost; the run waits for a free slot
+ * attemptStarted(run on b, 2, conf, rows)  it resumes on b after the rows of its last checkpoint
  * rowsArrived(run, rows)... runEnded(run, false)
  * }</pre>
  */
@@ -28,7 +28,7 @@ public interface ClusterObserver {
         }
 
         @Override
-        public void attemptStarted(StartedRun run, int attempt, List<UpdateMetrics> rowsBefore) {
+        public void attemptStarted(StartedRun run, int attempt, String configuration, List<UpdateMetrics> rowsBefore) {
         }
 
         @Override
@@ -51,8 +51,10 @@ public interface ClusterObserver {
      * Attempt {@code attempt} of {@code run} starts on node {@link StartedRun#node()}; its rows
      * start after {@code rowsBefore}, those up to the checkpoint it resumes from (empty when it
      * starts from scratch). An earlier attempt's rows after them no longer count.
+     * {@code configuration} is the run's {@code config.conf}, which its directory gets only once
+     * the run has finished.
      */
-    void attemptStarted(StartedRun run, int attempt, List<UpdateMetrics> rowsBefore);
+    void attemptStarted(StartedRun run, int attempt, String configuration, List<UpdateMetrics> rowsBefore);
 
     /** The next rows of the run's current attempt, in order. */
     void rowsArrived(String runId, List<UpdateMetrics> rows);

@@ -7,6 +7,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import io.acktr.runtime.bus.ClusterObserver;
 import io.acktr.runtime.bus.NodeStatus;
 import io.acktr.runtime.bus.StartedRun;
+import io.acktr.runtime.lifecycle.RunDirectory;
 import io.acktr.runtime.suite.PlannedRun;
 import io.acktr.runtime.suite.RunResult;
 import io.acktr.runtime.suite.SuiteDefinition;
@@ -236,7 +237,8 @@ public final class SuiteCoordinator {
                     attempt.resumeFrom == null ? Map.of() : attempt.resumeFrom.files());
             say("%s %s seed %d -> node %s (attempt %d)", attempt.run.task().name(), attempt.run.variant().name(),
                     attempt.run.seed(), nodeId, attempt.number);
-            observer.attemptStarted(started(attempt.run, nodeId), attempt.number, List.copyOf(attempt.rows));
+            observer.attemptStarted(started(attempt.run, nodeId), attempt.number, RunDirectory.configFile(attempt.run.config()),
+                    List.copyOf(attempt.rows));
             tellOf(nodeId, node);
             vertx.eventBus().request(ClusterAddresses.node(nodeId), assignment, requestOptions())
                     .onComplete(reply -> thread.execute(() -> {

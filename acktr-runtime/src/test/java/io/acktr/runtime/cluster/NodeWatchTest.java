@@ -80,7 +80,7 @@ class NodeWatchTest {
         }
 
         @Override
-        public void attemptStarted(StartedRun run, int attempt, List<UpdateMetrics> rowsBefore) {
+        public void attemptStarted(StartedRun run, int attempt, String configuration, List<UpdateMetrics> rowsBefore) {
             throw new AssertionError("a node watch knows of no runs' attempts");
         }
 

@@ -80,6 +80,7 @@ class SuiteCoordinatorTest {
     /** What a coordinator tells its observer, as lines. */
     private static final class Told implements ClusterObserver {
         final List<String> lines = new CopyOnWriteArrayList<>();
+        final List<String> configurations = new CopyOnWriteArrayList<>();
 
         @Override
         public void nodeChanged(NodeStatus node) {
@@ -87,9 +88,10 @@ class SuiteCoordinatorTest {
         }
 
         @Override
-        public void attemptStarted(StartedRun run, int attempt, List<UpdateMetrics> rowsBefore) {
+        public void attemptStarted(StartedRun run, int attempt, String configuration, List<UpdateMetrics> rowsBefore) {
             lines.add("start " + run.name() + " (" + run.group() + ", " + run.environmentId() + ", " + run.totalSteps()
                     + " steps) attempt " + attempt + " after " + rowsBefore.size() + " rows");
+            configurations.add(configuration);
         }
 
         @Override
@@ -134,6 +136,9 @@ class SuiteCoordinatorTest {
                 assertThat(told.lines).filteredOn(l -> l.contains(run) && !l.startsWith("node ")).as(run)
                         .containsExactlyElementsOf(expected);
             }
+            assertThat(told.configurations).as("what the run directories' config.conf hold at the end").containsExactly(
+                    Files.readString(out.resolve("runs/cartpole/kfac/seed-3/config.conf")),
+                    Files.readString(out.resolve("runs/cartpole/a2c/seed-3/config.conf")));
             assertThat(told.lines).first().isEqualTo("node 2 slots, runs []");
             assertThat(told.lines).contains("node 2 slots, runs [cartpole/kfac/seed-3, cartpole/a2c/seed-3]")
                     .filteredOn(l -> l.startsWith("node ")).last().isEqualTo("node 2 slots, runs []");
