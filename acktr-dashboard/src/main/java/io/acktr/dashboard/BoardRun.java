@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run on the board: what it is, and its rows of progress. A live run keeps the rows it was
@@ -28,13 +29,14 @@ final class BoardRun {
     private final long totalSteps;
     private final Path directory;
     private final int maxRows;
+    private final String configuration;
     private final List<double[]> rows = new ArrayList<>();
     private State state;
     private String node;
     private int attempt = 1;
 
     BoardRun(String id, String name, String group, String environmentId, long seed, long totalSteps, String node,
-             Path directory, State state, int maxRows) {
+             Path directory, State state, int maxRows, String configuration) {
         this.id = requireNonNull(id, "id is null");
         this.name = requireNonNull(name, "name is null");
         this.group = requireNonNull(group, "group is null");
@@ -45,6 +47,7 @@ final class BoardRun {
         this.directory = requireNonNull(directory, "directory is null");
         this.state = requireNonNull(state, "state is null");
         this.maxRows = maxRows;
+        this.configuration = configuration;
     }
 
     String id() {
@@ -82,6 +85,11 @@ final class BoardRun {
 
     Path directory() {
         return directory;
+    }
+
+    /** Its {@code config.conf} as it was sent (a run on a node of a cluster), for while its folder has none. */
+    Optional<String> configuration() {
+        return Optional.ofNullable(configuration);
     }
 
     synchronized State state() {

@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What a coordinator tells of its cluster's suite, put on a board: its nodes, lost ones included;
  * and each run once, by its suite id, whatever its attempt: a new attempt moves the run to its node
- * and its curve back to the rows it resumes after. Reports of a run it was not told of are dropped.
+ * and its curve back to the rows it resumes after. A run's configuration is shown from what the
+ * coordinator sent until its folder has its {@code config.conf}. Reports of a run it was not told
+ * of are dropped.
  */
 final class ClusterRuns implements ClusterObserver {
     private final RunBoard board;
@@ -29,17 +31,18 @@ final class ClusterRuns implements ClusterObserver {
     }
 
     @Override
-    public void attemptStarted(StartedRun run, int attempt, List<UpdateMetrics> rowsBefore) {
+    public void attemptStarted(StartedRun run, int attempt, String configuration, List<UpdateMetrics> rowsBefore) {
         List<double[]> rows = rowsBefore.stream().map(ProgressRows::of).toList();
         BoardRun known = runs.get(run.runId());
         if (known == null && attempt == 1 && rows.isEmpty()) {
-            runs.put(run.runId(), board.add(run.name(), run.group(), run.environmentId(), run.seed(), run.totalSteps(),
-                    run.node(), run.directory(), BoardRun.State.RUNNING));
+            BoardRun added = board.add(run.name(), run.group(), run.environmentId(), run.seed(), run.totalSteps(),
+                    run.node(), run.directory(), BoardRun.State.RUNNING, configuration);
+            runs.put(run.runId(), added);
             return;
         }
         if (known == null) {
             known = board.add(run.name(), run.group(), run.environmentId(), run.seed(), run.totalSteps(), run.node(),
-                    run.directory(), BoardRun.State.QUEUED);
+                    run.directory(), BoardRun.State.QUEUED, configuration);
             runs.put(run.runId(), known);
         }
         board.restart(known, run.node(), attempt, rows);

@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  *   <li>{@code GET /api/nodes}: {@code {nodes: [{id, host, slots, busy, runs: [name], lost}]}}, the nodes of the
  *       cluster watched, if any</li>
  *   <li>{@code GET /api/runs/:id/progress}: {@code {id, rows: [[value per column]]}}, null for a missing value</li>
- *   <li>{@code GET /api/runs/:id/config}: the run's resolved configuration, {@code config.conf}</li>
+ *   <li>{@code GET /api/runs/:id/config}: the run's resolved configuration, {@code config.conf} (of a run on a
+ *       node of a cluster: as its coordinator sent it, until the run's folder has it)</li>
  *   <li>{@code GET /api/runs/:id/files/:name}: {@code config.conf} or {@code progress.csv} as they are</li>
  *   <li>{@code GET /api/events}: events {@code run} (a run's summary, when it comes, moves or ends),
  *       {@code row} ({@code {id, row}}) and {@code node} (a node, when it comes or changes)</li>
@@ -164,7 +165,7 @@ final class DashboardVerticle extends AbstractVerticle {
             try {
                 return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
             } catch (NoSuchFileException e) {
-                return Optional.empty();
+                return name.equals(RunDirectory.CONFIG_FILE) ? run.configuration() : Optional.<String>empty();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

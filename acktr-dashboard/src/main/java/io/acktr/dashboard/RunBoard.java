@@ -43,10 +43,16 @@ final class RunBoard {
     /** A new run, with the next id. */
     BoardRun add(String name, String group, String environmentId, long seed, long totalSteps, String node, Path directory,
                  BoardRun.State state) {
+        return add(name, group, environmentId, seed, totalSteps, node, directory, state, null);
+    }
+
+    /** A new run, with the next id, whose {@code config.conf} is {@code configuration} until its folder has one (may be null). */
+    BoardRun add(String name, String group, String environmentId, long seed, long totalSteps, String node, Path directory,
+                 BoardRun.State state, String configuration) {
         BoardRun run;
         synchronized (runs) {
             run = new BoardRun("r" + (runs.size() + 1), name, group, environmentId, seed, totalSteps, node, directory, state,
-                    maxRowsPerRun);
+                    maxRowsPerRun, configuration);
             runs.put(run.id(), run);
         }
         listeners.forEach(l -> l.runChanged(run));

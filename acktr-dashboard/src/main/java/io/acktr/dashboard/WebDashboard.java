@@ -155,8 +155,8 @@ public final class WebDashboard implements DashboardProvider.LiveDashboard {
     }
 
     @Override
-    public void attemptStarted(StartedRun run, int attempt, List<UpdateMetrics> rowsBefore) {
-        clusterRuns.attemptStarted(run, attempt, rowsBefore);
+    public void attemptStarted(StartedRun run, int attempt, String configuration, List<UpdateMetrics> rowsBefore) {
+        clusterRuns.attemptStarted(run, attempt, configuration, rowsBefore);
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A coordinator's reports, as the board keeps them: a lost node stays, lost; a re-dispatched run is one run. */
 class ClusterRunsTest {
     static final String RUN = "cartpole/kfac/seed-1";
+    private static final String CONFIGURATION = "# resolved configuration of this run\nacktr { seed = 1 }\n";
 
     private final RunBoard board = new RunBoard(4000);
     private final ClusterRuns cluster = new ClusterRuns(board);
@@ -22,7 +23,7 @@ class ClusterRunsTest {
     void aRunReDispatchedAfterItsNodeIsLostIsOneRunOnItsNewNodeResumingAfterTheCheckpointsRows() {
         cluster.nodeChanged(new NodeStatus("a", "10.0.0.1", 2, 0, List.of(), false));
         cluster.nodeChanged(new NodeStatus("b", "10.0.0.2", 1, 0, List.of(), false));
-        cluster.attemptStarted(started("a"), 1, List.of());
+        cluster.attemptStarted(started("a"), 1, CONFIGURATION, List.of());
         cluster.nodeChanged(new NodeStatus("a", "10.0.0.1", 2, 1, List.of(RUN), false));
         cluster.rowsArrived(RUN, rows(1, 5));
 
@@ -35,7 +36,7 @@ class ClusterRunsTest {
 
         assertThat(run.state()).isEqualTo(BoardRun.State.QUEUED);
 
-        cluster.attemptStarted(started("b"), 2, rows(1, 4)); // the checkpoint of update 4
+        cluster.attemptStarted(started("b"), 2, CONFIGURATION, rows(1, 4)); // the checkpoint of update 4
         cluster.rowsArrived(RUN, rows(5, 6));
         cluster.runEnded(RUN, false);
 
@@ -47,6 +48,7 @@ class ClusterRunsTest {
         assertThat(summary.getInteger("attempt")).isEqualTo(2);
         assertThat(summary.getString("state")).isEqualTo("finished");
         assertThat(run.rows()).extracting(row -> (long) row[ProgressRows.UPDATES]).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(run.configuration()).contains(CONFIGURATION);
         assertThat(board.nodes()).extracting(DashboardVerticle::node).extracting(JsonObject::encode).containsExactly(
                 "{\"id\":\"a\",\"host\":\"10.0.0.1\",\"slots\":2,\"busy\":0,\"runs\":[],\"lost\":true}",
                 "{\"id\":\"b\",\"host\":\"10.0.0.2\",\"slots\":1,\"busy\":0,\"runs\":[],\"lost\":false}");

@@ -64,16 +64,18 @@ class DashboardBrowserTest {
              HeadlessChromium browser = new HeadlessChromium(chromium.get(), dir.resolve("profile"), 1280, 800)) {
             dashboard.nodeChanged(new NodeStatus("node-a", "10.0.0.1", 2, 1, List.of(ClusterRunsTest.RUN), false));
             dashboard.nodeChanged(new NodeStatus("node-b", "10.0.0.2", 1, 0, List.of(), false));
-            dashboard.attemptStarted(ClusterRunsTest.started("node-a"), 1, List.of());
+            dashboard.attemptStarted(ClusterRunsTest.started("node-a"), 1, "acktr { seed = 1 }", List.of());
             dashboard.rowsArrived(ClusterRunsTest.RUN, ClusterRunsTest.rows(1, 5));
             browser.open(dashboard.url() + "?grouped=0");
             awaitChart(browser, c -> c.getString("points").equals("5"));
             assertThat(browser.evaluate("document.querySelector('#nodes tbody').textContent"))
                     .contains("node-a", "10.0.0.1", ClusterRunsTest.RUN, "node-b");
+            assertThat(browser.evaluate("document.getElementById('config').textContent")).isEqualTo("acktr { seed = 1 }");
 
             dashboard.nodeChanged(new NodeStatus("node-a", "10.0.0.1", 2, 0, List.of(), true));
             dashboard.runQueued(ClusterRunsTest.RUN);
-            dashboard.attemptStarted(ClusterRunsTest.started("node-b"), 2, ClusterRunsTest.rows(1, 3)); // its checkpoint: update 3
+            dashboard.attemptStarted(ClusterRunsTest.started("node-b"), 2, "acktr { seed = 1 }",
+                    ClusterRunsTest.rows(1, 3)); // its checkpoint: update 3
             dashboard.rowsArrived(ClusterRunsTest.RUN, ClusterRunsTest.rows(4, 4));
 
             JsonObject chart = awaitChart(browser, c -> c.getString("points").equals("4"));
