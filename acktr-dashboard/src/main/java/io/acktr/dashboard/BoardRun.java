@@ -5,15 +5,21 @@ import static java.util.Objects.requireNonNull;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One run on the board: what it is, and its rows of progress. A live run keeps the rows it was
- * sent (thinned past {@code maxRows}); a stored run reads its {@code progress.csv} when asked.
- * Thread-safe: rows arrive on the run's thread, and are read on the server's.
+ * sent (thinned past {@code maxRows}); a stored run reads its {@code progress.csv} when asked. A
+ * run of a cluster's suite trains on a node, in attempts: a new attempt may start on another node,
+ * after the rows of the checkpoint it resumes from. Thread-safe: rows arrive on the run's thread
+ * (or the coordinator's), and are read on the server's.
  */
 final class BoardRun {
-    /** How far the run is: running (rows arrive), finished, failed, or stored (read from its folder). */
-    enum State { RUNNING, FINISHED, FAILED, STORED }
+    /**
+     * How far the run is: running (rows arrive), queued (its attempt ended with its node; it waits
+     * for a slot), finished, failed, or stored (read from its folder).
+     */
+    enum State { RUNNING, QUEUED, FINISHED, FAILED, STORED }
 
     private final String id;
     private final String name;
@@ -21,14 +27,16 @@ final class BoardRun {
     private final String environmentId;
     private final long seed;
     private final long totalSteps;
-    private final String node;
     private final Path directory;
     private final int maxRows;
+    private final String configuration;
     private final List<double[]> rows = new ArrayList<>();
     private State state;
+    private String node;
+    private int attempt = 1;
 
     BoardRun(String id, String name, String group, String environmentId, long seed, long totalSteps, String node,
-             Path directory, State state, int maxRows) {
+             Path directory, State state, int maxRows, String configuration) {
         this.id = requireNonNull(id, "id is null");
         this.name = requireNonNull(name, "name is null");
         this.group = requireNonNull(group, "group is null");
@@ -39,6 +47,7 @@ final class BoardRun {
         this.directory = requireNonNull(directory, "directory is null");
         this.state = requireNonNull(state, "state is null");
         this.maxRows = maxRows;
+        this.configuration = configuration;
     }
 
     String id() {
@@ -65,12 +74,22 @@ final class BoardRun {
         return totalSteps;
     }
 
-    String node() {
+    synchronized String node() {
         return node;
+    }
+
+    /** Which hand-out of the run to a node this is, from 1; always 1 for a run of this process. */
+    synchronized int attempt() {
+        return attempt;
     }
 
     Path directory() {
         return directory;
+    }
+
+    /** Its {@code config.conf} as it was sent (a run on a node of a cluster), for while its folder has none. */
+    Optional<String> configuration() {
+        return Optional.ofNullable(configuration);
     }
 
     synchronized State state() {
@@ -79,6 +98,20 @@ final class BoardRun {
 
     synchronized void end(boolean failed) {
         state = failed ? State.FAILED : State.FINISHED;
+    }
+
+    /** Its attempt is over without an end: it waits for a slot. */
+    synchronized void queue() {
+        state = State.QUEUED;
+    }
+
+    /** Attempt {@code number} starts on {@code onNode}: its rows so far are {@code rowsBefore}, no others. */
+    synchronized void restart(String onNode, int number, List<double[]> rowsBefore) {
+        node = requireNonNull(onNode, "onNode is null");
+        attempt = number;
+        state = State.RUNNING;
+        rows.clear();
+        rowsBefore.forEach(this::add);
     }
 
     /** Adds a row; past {@code maxRows}, every second row is dropped first. */

@@ -2,6 +2,7 @@ package io.acktr.dashboard;
 
 import static java.util.Objects.requireNonNull;
 
+import io.acktr.runtime.bus.NodeStatus;
 import io.acktr.runtime.lifecycle.ProgressCsvWriter;
 import io.acktr.runtime.lifecycle.RunDirectory;
 import io.vertx.core.AbstractVerticle;
@@ -33,13 +34,16 @@ import java.util.regex.Pattern;
  * found by the board's run id and a fixed list of file names, never by a path from the URL.
  *
  * <ul>
- *   <li>{@code GET /api/runs}: {@code {columns, maxRowsPerRun, runs: [{id, name, group, env, seed, node, state,
- *       totalSteps, steps, updates, meanReturn}]}}</li>
+ *   <li>{@code GET /api/runs}: {@code {columns, maxRowsPerRun, runs: [{id, name, group, env, seed, node, attempt,
+ *       state, totalSteps, steps, updates, meanReturn}]}}</li>
+ *   <li>{@code GET /api/nodes}: {@code {nodes: [{id, host, slots, busy, runs: [name], lost}]}}, the nodes of the
+ *       cluster watched, if any</li>
  *   <li>{@code GET /api/runs/:id/progress}: {@code {id, rows: [[value per column]]}}, null for a missing value</li>
- *   <li>{@code GET /api/runs/:id/config}: the run's resolved configuration, {@code config.conf}</li>
+ *   <li>{@code GET /api/runs/:id/config}: the run's resolved configuration, {@code config.conf} (of a run on a
+ *       node of a cluster: as its coordinator sent it, until the run's folder has it)</li>
  *   <li>{@code GET /api/runs/:id/files/:name}: {@code config.conf} or {@code progress.csv} as they are</li>
- *   <li>{@code GET /api/events}: events {@code run} (a run's summary, when it comes or ends) and
- *       {@code row} ({@code {id, row}})</li>
+ *   <li>{@code GET /api/events}: events {@code run} (a run's summary, when it comes, moves or ends),
+ *       {@code row} ({@code {id, row}}) and {@code node} (a node, when it comes or changes)</li>
  * </ul>
  */
 final class DashboardVerticle extends AbstractVerticle {
@@ -73,6 +77,11 @@ final class DashboardVerticle extends AbstractVerticle {
         Router router = Router.router(vertx);
         router.route().handler(this::headers);
         router.get("/api/runs").handler(this::runs);
+        router.get("/api/nodes").handler(ctx -> {
+            JsonArray nodes = new JsonArray();
+            board.nodes().forEach(node -> nodes.add(node(node)));
+            json(ctx, new JsonObject().put("nodes", nodes));
+        });
         router.get("/api/runs/:id/progress").handler(ctx -> withRun(ctx, run -> progress(ctx, run)));
         router.get("/api/runs/:id/config").handler(ctx -> withRun(ctx, run -> file(ctx, run, RunDirectory.CONFIG_FILE)));
         router.get("/api/runs/:id/files/:name").handler(ctx -> withRun(ctx, run -> {
@@ -99,6 +108,12 @@ final class DashboardVerticle extends AbstractVerticle {
             public void rowAdded(BoardRun run, double[] row) {
                 JsonObject event = new JsonObject().put("id", run.id()).put("row", json(row));
                 context.runOnContext(v -> broadcast("row", event));
+            }
+
+            @Override
+            public void nodeChanged(NodeStatus node) {
+                JsonObject event = node(node);
+                context.runOnContext(v -> broadcast("node", event));
             }
         });
         vertx.setPeriodic(HEARTBEAT_MILLIS, id -> streams.forEach(s -> s.write(": still here\n\n")));
@@ -150,7 +165,7 @@ final class DashboardVerticle extends AbstractVerticle {
             try {
                 return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
             } catch (NoSuchFileException e) {
-                return Optional.empty();
+                return name.equals(RunDirectory.CONFIG_FILE) ? run.configuration() : Optional.<String>empty();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -204,11 +219,16 @@ final class DashboardVerticle extends AbstractVerticle {
     static JsonObject summary(BoardRun run) {
         double[] last = run.lastRow();
         return new JsonObject().put("id", run.id()).put("name", run.name()).put("group", run.group())
-                .put("env", run.environmentId()).put("seed", run.seed()).put("node", run.node())
+                .put("env", run.environmentId()).put("seed", run.seed()).put("node", run.node()).put("attempt", run.attempt())
                 .put("state", run.state().name().toLowerCase(java.util.Locale.ROOT)).put("totalSteps", run.totalSteps())
                 .put("steps", last == null ? 0 : (long) last[ProgressRows.ENV_STEPS])
                 .put("updates", last == null ? 0 : (long) last[ProgressRows.UPDATES])
                 .put("meanReturn", last == null ? null : number(last[ProgressRows.MEAN_RETURN]));
+    }
+
+    static JsonObject node(NodeStatus node) {
+        return new JsonObject().put("id", node.nodeId()).put("host", node.host()).put("slots", node.slots())
+                .put("busy", node.busy()).put("runs", new JsonArray(node.runs())).put("lost", node.lost());
     }
 
     private static JsonArray json(double[] row) {

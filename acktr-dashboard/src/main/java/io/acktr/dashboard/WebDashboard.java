@@ -6,6 +6,7 @@ import io.acktr.api.training.UpdateMetrics;
 import io.acktr.runtime.bootstrap.DashboardProvider;
 import io.acktr.runtime.bus.Addresses;
 import io.acktr.runtime.bus.Futures;
+import io.acktr.runtime.bus.NodeStatus;
 import io.acktr.runtime.bus.RunEnded;
 import io.acktr.runtime.bus.StartedRun;
 import io.vertx.core.Vertx;
@@ -18,13 +19,16 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A running dashboard: its board of runs, and the server (a Vert.x instance of its own) that shows
  * it. Told of a live run, it subscribes to the run's metrics address on the run's bus and puts each
- * update on the board as a row; it never sends to that bus, and the learner never waits for it.
+ * update on the board as a row; it never sends to that bus, and the learner never waits for it. Told
+ * by a coordinator of a cluster's nodes and runs, it puts them on the board ({@link ClusterRuns}).
  */
 public final class WebDashboard implements DashboardProvider.LiveDashboard {
     private static final long TIMEOUT_MILLIS = TimeUnit.SECONDS.toMillis(30);
@@ -33,12 +37,15 @@ public final class WebDashboard implements DashboardProvider.LiveDashboard {
     private final Vertx vertx;
     private final DashboardVerticle verticle;
     private final String url;
+    private final ClusterRuns clusterRuns;
+    private final List<AutoCloseable> closedFirst = new CopyOnWriteArrayList<>();
 
     private WebDashboard(RunBoard board, Vertx vertx, DashboardVerticle verticle, String url) {
         this.board = board;
         this.vertx = vertx;
         this.verticle = verticle;
         this.url = url;
+        this.clusterRuns = new ClusterRuns(board);
     }
 
     /**
@@ -143,7 +150,45 @@ public final class WebDashboard implements DashboardProvider.LiveDashboard {
     }
 
     @Override
+    public void nodeChanged(NodeStatus node) {
+        clusterRuns.nodeChanged(node);
+    }
+
+    @Override
+    public void attemptStarted(StartedRun run, int attempt, String configuration, List<UpdateMetrics> rowsBefore) {
+        clusterRuns.attemptStarted(run, attempt, configuration, rowsBefore);
+    }
+
+    @Override
+    public void rowsArrived(String runId, List<UpdateMetrics> rows) {
+        clusterRuns.rowsArrived(runId, rows);
+    }
+
+    @Override
+    public void runQueued(String runId) {
+        clusterRuns.runQueued(runId);
+    }
+
+    @Override
+    public void runEnded(String runId, boolean failed) {
+        clusterRuns.runEnded(runId, failed);
+    }
+
+    /** Closes {@code resource} (what feeds the board, e.g. a watch on a cluster) when the dashboard closes, before it. */
+    void closeWith(AutoCloseable resource) {
+        closedFirst.add(0, requireNonNull(resource, "resource is null"));
+    }
+
+    @Override
     public void close() {
-        Futures.await(vertx.close(), TIMEOUT_MILLIS, "closing the dashboard");
+        try {
+            for (AutoCloseable resource : closedFirst) {
+                resource.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close what feeds the dashboard: " + e, e);
+        } finally {
+            Futures.await(vertx.close(), TIMEOUT_MILLIS, "closing the dashboard");
+        }
     }
 }

@@ -2,8 +2,10 @@ package io.acktr.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.acktr.runtime.bus.NodeStatus;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * installs; {@code ACKTR_CHROMIUM} may name another) keeps the dashboard of a running short
  * training open, and the chart's point count, which the page writes into {@code data-points},
  * grows as the run advances, with no reload: the rows come by the event stream. A second run
- * appears when it starts. Without a Chromium the test is skipped, saying so in one line. With
+ * appears when it starts. Fed as a coordinator feeds it, the page shows the nodes, a lost one as
+ * lost, and a run handed to another node once, its curve back to the rows it resumes after.
+ * Without a Chromium the test is skipped, saying so in one line. With
  * {@code -Dacktr.dashboard.screenshots=DIR} it also leaves screenshots of the page there.
  */
 class DashboardBrowserTest {
@@ -49,6 +53,35 @@ class DashboardBrowserTest {
             screenshots(browser, dashboard, first, second);
             first.finish();
             second.finish();
+        }
+    }
+
+    @Test
+    void theNodesTableShowsALostNodeAndARunReDispatchedRestartsItsCurve(@TempDir Path dir) throws Exception {
+        Optional<Path> chromium = HeadlessChromium.find();
+        Assumptions.assumeTrue(chromium.isPresent(), "no chromium on the PATH");
+        try (WebDashboard dashboard = WebDashboard.start(new DashboardSettings("127.0.0.1", 0, 4000), "--host", "--port");
+             HeadlessChromium browser = new HeadlessChromium(chromium.get(), dir.resolve("profile"), 1280, 800)) {
+            dashboard.nodeChanged(new NodeStatus("node-a", "10.0.0.1", 2, 1, List.of(ClusterRunsTest.RUN), false));
+            dashboard.nodeChanged(new NodeStatus("node-b", "10.0.0.2", 1, 0, List.of(), false));
+            dashboard.attemptStarted(ClusterRunsTest.started("node-a"), 1, "acktr { seed = 1 }", List.of());
+            dashboard.rowsArrived(ClusterRunsTest.RUN, ClusterRunsTest.rows(1, 5));
+            browser.open(dashboard.url() + "?grouped=0");
+            awaitChart(browser, c -> c.getString("points").equals("5"));
+            assertThat(browser.evaluate("document.querySelector('#nodes tbody').textContent"))
+                    .contains("node-a", "10.0.0.1", ClusterRunsTest.RUN, "node-b");
+            assertThat(browser.evaluate("document.getElementById('config').textContent")).isEqualTo("acktr { seed = 1 }");
+
+            dashboard.nodeChanged(new NodeStatus("node-a", "10.0.0.1", 2, 0, List.of(), true));
+            dashboard.runQueued(ClusterRunsTest.RUN);
+            dashboard.attemptStarted(ClusterRunsTest.started("node-b"), 2, "acktr { seed = 1 }",
+                    ClusterRunsTest.rows(1, 3)); // its checkpoint: update 3
+            dashboard.rowsArrived(ClusterRunsTest.RUN, ClusterRunsTest.rows(4, 4));
+
+            JsonObject chart = awaitChart(browser, c -> c.getString("points").equals("4"));
+            assertThat(chart.getString("runs")).isEqualTo("1");
+            assertThat(browser.evaluate("document.querySelector('#runs tbody').textContent")).contains("node-b (attempt 2)");
+            assertThat(browser.evaluate("document.querySelector('#nodes tr[data-node=\"node-a\"]').textContent")).endsWith("lost");
         }
     }
 

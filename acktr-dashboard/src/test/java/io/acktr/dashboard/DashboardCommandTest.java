@@ -94,6 +94,19 @@ class DashboardCommandTest {
     }
 
     @Test
+    void theDashboardCommandTakesClusterFlagsOnlyWithClusterAndNeedsFoldersOrACluster() {
+        Result join = run("dashboard", "--port", "0", "--join", "127.0.0.1:5701");
+        assertThat(join.code()).isEqualTo(2);
+        assertThat(join.err()).contains("--join needs --cluster");
+        Result nothing = run("dashboard", "--port", "0");
+        assertThat(nothing.code()).isEqualTo(2);
+        assertThat(nothing.err()).contains("RUN_DIR|SUITE_DIR: give run folders to show, or --cluster");
+        Result alone = run("dashboard", "--port", "0", "--cluster");
+        assertThat(alone.code()).isEqualTo(2);
+        assertThat(alone.err()).contains("'--join': no members to join");
+    }
+
+    @Test
     void theDashboardCommandServesTheRunsOfItsFolders(@TempDir Path dir) throws Exception {
         Path stored = RunFoldersTest.storedRun(dir.resolve("run"), "kfac", 3);
         DashboardCommand command = new DashboardCommand();

@@ -1,12 +1,13 @@
-// The acktr dashboard page: runs from /api/runs and their rows from /api/runs/<id>/progress,
-// then new rows and run states from the event stream /api/events. Read-only: it sends nothing.
+// The acktr dashboard page: runs from /api/runs and their rows from /api/runs/<id>/progress, the
+// nodes of a cluster from /api/nodes, then new rows, run states and node changes from the event
+// stream /api/events. Read-only: it sends nothing.
 (function () {
   'use strict';
 
   const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f',
     '#bcbd22', '#17becf'];
   const state = {
-    columns: [], maxRows: 4000, runs: new Map(), groups: [], selected: null,
+    columns: [], maxRows: 4000, runs: new Map(), nodes: new Map(), groups: [], selected: null,
     metric: 'mean_return', grouped: false, groupedTouched: false, ready: false, pending: [],
   };
   const chartElement = document.getElementById('chart');
@@ -35,6 +36,11 @@
   function putRun(info) {
     let run = state.runs.get(info.id);
     if (run) {
+      if (run.info.attempt !== info.attempt) { // a new attempt on a node: its rows are those it resumes after
+        run.rows = [];
+        run.lastUpdates = -1;
+        run.reload = true;
+      }
       run.info = info;
       return run;
     }
@@ -63,10 +69,22 @@
     run.info.meanReturn = row[column('mean_return')];
   }
 
+  // the run's rows on the server, merged with those the event stream brought meanwhile
   function loadRows(id) {
+    const attempt = state.runs.has(id) ? state.runs.get(id).info.attempt : undefined;
     return fetch('api/runs/' + encodeURIComponent(id) + '/progress')
       .then(r => r.json())
-      .then(progress => progress.rows.forEach(row => addRow(id, row)));
+      .then(progress => {
+        const run = state.runs.get(id);
+        if (!run || run.info.attempt !== attempt) {
+          return;
+        }
+        const updates = column('updates');
+        const streamed = run.rows.filter(r => r[updates] > progress.rows.reduce((m, p) => Math.max(m, p[updates]), -1));
+        run.rows = [];
+        run.lastUpdates = -1;
+        progress.rows.concat(streamed).forEach(row => addRow(id, row));
+      });
   }
 
   function queueDraw() {
@@ -192,7 +210,8 @@
       const swatch = document.createElement('span');
       swatch.className = 'swatch';
       swatch.style.background = state.grouped ? colorOfGroup(info.group) : colorOfRun(run);
-      const cells = [info.name, info.group, info.env, String(info.seed), info.node, info.state,
+      const node = info.node + (info.attempt > 1 ? ' (attempt ' + info.attempt + ')' : '');
+      const cells = [info.name, info.group, info.env, String(info.seed), node, info.state,
         info.steps + (info.totalSteps > 0 ? ' / ' + info.totalSteps : ''), formatted(info.meanReturn, 2)];
       cells.forEach((text, k) => {
         const cell = document.createElement('td');
@@ -215,6 +234,34 @@
     statusElement.textContent = state.runs.size + (state.runs.size === 1 ? ' run, ' : ' runs, ') + running + ' running';
   }
 
+  function drawNodes() {
+    document.getElementById('nodes-section').hidden = state.nodes.size === 0;
+    const body = document.querySelector('#nodes tbody');
+    body.replaceChildren();
+    for (const node of state.nodes.values()) {
+      const row = document.createElement('tr');
+      row.dataset.node = node.id;
+      const status = node.lost ? 'lost' : 'up';
+      [node.id, node.host, String(node.slots), String(node.busy), node.runs.join(', '), status].forEach((text, k) => {
+        const cell = document.createElement('td');
+        if (k === 2 || k === 3) {
+          cell.className = 'num';
+        }
+        if (k === 5) {
+          cell.className = 'state-' + status;
+        }
+        cell.appendChild(document.createTextNode(text));
+        row.appendChild(cell);
+      });
+      body.appendChild(row);
+    }
+  }
+
+  function onNode(node) {
+    state.nodes.set(node.id, node);
+    drawNodes();
+  }
+
   function showConfig(id) {
     state.selected = id;
     const run = state.runs.get(id);
@@ -227,13 +274,14 @@
 
   function onRun(info) {
     const known = state.runs.has(info.id);
-    putRun(info);
+    const run = putRun(info);
     if (!state.groupedTouched) {
       const groups = new Set(Array.from(state.runs.values()).map(r => r.info.group));
       state.grouped = groups.size < state.runs.size;
       document.getElementById('grouped').checked = state.grouped;
     }
-    if (!known && state.ready) {
+    if ((!known || run.reload) && state.ready) {
+      run.reload = false;
       loadRows(info.id).then(queueDraw);
     }
     queueDraw();
@@ -277,6 +325,12 @@
     const events = new EventSource('api/events');
     events.addEventListener('run', e => { if (state.ready) { onRun(JSON.parse(e.data)); } else { state.pending.push({ run: JSON.parse(e.data) }); } });
     events.addEventListener('row', e => onRow(JSON.parse(e.data)));
+    events.addEventListener('node', e => onNode(JSON.parse(e.data)));
+    fetch('api/nodes').then(r => r.json()).then(listing => listing.nodes.forEach(node => {
+      if (!state.nodes.has(node.id)) {
+        onNode(node);
+      }
+    }));
     events.onerror = () => { statusElement.textContent = 'disconnected; retrying'; };
 
     fetch('api/runs').then(r => r.json()).then(listing => {

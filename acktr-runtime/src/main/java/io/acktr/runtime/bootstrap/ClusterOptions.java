@@ -9,8 +9,11 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
-/** Where this process joins the cluster: {@code --cluster-host} and {@code --join}, over {@code acktr.cluster}. */
-final class ClusterOptions {
+/**
+ * Where this process joins the cluster: {@code --cluster-host} and {@code --join}, over
+ * {@code acktr.cluster}. Public for the commands of other modules ({@code acktr dashboard --cluster}).
+ */
+public final class ClusterOptions {
     @Option(names = "--cluster-host", paramLabel = "HOST",
             description = "The interface the cluster binds to, an address of this machine (acktr.cluster.host).")
     String host;
@@ -19,11 +22,16 @@ final class ClusterOptions {
             description = "Members of the cluster to join, by their Hazelcast ports (acktr.cluster.members).")
     List<String> join = new ArrayList<>();
 
+    /** The flag given of these, if any: for a command that takes them only with {@code --cluster}. */
+    public Optional<String> given() {
+        return host != null ? Optional.of("--cluster-host") : join.isEmpty() ? Optional.empty() : Optional.of("--join");
+    }
+
     /**
      * The cluster settings: {@code acktr.cluster} of the references, under {@code --set} and then
      * these options. {@code needMembers}: fail (exit 2) when there is none to join.
      */
-    ClusterSettings settings(ClassLoader loader, List<String> overrides, boolean needMembers) {
+    public ClusterSettings settings(ClassLoader loader, List<String> overrides, boolean needMembers) {
         List<String> sets = new ArrayList<>(overrides);
         if (host != null) {
             if (host.isBlank()) {

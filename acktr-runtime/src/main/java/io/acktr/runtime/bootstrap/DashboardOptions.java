@@ -1,6 +1,7 @@
 package io.acktr.runtime.bootstrap;
 
 import com.typesafe.config.Config;
+import io.acktr.runtime.bus.ClusterObserver;
 import io.acktr.runtime.bus.RunObserver;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -38,6 +39,10 @@ final class DashboardOptions {
 
     static RunObserver observer(DashboardProvider.LiveDashboard live) {
         return live == null ? RunObserver.NONE : live;
+    }
+
+    static ClusterObserver clusterObserver(DashboardProvider.LiveDashboard live) {
+        return live == null ? ClusterObserver.NONE : live;
     }
 
     static Optional<DashboardProvider> find(ClassLoader loader) {

@@ -1,6 +1,7 @@
 package io.acktr.runtime.bootstrap;
 
 import com.typesafe.config.Config;
+import io.acktr.runtime.bus.ClusterObserver;
 import io.acktr.runtime.bus.RunObserver;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -23,8 +24,12 @@ public interface DashboardProvider {
     /** The picocli command object of {@code acktr dashboard}. */
     Object command();
 
-    /** A running dashboard: it watches the runs it is told of, until closed. */
-    interface LiveDashboard extends RunObserver, AutoCloseable {
+    /**
+     * A running dashboard: it watches the runs it is told of, until closed: those of this process
+     * on their buses ({@link RunObserver}), and those a coordinator hands to the nodes of a
+     * cluster, with the nodes ({@link ClusterObserver}).
+     */
+    interface LiveDashboard extends RunObserver, ClusterObserver, AutoCloseable {
         /** The address it serves, e.g. {@code http://127.0.0.1:8686/}. */
         String url();
 

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
+import io.acktr.runtime.bus.ClusterObserver;
 import io.acktr.runtime.cluster.ClusterSettings;
 import io.acktr.runtime.cluster.ClusterVertx;
 import io.acktr.runtime.cluster.SuiteCoordinator;
@@ -100,15 +101,11 @@ final class SuiteOptions {
         if (jobs < 1) {
             throw new ConfigException.BadValue("--jobs", jobs + ": must be >= 1");
         }
-        if (cluster) {
-            if (dashboardOptions.dashboard) {
-                throw new IllegalArgumentException("--dashboard: not with --cluster yet; watch the coordinator's"
-                        + " progress on the console, or the finished runs with acktr dashboard DIR");
-            }
-            runClustered(definition, planned, directory, clusterSettings, out);
-        } else {
-            try (DashboardProvider.LiveDashboard dashboard = dashboardOptions.start(loader,
-                    ConfigLoader.load(loader, java.util.Optional.empty(), overrides), out)) {
+        try (DashboardProvider.LiveDashboard dashboard = dashboardOptions.start(loader,
+                ConfigLoader.load(loader, java.util.Optional.empty(), overrides), out)) {
+            if (cluster) {
+                runClustered(definition, planned, directory, clusterSettings, out, DashboardOptions.clusterObserver(dashboard));
+            } else {
                 new SuiteRunner(definition, loader, overrides, new GuicePluginLookup(loader), DashboardOptions.observer(dashboard))
                         .run(directory, out, jobs);
             }
@@ -119,13 +116,13 @@ final class SuiteOptions {
     }
 
     private static void runClustered(SuiteDefinition definition, List<PlannedRun> planned, Path directory,
-                                     ClusterSettings settings, PrintWriter out) {
+                                     ClusterSettings settings, PrintWriter out, ClusterObserver observer) {
         ClusterVertx.Joined joined = ClusterVertx.join(settings);
         try {
             out.printf("coordinator joined the cluster %s on %s (event bus %s), members %s%n", settings.name(),
                     joined.hazelcastAddress(), joined.eventBusAddress(), settings.members());
             out.flush();
-            new SuiteCoordinator(joined.vertx(), settings, definition, planned, directory, out).run();
+            new SuiteCoordinator(joined.vertx(), settings, definition, planned, directory, out, observer).run();
         } finally {
             joined.close();
         }

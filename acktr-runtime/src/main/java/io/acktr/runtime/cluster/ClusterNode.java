@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -74,7 +73,8 @@ public final class ClusterNode implements AutoCloseable {
     private final int slots;
     private final AtomicInteger busy = new AtomicInteger();
     private final Map<String, SuiteAnnouncement> suites = new ConcurrentHashMap<>();
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    /** The attempts training here ({@code <suite id>/<run id>#<attempt>}) and their runs' ids. */
+    private final Map<String, String> running = new ConcurrentHashMap<>();
     private final ExecutorService slotThreads;
     /** Rollout workers hosted for learners elsewhere, by run id. */
     private final Map<String, List<HostedWorker>> hosted = new ConcurrentHashMap<>();
@@ -111,7 +111,8 @@ public final class ClusterNode implements AutoCloseable {
     public void start() {
         consumer = vertx.eventBus().consumer(ClusterAddresses.node(nodeId), this::onRequest);
         heartbeatTimer = vertx.setPeriodic(0, settings.heartbeatInterval().toMillis(), id -> {
-            vertx.eventBus().publish(ClusterAddresses.HEARTBEATS, new NodeHeartbeat(nodeId, settings.host(), slots, busy.get()));
+            vertx.eventBus().publish(ClusterAddresses.HEARTBEATS, new NodeHeartbeat(nodeId, settings.host(), slots, busy.get(),
+                    running.values().stream().sorted().toList()));
             releaseIdleWorkers();
         });
     }
@@ -207,7 +208,7 @@ public final class ClusterNode implements AutoCloseable {
                     + ", which no coordinator introduced to this node");
         }
         String key = assignment.suiteId() + "/" + assignment.runId() + "#" + assignment.attempt();
-        if (!running.add(key)) {
+        if (running.putIfAbsent(key, assignment.runId()) != null) {
             return Reply.ACCEPTED; // the same attempt again: it is training already
         }
         if (busy.incrementAndGet() > slots) {

@@ -44,9 +44,21 @@ public final class MessageCodecs {
     }
 
     static RecordCodec<NodeHeartbeat> heartbeat() {
-        return new RecordCodec<>("acktr.node-heartbeat", ClusterProtocol.VERSION, (m, out) -> out.string(m.nodeId())
-                .string(m.host()).intValue(m.slots()).intValue(m.busy()),
-                in -> new NodeHeartbeat(in.string(), in.string(), in.intValue(), in.intValue()));
+        return new RecordCodec<>("acktr.node-heartbeat", ClusterProtocol.VERSION, (m, out) -> {
+            out.string(m.nodeId()).string(m.host()).intValue(m.slots()).intValue(m.busy()).intValue(m.runs().size());
+            m.runs().forEach(out::string);
+        }, in -> {
+            String nodeId = in.string();
+            String host = in.string();
+            int slots = in.intValue();
+            int busy = in.intValue();
+            int count = in.intValue();
+            List<String> runs = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                runs.add(in.string());
+            }
+            return new NodeHeartbeat(nodeId, host, slots, busy, runs);
+        });
     }
 
     static RecordCodec<SuiteAnnouncement> announcement() {

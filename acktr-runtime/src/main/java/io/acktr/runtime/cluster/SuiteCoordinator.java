@@ -4,7 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigRenderOptions;
-import io.acktr.api.training.UpdateMetrics;
+import io.acktr.runtime.bus.ClusterObserver;
+import io.acktr.runtime.bus.NodeStatus;
+import io.acktr.runtime.bus.StartedRun;
+import io.acktr.runtime.lifecycle.RunDirectory;
 import io.acktr.runtime.suite.PlannedRun;
 import io.acktr.runtime.suite.RunResult;
 import io.acktr.runtime.suite.SuiteDefinition;
@@ -45,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * runs go back to the front of the queue as a new attempt, which resumes from the last checkpoint
  * the node sent ({@link RunCheckpoint}, every {@code acktr.checkpoint.interval} updates) with the
  * progress rows up to it, or starts from scratch when none came. A run is recorded once: reports
- * of any attempt but the current one are ignored.
+ * of any attempt but the current one are ignored. A {@link ClusterObserver} (the dashboard) hears of
+ * the nodes and of each run's attempts, rows and end as they happen.
  *
  * <p>All state lives on one coordinator thread; the event bus's handlers hand their messages to it.
  */
@@ -59,6 +63,7 @@ public final class SuiteCoordinator {
     private final List<PlannedRun> runs;
     private final Path out;
     private final PrintWriter console;
+    private final ClusterObserver observer;
     private final String suiteId = UUID.randomUUID().toString();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread t = new Thread(runnable, "acktr-coordinator");
@@ -69,52 +74,17 @@ public final class SuiteCoordinator {
 
     // state, on the coordinator thread only
     private final RunResult[] results;
-    private final Deque<Attempt> queue = new ArrayDeque<>();
-    private final Map<String, Attempt> inFlight = new HashMap<>();
+    private final Deque<RunAttempt> queue = new ArrayDeque<>();
+    private final Map<String, RunAttempt> inFlight = new HashMap<>();
     private final Map<String, NodeState> nodes = new LinkedHashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
     private int completed;
     private boolean warnedOfOtherVersions;
 
-    /**
-     * One hand-out of a run: its place in the suite, its attempt number, where it trains, the rows
-     * it sent (after those of the checkpoint it resumes from, if any) and its latest checkpoint.
-     */
-    private static final class Attempt {
-        final int index;
-        final PlannedRun run;
-        final int number;
-        /** The checkpoint this attempt resumes from; null for one from scratch. */
-        final RunCheckpoint resumeFrom;
-        String nodeId;
-        final List<UpdateMetrics> rows;
-        boolean rowsBroken;
-        RunCheckpoint latest;
-
-        Attempt(int index, PlannedRun run, int number) {
-            this(index, run, number, null, List.of());
-        }
-
-        Attempt(int index, PlannedRun run, int number, RunCheckpoint resumeFrom, List<UpdateMetrics> rowsBefore) {
-            this.index = index;
-            this.run = run;
-            this.number = number;
-            this.resumeFrom = resumeFrom;
-            this.rows = new ArrayList<>(rowsBefore);
-            this.latest = resumeFrom;
-        }
-
-        /** The next attempt of this run: from this one's latest checkpoint, or from scratch. */
-        Attempt next(int number, boolean fromCheckpoint) {
-            RunCheckpoint from = fromCheckpoint && !rowsBroken ? latest : resumeFrom;
-            return from == null ? new Attempt(index, run, number)
-                    : new Attempt(index, run, number, from, rows.subList(0, Math.toIntExact(from.updates())));
-        }
-    }
-
     private static final class NodeState {
         final String host;
         int slots;
+        int busy;
         long lastSeenNanos;
         boolean ready;
         boolean waitForHeartbeat;
@@ -129,12 +99,19 @@ public final class SuiteCoordinator {
 
     public SuiteCoordinator(Vertx vertx, ClusterSettings settings, SuiteDefinition suite, List<PlannedRun> runs, Path out,
                             PrintWriter console) {
+        this(vertx, settings, suite, runs, out, console, ClusterObserver.NONE);
+    }
+
+    /** A coordinator that tells {@code observer} of the nodes and of each run as it goes. */
+    public SuiteCoordinator(Vertx vertx, ClusterSettings settings, SuiteDefinition suite, List<PlannedRun> runs, Path out,
+                            PrintWriter console, ClusterObserver observer) {
         this.vertx = requireNonNull(vertx, "vertx is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.suite = requireNonNull(suite, "suite is null");
         this.runs = List.copyOf(runs);
         this.out = requireNonNull(out, "out is null");
         this.console = requireNonNull(console, "console is null");
+        this.observer = requireNonNull(observer, "observer is null");
         this.results = new RunResult[runs.size()];
     }
 
@@ -172,7 +149,7 @@ public final class SuiteCoordinator {
                 completed++;
                 skipped++;
             } else {
-                queue.add(new Attempt(i, run, nextAttempt(run)));
+                queue.add(new RunAttempt(i, run, nextAttempt(run)));
             }
         }
         if (skipped > 0) {
@@ -201,7 +178,11 @@ public final class SuiteCoordinator {
         NodeState node = nodes.get(heartbeat.nodeId());
         if (node != null) {
             node.lastSeenNanos = now;
-            node.slots = heartbeat.slots();
+            if (node.slots != heartbeat.slots() || node.busy != heartbeat.busy()) {
+                node.slots = heartbeat.slots();
+                node.busy = heartbeat.busy();
+                tellOf(heartbeat.nodeId(), node);
+            }
             if (node.waitForHeartbeat) {
                 node.waitForHeartbeat = false;
                 dispatch();
@@ -209,6 +190,7 @@ public final class SuiteCoordinator {
             return;
         }
         NodeState joining = new NodeState(heartbeat.host(), heartbeat.slots(), now);
+        joining.busy = heartbeat.busy();
         nodes.put(heartbeat.nodeId(), joining);
         SuiteAnnouncement announcement = new SuiteAnnouncement(suiteId, suite.name(), settings.host());
         vertx.eventBus().request(ClusterAddresses.node(heartbeat.nodeId()), announcement, requestOptions())
@@ -219,6 +201,7 @@ public final class SuiteCoordinator {
                     if (reply.succeeded() && reply.result().body() instanceof Reply r && r.accepted()) {
                         joining.ready = true;
                         say("node %s joined: %d slot%s", heartbeat.nodeId(), joining.slots, joining.slots == 1 ? "" : "s");
+                        tellOf(heartbeat.nodeId(), joining);
                         dispatch();
                     } else {
                         nodes.remove(heartbeat.nodeId()); // asked again at its next heartbeat
@@ -242,7 +225,7 @@ public final class SuiteCoordinator {
             if (target == null) {
                 return;
             }
-            Attempt attempt = queue.poll();
+            RunAttempt attempt = queue.poll();
             String nodeId = target.getKey();
             NodeState node = target.getValue();
             attempt.nodeId = nodeId;
@@ -254,6 +237,9 @@ public final class SuiteCoordinator {
                     attempt.resumeFrom == null ? Map.of() : attempt.resumeFrom.files());
             say("%s %s seed %d -> node %s (attempt %d)", attempt.run.task().name(), attempt.run.variant().name(),
                     attempt.run.seed(), nodeId, attempt.number);
+            observer.attemptStarted(started(attempt.run, nodeId), attempt.number, RunDirectory.configFile(attempt.run.config()),
+                    List.copyOf(attempt.rows));
+            tellOf(nodeId, node);
             vertx.eventBus().request(ClusterAddresses.node(nodeId), assignment, requestOptions())
                     .onComplete(reply -> thread.execute(() -> {
                         if (reply.succeeded() && reply.result().body() instanceof Reply r && r.accepted()) {
@@ -277,14 +263,16 @@ public final class SuiteCoordinator {
      * The run goes back to the front of the queue as a new attempt: from the attempt's latest
      * checkpoint when {@code fromCheckpoint}, else from where the attempt itself started.
      */
-    private Attempt takeBack(Attempt attempt, String nodeId, boolean fromCheckpoint) {
+    private RunAttempt takeBack(RunAttempt attempt, String nodeId, boolean fromCheckpoint) {
         inFlight.remove(attempt.run.id());
         NodeState node = nodes.get(nodeId);
         if (node != null) {
             node.runs.remove(attempt.run.id());
+            tellOf(nodeId, node);
         }
-        Attempt next = attempt.next(nextAttempt(attempt.run), fromCheckpoint);
+        RunAttempt next = attempt.next(nextAttempt(attempt.run), fromCheckpoint);
         queue.addFirst(next);
+        observer.runQueued(attempt.run.id());
         return next;
     }
 
@@ -297,10 +285,11 @@ public final class SuiteCoordinator {
             NodeState node = nodes.remove(nodeId);
             say("node %s left: no heartbeat for %.1f s; %d unfinished run%s", nodeId, (now - node.lastSeenNanos) / 1e9,
                     node.runs.size(), node.runs.size() == 1 ? "" : "s");
+            observer.nodeChanged(new NodeStatus(nodeId, node.host, node.slots, 0, List.of(), true));
             for (String runId : List.copyOf(node.runs)) {
-                Attempt attempt = inFlight.get(runId);
+                RunAttempt attempt = inFlight.get(runId);
                 if (attempt != null && nodeId.equals(attempt.nodeId)) {
-                    Attempt next = takeBack(attempt, nodeId, true);
+                    RunAttempt next = takeBack(attempt, nodeId, true);
                     if (next.resumeFrom == null) {
                         say("re-dispatching %s (attempt %d) from scratch", runId, next.number);
                     } else {
@@ -334,13 +323,13 @@ public final class SuiteCoordinator {
     }
 
     /** The current attempt a report belongs to, or null for a stale or repeated one. */
-    private Attempt current(String runId, int number) {
-        Attempt attempt = inFlight.get(runId);
+    private RunAttempt current(String runId, int number) {
+        RunAttempt attempt = inFlight.get(runId);
         return attempt != null && attempt.number == number ? attempt : null;
     }
 
     private void onProgress(RunProgress progress) {
-        Attempt attempt = current(progress.runId(), progress.attempt());
+        RunAttempt attempt = current(progress.runId(), progress.attempt());
         if (attempt == null) {
             return;
         }
@@ -349,11 +338,12 @@ public final class SuiteCoordinator {
             return;
         }
         attempt.rows.addAll(progress.rows());
+        observer.rowsArrived(attempt.run.id(), progress.rows());
     }
 
     /** Keeps the attempt's latest checkpoint, once every row up to its update has arrived. */
     private void onCheckpoint(RunCheckpoint checkpoint) {
-        Attempt attempt = current(checkpoint.runId(), checkpoint.attempt());
+        RunAttempt attempt = current(checkpoint.runId(), checkpoint.attempt());
         if (attempt == null || attempt.rowsBroken || attempt.rows.size() < checkpoint.updates()
                 || (attempt.latest != null && attempt.latest.updates() >= checkpoint.updates())) {
             return;
@@ -362,7 +352,7 @@ public final class SuiteCoordinator {
     }
 
     private void onFinished(RunFinished finished) {
-        Attempt attempt = current(finished.runId(), finished.attempt());
+        RunAttempt attempt = current(finished.runId(), finished.attempt());
         if (attempt == null) {
             return;
         }
@@ -377,6 +367,7 @@ public final class SuiteCoordinator {
         NodeState node = nodes.get(attempt.nodeId);
         if (node != null) {
             node.runs.remove(finished.runId());
+            tellOf(attempt.nodeId, node);
         }
         RunResult result = attempt.run.result(finished.summary());
         try {
@@ -389,6 +380,7 @@ public final class SuiteCoordinator {
             done.completeExceptionally(e);
             return;
         }
+        observer.runEnded(finished.runId(), false);
         say("%s on node %s", SuiteRunner.progressLine(completed, runs.size(), result), finished.nodeId());
         if (completed == runs.size()) {
             finish();
@@ -401,6 +393,7 @@ public final class SuiteCoordinator {
         if (current(failed.runId(), failed.attempt()) == null) {
             return;
         }
+        observer.runEnded(failed.runId(), true);
         String message = "run " + failed.runId() + " failed on node " + failed.nodeId() + ": " + failed.error();
         done.completeExceptionally(failed.badInput() ? new ConfigException.Generic(message) : new IllegalStateException(message));
     }
@@ -408,6 +401,20 @@ public final class SuiteCoordinator {
     private void finish() {
         new SuiteReport(suite).write(out, Arrays.stream(results).filter(Objects::nonNull).toList());
         done.complete(List.of(results));
+    }
+
+    /** Tells the observer of a node that took the suite; one still being introduced is not its node yet. */
+    private void tellOf(String nodeId, NodeState node) {
+        if (!node.ready) {
+            return;
+        }
+        observer.nodeChanged(new NodeStatus(nodeId, node.host, node.slots, node.busy, List.copyOf(node.runs), false));
+    }
+
+    /** The run as the observer sees it: named and grouped as in a local suite, on {@code nodeId}. */
+    private static StartedRun started(PlannedRun run, String nodeId) {
+        return new StartedRun(run.id(), run.id(), run.runDirectory(), run.config().getString("acktr.env.id"),
+                run.variant().name(), run.seed(), run.config().getLong("acktr.total-steps"), nodeId);
     }
 
     private void say(String format, Object... args) {

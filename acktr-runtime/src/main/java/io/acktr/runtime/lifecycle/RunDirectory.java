@@ -73,14 +73,18 @@ public final class RunDirectory {
         }
         Path file = directory.resolve(CONFIG_FILE);
         try {
-            // rendered as a value, not as a root: a root loses its braces
-            String rendered = config.getConfig("acktr").root().atKey("acktr").root()
-                    .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
-            Files.writeString(file, "# resolved configuration of this run\n" + rendered);
+            Files.writeString(file, configFile(config));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + describe(e), e);
         }
         return directory;
+    }
+
+    /** What {@value #CONFIG_FILE} holds for a run of {@code config}: its {@code acktr} subtree, resolved. */
+    public static String configFile(Config config) {
+        // rendered as a value, not as a root: a root loses its braces
+        return "# resolved configuration of this run\n" + config.getConfig("acktr").root().atKey("acktr").root()
+                .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
     }
 
     private static ConfigException.BadValue badRunDirectory(Path directory, String problem) {

@@ -24,7 +24,8 @@ class MessageCodecsTest {
 
     @Test
     void everyMessageCrossesTheWireUnchanged() {
-        NodeHeartbeat heartbeat = new NodeHeartbeat("10.0.0.5-42-beef", "10.0.0.5", 2, 1);
+        NodeHeartbeat heartbeat = new NodeHeartbeat("10.0.0.5-42-beef", "10.0.0.5", 2, 1,
+                List.of("cartpole/kfac/seed-1"));
         assertThat(overTheWire(MessageCodecs.heartbeat(), heartbeat)).isEqualTo(heartbeat);
         SuiteAnnouncement announcement = new SuiteAnnouncement("s-1", "Curvature ablation", "10.0.0.4");
         assertThat(overTheWire(MessageCodecs.announcement(), announcement)).isEqualTo(announcement);

@@ -7,7 +7,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.acktr.api.training.UpdateMetrics;
 import io.acktr.runtime.bootstrap.GuicePluginLookup;
+import io.acktr.runtime.bus.ClusterObserver;
+import io.acktr.runtime.bus.NodeStatus;
+import io.acktr.runtime.bus.StartedRun;
 import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.suite.PlannedRun;
 import io.acktr.runtime.suite.RunResult;
@@ -18,7 +22,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,8 +69,45 @@ class SuiteCoordinatorTest {
     }
 
     private List<RunResult> coordinate(ClusterSettings settings, Path out) {
+        return coordinate(settings, out, ClusterObserver.NONE);
+    }
+
+    private List<RunResult> coordinate(ClusterSettings settings, Path out, ClusterObserver observer) {
         List<PlannedRun> runs = new SuiteRunner(TINY, LOADER, List.of(), PLUGINS).plan(out);
-        return new SuiteCoordinator(vertx, settings, TINY, runs, out, new PrintWriter(printed, true)).run();
+        return new SuiteCoordinator(vertx, settings, TINY, runs, out, new PrintWriter(printed, true), observer).run();
+    }
+
+    /** What a coordinator tells its observer, as lines. */
+    private static final class Told implements ClusterObserver {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        final List<String> configurations = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void nodeChanged(NodeStatus node) {
+            lines.add("node " + node.slots() + " slots, runs " + node.runs() + (node.lost() ? ", lost" : ""));
+        }
+
+        @Override
+        public void attemptStarted(StartedRun run, int attempt, String configuration, List<UpdateMetrics> rowsBefore) {
+            lines.add("start " + run.name() + " (" + run.group() + ", " + run.environmentId() + ", " + run.totalSteps()
+                    + " steps) attempt " + attempt + " after " + rowsBefore.size() + " rows");
+            configurations.add(configuration);
+        }
+
+        @Override
+        public void rowsArrived(String runId, List<UpdateMetrics> rows) {
+            rows.forEach(row -> lines.add("row " + runId + " " + row.updates()));
+        }
+
+        @Override
+        public void runQueued(String runId) {
+            lines.add("queued " + runId);
+        }
+
+        @Override
+        public void runEnded(String runId, boolean failed) {
+            lines.add("end " + runId + (failed ? " failed" : ""));
+        }
     }
 
     @Test
@@ -74,7 +117,8 @@ class SuiteCoordinatorTest {
         Path out = dir.resolve("out");
         try (ClusterNode node = new ClusterNode(vertx, settings, LOADER, PLUGINS, new PrintWriter(new StringWriter()))) {
             node.start();
-            List<RunResult> first = coordinate(settings, out);
+            Told told = new Told();
+            List<RunResult> first = coordinate(settings, out, told);
 
             assertThat(first).extracting(RunResult::variant).containsExactly("kfac", "a2c");
             assertThat(out.resolve("runs/cartpole/kfac/seed-3/progress.csv")).exists();
@@ -82,6 +126,22 @@ class SuiteCoordinatorTest {
             assertThat(out.resolve("runs/cartpole/kfac/seed-3/checkpoint/parameters.bin")).exists();
             assertThat(out.resolve("runs/cartpole/a2c/seed-3/" + CompletedRuns.MARKER)).exists();
             assertThat(printed.toString()).contains("joined: 2 slots", "[2/2] cartpole ");
+            for (String run : List.of("cartpole/kfac/seed-3", "cartpole/a2c/seed-3")) {
+                List<String> expected = new ArrayList<>();
+                expected.add("start " + run + " (" + run.split("/")[1] + ", CartPole-v1, 1600 steps) attempt 1 after 0 rows");
+                for (int update = 1; update <= 10; update++) {
+                    expected.add("row " + run + " " + update);
+                }
+                expected.add("end " + run);
+                assertThat(told.lines).filteredOn(l -> l.contains(run) && !l.startsWith("node ")).as(run)
+                        .containsExactlyElementsOf(expected);
+            }
+            assertThat(told.configurations).as("what the run directories' config.conf hold at the end").containsExactly(
+                    Files.readString(out.resolve("runs/cartpole/kfac/seed-3/config.conf")),
+                    Files.readString(out.resolve("runs/cartpole/a2c/seed-3/config.conf")));
+            assertThat(told.lines).first().isEqualTo("node 2 slots, runs []");
+            assertThat(told.lines).contains("node 2 slots, runs [cartpole/kfac/seed-3, cartpole/a2c/seed-3]")
+                    .filteredOn(l -> l.startsWith("node ")).last().isEqualTo("node 2 slots, runs []");
 
             List<RunResult> again = coordinate(settings, out);
 
