@@ -65,7 +65,7 @@ class ClusteredResumeTest {
 
         String handedOut = coordinator.await(l -> l.endsWith("-> node " + victimId + " (attempt 1)"), SUITE);
         String run = "cartpole/kfac/seed-" + handedOut.split(" ")[3];
-        awaitRows(dir.resolve("node-b"), 45); // the checkpoint of update 40 is on its way with the rows before it
+        awaitRows(dir.resolve("node-b"), 45); // checkpoints of updates 10-40 are sent or on their way
         victim.process().destroyForcibly();
         victim.process().waitFor(30, SECONDS);
 
@@ -74,7 +74,9 @@ class ClusteredResumeTest {
         String redispatched = coordinator.await(l -> l.startsWith("re-dispatching " + run + " (attempt 2) from the"
                 + " checkpoint of update "), Duration.ZERO.plusSeconds(1));
         long resumedAt = Long.parseLong(redispatched.substring(redispatched.lastIndexOf(' ') + 1));
-        assertThat(resumedAt).isGreaterThanOrEqualTo(40).isLessThan(UPDATES);
+        // a checkpoint, not a start from scratch; which one depends on what was in transit when the
+        // node died (on a loaded machine the checkpoint of update 40 may not have arrived yet)
+        assertThat(resumedAt).isGreaterThanOrEqualTo(10).isLessThan(UPDATES);
         assertThat(resumedAt % 10).as("a checkpoint update").isZero();
         survivor.await(l -> l.equals("resuming " + run + " at update " + resumedAt
                 + " from the checkpoint of an earlier attempt"), STARTUP);
