@@ -16,8 +16,17 @@ package io.acktr.api.training;
  * @param fps environment steps per second of wall time since the start
  * @param skippedUpdates updates skipped so far because of non-finite numbers
  * @param residentBytes the process's resident set after the update (Java heap and native buffers)
+ * @param directionCosine the cosine between the curvature estimator's direction and the batch's exact
+ *     damped natural gradient (NaN on updates that did not measure it)
  */
 public record UpdateMetrics(long envSteps, long updates, long episodes, double meanReturn, double entropy,
                             double valueLoss, double policyLoss, double kl, double predictedKl, double stepSize,
-                            double fps, long skippedUpdates, long residentBytes) {
+                            double fps, long skippedUpdates, long residentBytes, double directionCosine) {
+    /** The metrics of an update that did not measure the direction cosine. */
+    public UpdateMetrics(long envSteps, long updates, long episodes, double meanReturn, double entropy,
+                         double valueLoss, double policyLoss, double kl, double predictedKl, double stepSize,
+                         double fps, long skippedUpdates, long residentBytes) {
+        this(envSteps, updates, episodes, meanReturn, entropy, valueLoss, policyLoss, kl, predictedKl, stepSize, fps,
+                skippedUpdates, residentBytes, Double.NaN);
+    }
 }

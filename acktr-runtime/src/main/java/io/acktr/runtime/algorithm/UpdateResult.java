@@ -7,7 +7,9 @@ package io.acktr.runtime.algorithm;
  * @param kl mean {@code KL(old || new)} over the batch, measured after the step; NaN on updates that did not
  *     measure it ({@code acktr.algorithm.measure-step-interval})
  * @param skipReason why the update was skipped (empty when applied)
+ * @param directionCosine the cosine between the curvature estimator's direction and the batch's exact
+ *     damped natural gradient; NaN on updates that did not measure it ({@code acktr.diagnostics.direction-cosine})
  */
 public record UpdateResult(boolean applied, double policyLoss, double valueLoss, double entropy, double kl,
-                           double predictedKl, double stepSize, String skipReason) {
+                           double predictedKl, double stepSize, String skipReason, double directionCosine) {
 }

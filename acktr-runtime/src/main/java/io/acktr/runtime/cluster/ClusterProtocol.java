@@ -6,7 +6,7 @@ package io.acktr.runtime.cluster;
  * Raise it whenever a message's layout or meaning changes.
  */
 public final class ClusterProtocol {
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private ClusterProtocol() {
     }

@@ -22,7 +22,8 @@ import java.util.Locale;
 public final class ProgressCsvWriter implements TrainingListener {
     public static final String FILE_NAME = "progress.csv";
     public static final List<String> COLUMNS = List.of("env_steps", "updates", "episodes", "mean_return", "entropy",
-            "value_loss", "kl", "step_size", "fps", "policy_loss", "predicted_kl", "skipped_updates", "resident_mb");
+            "value_loss", "kl", "step_size", "fps", "policy_loss", "predicted_kl", "skipped_updates", "resident_mb",
+            "direction_cosine");
 
     private final Path file;
     private final FileChannel channel;
@@ -102,10 +103,10 @@ public final class ProgressCsvWriter implements TrainingListener {
 
     @Override
     public void onUpdate(UpdateMetrics m) {
-        String line = String.format(Locale.ROOT, "%d,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d,%d", m.envSteps(), m.updates(), m.episodes(),
+        String line = String.format(Locale.ROOT, "%d,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d,%d,%s", m.envSteps(), m.updates(), m.episodes(),
                 num(m.meanReturn()), num(m.entropy()), num(m.valueLoss()), num(m.kl()), num(m.stepSize()),
                 String.format(Locale.ROOT, "%.1f", m.fps()), num(m.policyLoss()), num(m.predictedKl()), m.skippedUpdates(),
-                m.residentBytes() >> 20);
+                m.residentBytes() >> 20, num(m.directionCosine()));
         writeLine(line);
     }
 
