@@ -101,7 +101,7 @@ class DirectionCosineTest {
     }
 
     private static DirectionCosine diagnostic(MlpPolicy policy) {
-        return DirectionCosine.of(new DirectionCosineSettings(1, DAMPING, 500, 1e-12), policy);
+        return DirectionCosine.of(new DirectionCosineSettings(1, DAMPING, 100, 1e-10), policy);
     }
 
     @Test
