@@ -84,9 +84,12 @@ final class DirectionCosine {
 
     /** The exact damped natural gradient {@code (F + lambda I)^{-1} grad} of the batch of {@code pass}, double blocks. */
     Map<String, INDArray> reference(Policy policy, ForwardPass pass, Gradient gradient, double valueFisherCoefficient) {
+        long start = System.nanoTime();
         FisherVectorProduct product = PolicyFisherPass.fisherVectorProduct(policy, pass, valueFisherCoefficient);
         ConjugateGradient.Solution reference = ConjugateGradient.solve(product, gradient.blocks(), settings.damping(),
                 settings.maxIterations(), settings.tolerance());
+        LOG.debug("reference natural gradient: {} Fisher-vector products, relative residual {}, {} ms", reference.iterations(),
+                reference.relativeResidual(), (System.nanoTime() - start) / 1_000_000);
         if (reference.relativeResidual() > settings.tolerance() && warnedUnconverged.compareAndSet(false, true)) {
             LOG.warn("the exact natural gradient of the direction-cosine diagnostic stopped at a relative residual of {}"
                     + " after {} iterations, above its tolerance {}: direction_cosine is that approximate (raise {}.max-iterations);"
