@@ -32,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * networks {@code F} has no cross terms between them anyway, with a shared torso it has). It is the
  * expectation over the model's outputs, not a sample: estimators that sample targets (K-FAC, the
  * explicit Fisher) see a one-draw-per-state Monte Carlo estimate of it, so even {@code explicit}
- * with the same damping reads a little below 1; {@code cg-fisher} with the same damping reads 1 up
- * to its own solve's accuracy.
+ * with the same damping reads below 1 (handed the exact Fisher, it reads 1); {@code cg-fisher} with
+ * the same damping reads 1 up to its own solve's accuracy. The direction is taken before the step
+ * rule: a per-group trust region rescales the actor's and the critic's parts afterwards, so the
+ * cosine describes the curvature, not the step.
  *
  * <p>The solve is {@link ConjugateGradient} on the batch's exact Fisher-vector products
  * ({@link PolicyFisherPass#fisherVectorProduct}), which read the forward pass and the parameters
