@@ -203,11 +203,12 @@ public final class AcktrUpdate {
             String culprit = direction.firstNonFiniteBlock().map(b -> "the direction of parameter block " + b)
                     .orElse("the quadratic form Delta^T F Delta");
             return new UpdateResult(false, before.policy(), before.value(), before.entropy(), Double.NaN, Double.NaN, 0,
-                    culprit + " is NaN or Inf (" + curvature.name() + " curvature)", Double.NaN);
+                    culprit + " is NaN or Inf (" + curvature.name() + " curvature)", Double.NaN, Double.NaN);
         }
         // Every direction-cosine.interval updates: cos(Delta, (F + lambda I)^{-1} grad), F this batch's exact Fisher.
-        double cosine = directionCosine.measures(updates)
-                ? directionCosine.measure(policy, pass, gradient, direction, settings.valueFisherCoefficient()) : Double.NaN;
+        DirectionCosine.Measurement cosine = directionCosine.measures(updates)
+                ? directionCosine.measure(policy, pass, gradient, direction, settings.valueFisherCoefficient())
+                : DirectionCosine.Measurement.NONE;
 
         // 4. Step size and step.
         StepEvaluator evaluator = delta -> tryStep(delta, batch, pass, loss, before);
@@ -230,7 +231,7 @@ public final class AcktrUpdate {
             feedbackListeners.forEach(listener -> listener.observe(feedback));
         }
         return new UpdateResult(true, before.policy(), before.value(), before.entropy(), kl, step.predictedKl(),
-                step.stepSize(), "", cosine);
+                step.stepSize(), "", cosine.joint(), cosine.perGroup());
     }
 
     /** A line search's candidate: applied, measured and undone by restoring the saved parameters. */

@@ -10,6 +10,9 @@ import io.acktr.api.policy.ForwardPass;
 import io.acktr.api.policy.Policy;
 import io.acktr.curvature.cg.ConjugateGradient;
 import io.acktr.runtime.settings.DirectionCosineSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -34,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * explicit Fisher) see a one-draw-per-state Monte Carlo estimate of it, so even {@code explicit}
  * with the same damping reads below 1 (handed the exact Fisher, it reads 1); {@code cg-fisher} with
  * the same damping reads 1 up to its own solve's accuracy. The direction is taken before the step
- * rule: a per-group trust region rescales the actor's and the critic's parts afterwards, so the
- * cosine describes the curvature, not the step.
+ * rule: a per-group trust region rescales the actor's and the critic's parts afterwards, which the
+ * joint cosine does not know, so the measurement also gives the mean of the cosines within each
+ * parameter group ({@link Measurement#perGroup()}), the like-for-like figure for such a rule.
  *
  * <p>The solve is {@link ConjugateGradient} on the batch's exact Fisher-vector products
  * ({@link PolicyFisherPass#fisherVectorProduct}), which read the forward pass and the parameters
@@ -77,11 +81,30 @@ final class DirectionCosine {
     }
 
     /**
-     * The cosine between {@code direction} and the exact damped natural gradient of {@code gradient}
+     * What one measurement found.
+     *
+     * @param joint the cosine over all parameters
+     * @param perGroup the mean over parameter groups ({@link Gradient#group}: a separate actor and
+     *     critic) of the cosine within each group: blind to how the direction weighs one group against
+     *     the other, which a per-group trust region sets anew; equal to {@code joint} with one group
+     */
+    record Measurement(double joint, double perGroup) {
+        static final Measurement NONE = new Measurement(Double.NaN, Double.NaN);
+    }
+
+    /**
+     * The cosines between {@code direction} and the exact damped natural gradient of {@code gradient}
      * on the batch of {@code pass}, at the parameters that made {@code pass}.
      */
-    double measure(Policy policy, ForwardPass pass, Gradient gradient, Direction direction, double valueFisherCoefficient) {
-        return cosine(direction.blocks(), reference(policy, pass, gradient, valueFisherCoefficient), gradient.blocks().keySet());
+    Measurement measure(Policy policy, ForwardPass pass, Gradient gradient, Direction direction, double valueFisherCoefficient) {
+        Map<String, INDArray> reference = reference(policy, pass, gradient, valueFisherCoefficient);
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        gradient.blocks().keySet().forEach(block -> groups.computeIfAbsent(gradient.group(block), g -> new ArrayList<>()).add(block));
+        double sum = 0;
+        for (List<String> blocks : groups.values()) {
+            sum += cosine(direction.blocks(), reference, blocks);
+        }
+        return new Measurement(cosine(direction.blocks(), reference, gradient.blocks().keySet()), sum / groups.size());
     }
 
     /** The exact damped natural gradient {@code (F + lambda I)^{-1} grad} of the batch of {@code pass}, double blocks. */

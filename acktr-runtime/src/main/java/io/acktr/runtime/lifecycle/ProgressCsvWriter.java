@@ -23,9 +23,9 @@ public final class ProgressCsvWriter implements TrainingListener {
     public static final String FILE_NAME = "progress.csv";
     public static final List<String> COLUMNS = List.of("env_steps", "updates", "episodes", "mean_return", "entropy",
             "value_loss", "kl", "step_size", "fps", "policy_loss", "predicted_kl", "skipped_updates", "resident_mb",
-            "direction_cosine");
-    /** The columns of a run started before {@code direction_cosine} existed: such a run resumes in them. */
-    static final List<String> COLUMNS_BEFORE_DIRECTION_COSINE = COLUMNS.subList(0, COLUMNS.size() - 1);
+            "direction_cosine", "direction_cosine_per_group");
+    /** The columns of a run started before the direction-cosine columns existed: such a run resumes in them. */
+    static final List<String> COLUMNS_BEFORE_DIRECTION_COSINE = COLUMNS.subList(0, COLUMNS.size() - 2);
 
     private final Path file;
     private final FileChannel channel;
@@ -127,7 +127,7 @@ public final class ProgressCsvWriter implements TrainingListener {
                 num(m.meanReturn()), num(m.entropy()), num(m.valueLoss()), num(m.kl()), num(m.stepSize()),
                 String.format(Locale.ROOT, "%.1f", m.fps()), num(m.policyLoss()), num(m.predictedKl()), m.skippedUpdates(),
                 m.residentBytes() >> 20);
-        writeLine(columns == COLUMNS ? line + "," + num(m.directionCosine()) : line);
+        writeLine(columns == COLUMNS ? line + "," + num(m.directionCosine()) + "," + num(m.directionCosinePerGroup()) : line);
     }
 
     /** Appends one whole line, or nothing: a write that fails part-way is truncated back. */

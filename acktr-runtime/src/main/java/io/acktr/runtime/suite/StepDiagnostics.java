@@ -22,7 +22,8 @@ import java.util.Optional;
  *       {@code value-fisher-coefficient}), so the ratio reads low by the critic's share;</li>
  *   <li>how well the curvature estimator points: the cosine between its direction and the exact
  *       damped natural gradient of the same batch ({@code direction_cosine}, written every
- *       {@code acktr.diagnostics.direction-cosine.interval} updates).</li>
+ *       {@code acktr.diagnostics.direction-cosine.interval} updates), over all parameters and as the mean
+ *       of the cosines within each parameter group ({@code direction_cosine_per_group}).</li>
  * </ul>
  */
 final class StepDiagnostics {
@@ -42,7 +43,8 @@ final class StepDiagnostics {
      * One task x variant: the runs that measured either figure, and each figure's spread (empty when no
      * update measured it).
      */
-    record Row(String task, String variant, int runs, Optional<Spread> klRatio, Optional<Spread> directionCosine) {
+    record Row(String task, String variant, int runs, Optional<Spread> klRatio, Optional<Spread> directionCosine,
+               Optional<Spread> directionCosinePerGroup) {
     }
 
     private StepDiagnostics() {
@@ -55,22 +57,24 @@ final class StepDiagnostics {
             for (SuiteDefinition.Variant variant : suite.variants()) {
                 List<double[]> ratios = new ArrayList<>();
                 List<double[]> cosines = new ArrayList<>();
+                List<double[]> perGroup = new ArrayList<>();
                 int runs = 0;
                 for (RunResult run : SuiteStatistics.select(task.name(), variant.name(), results)) {
                     Path directory = Path.of(run.runDirectory());
                     if (Files.isRegularFile(directory.resolve(ProgressCsv.FILE_NAME))) {
                         ProgressCsv csv = ProgressCsv.read(directory);
                         double[] r = ratios(csv);
-                        double[] c = cosines(csv);
+                        double[] c = measured(csv, "direction_cosine");
                         ratios.add(r);
                         cosines.add(c);
+                        perGroup.add(measured(csv, "direction_cosine_per_group"));
                         runs += r.length > 0 || c.length > 0 ? 1 : 0;
                     }
                 }
                 Optional<Spread> klRatio = Spread.of(ratios);
                 Optional<Spread> directionCosine = Spread.of(cosines);
                 if (klRatio.isPresent() || directionCosine.isPresent()) {
-                    rows.add(new Row(task.name(), variant.name(), runs, klRatio, directionCosine));
+                    rows.add(new Row(task.name(), variant.name(), runs, klRatio, directionCosine, Spread.of(perGroup)));
                 }
             }
         }
@@ -93,11 +97,11 @@ final class StepDiagnostics {
         return ratios.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    /** direction_cosine of every update that measured it. */
-    static double[] cosines(ProgressCsv csv) {
-        if (!csv.columns().contains("direction_cosine")) {
+    /** The finite values of {@code column} (e.g. direction_cosine on every update that measured it). */
+    static double[] measured(ProgressCsv csv, String column) {
+        if (!csv.columns().contains(column)) {
             return new double[0];
         }
-        return Arrays.stream(csv.column("direction_cosine")).filter(Double::isFinite).toArray();
+        return Arrays.stream(csv.column(column)).filter(Double::isFinite).toArray();
     }
 }

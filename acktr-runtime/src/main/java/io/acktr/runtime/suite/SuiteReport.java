@@ -88,12 +88,17 @@ public final class SuiteReport {
                     .append("exact Fisher of policy and critic together (progress.csv's `direction_cosine`, every ")
                     .append("`acktr.diagnostics.direction-cosine.interval` updates; lambda is its `damping`). 1: the estimator ")
                     .append("points where the exact natural gradient does. Estimators that draw the Fisher's targets (K-FAC, ")
-                    .append("explicit) read below 1 from that sampling alone.\n\n")
+                    .append("explicit) read below 1 from that sampling alone. *Per group*: the mean over parameter groups (a ")
+                    .append("separate actor and critic) of the cosine within each, blind to how the direction weighs the actor ")
+                    .append("against the critic, which a per-group trust region sets anew; the same as the other with one group.\n\n")
                     .append("| Task | Variant | Runs | Updates | Measured / predicted KL, median [quartiles] | Updates ")
-                    .append("| Direction cosine, median [quartiles] |\n|---|---|---|---|---|---|---|\n");
+                    .append("| Direction cosine, median [quartiles] | Per group, median [quartiles] |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
             for (StepDiagnostics.Row d : diagnostics) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s |%n", task(d.task()).environmentId(), d.variant(),
-                        d.runs(), spread(d.klRatio(), "%.3g"), spread(d.directionCosine(), "%.3f")));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", task(d.task()).environmentId(), d.variant(),
+                        d.runs(), spread(d.klRatio(), "%.3g"), spread(d.directionCosine(), "%.3f"),
+                        d.directionCosinePerGroup().map(s -> String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.median(),
+                                s.lowerQuartile(), s.upperQuartile())).orElse("—")));
             }
         }
         if (!figures.isEmpty()) {
@@ -226,6 +231,9 @@ public final class SuiteReport {
                     .put("klRatioLowerQuartile", k.lowerQuartile()).put("klRatioUpperQuartile", k.upperQuartile()));
             d.directionCosine().ifPresent(c -> row.put("directionCosineUpdates", c.count()).put("directionCosineMedian", c.median())
                     .put("directionCosineLowerQuartile", c.lowerQuartile()).put("directionCosineUpperQuartile", c.upperQuartile()));
+            d.directionCosinePerGroup().ifPresent(c -> row.put("directionCosinePerGroupMedian", c.median())
+                    .put("directionCosinePerGroupLowerQuartile", c.lowerQuartile())
+                    .put("directionCosinePerGroupUpperQuartile", c.upperQuartile()));
             array.add(row);
         });
         return array;

@@ -135,11 +135,34 @@ class DirectionCosineTest {
         ForwardPass pass = policy.forward(observations);
         DirectionCosine diagnostic = diagnostic(policy);
 
-        double explicitCosine = diagnostic.measure(policy, pass, gradient, explicit.precondition(gradient), C);
-        double identityCosine = diagnostic.measure(policy, pass, gradient, new IdentityCurvatureEstimator().precondition(gradient), C);
+        double explicitCosine = diagnostic.measure(policy, pass, gradient, explicit.precondition(gradient), C).joint();
+        double identityCosine = diagnostic.measure(policy, pass, gradient, new IdentityCurvatureEstimator().precondition(gradient), C)
+                .joint();
 
         assertThat(explicitCosine).isCloseTo(1.0, within(1e-9));
         assertThat(identityCosine).isLessThan(0.9);
+    }
+
+    @Test
+    void perGroupTheCosineIgnoresHowTheDirectionWeighsTheActorAgainstTheCritic() {
+        MlpPolicy policy = policy(false); // a separate actor and critic: two groups
+        Map<String, String> groups = new LinkedHashMap<>();
+        policy.parameters().forEach(block -> groups.put(block.name(), block.group()));
+        assertThat(groups.values()).containsOnly("actor", "critic");
+        Gradient gradient = new Gradient(gradient(policy).blocks(), groups);
+        ForwardPass pass = policy.forward(observations());
+        DirectionCosine diagnostic = diagnostic(policy);
+        Map<String, INDArray> reference = diagnostic.reference(policy, pass, gradient, C);
+        Map<String, INDArray> criticTenfold = new LinkedHashMap<>();
+        reference.forEach((block, x) -> criticTenfold.put(block, groups.get(block).equals("critic") ? x.mul(10) : x));
+
+        DirectionCosine.Measurement exact = diagnostic.measure(policy, pass, gradient, new Direction(reference, 1), C);
+        DirectionCosine.Measurement rescaled = diagnostic.measure(policy, pass, gradient, new Direction(criticTenfold, 1), C);
+
+        assertThat(exact.joint()).isCloseTo(1.0, within(1e-9));
+        assertThat(exact.perGroup()).isCloseTo(1.0, within(1e-9));
+        assertThat(rescaled.joint()).isLessThan(0.99);
+        assertThat(rescaled.perGroup()).isCloseTo(1.0, within(1e-9));
     }
 
     @Test

@@ -30,15 +30,17 @@ class DirectionCosineTrainingTest {
         return runDir;
     }
 
-    /** The untimed progress.csv without its direction_cosine column. */
+    /** The untimed progress.csv without its direction-cosine columns. */
     private static List<String> withoutCosine(Path runDir) throws Exception {
         List<String> lines = UntimedProgress.of(runDir);
-        int column = Arrays.asList(lines.get(0).split(",", -1)).indexOf("direction_cosine");
+        List<String> header = Arrays.asList(lines.get(0).split(",", -1));
+        int column = header.indexOf("direction_cosine");
         assertThat(column).isNotNegative();
+        assertThat(header.indexOf("direction_cosine_per_group")).isEqualTo(column + 1);
         List<String> kept = new ArrayList<>();
         for (String line : lines) {
             List<String> cells = new ArrayList<>(Arrays.asList(line.split(",", -1)));
-            cells.remove(column);
+            cells.subList(column, column + 2).clear();
             kept.add(String.join(",", cells));
         }
         return kept;
@@ -46,6 +48,10 @@ class DirectionCosineTrainingTest {
 
     private static double[] cosines(Path runDir) {
         return ProgressCsv.read(runDir).column("direction_cosine");
+    }
+
+    private static double[] perGroup(Path runDir) {
+        return ProgressCsv.read(runDir).column("direction_cosine_per_group");
     }
 
     @Test
@@ -57,23 +63,30 @@ class DirectionCosineTrainingTest {
 
         assertThat(withoutCosine(on)).isEqualTo(withoutCosine(off));
         double[] measured = cosines(on);
+        double[] perGroup = perGroup(on);
         assertThat(measured).hasSize(16);
         for (int i = 0; i < measured.length; i++) {
             if ((i + 1) % 3 == 0) {
                 assertThat(measured[i]).as("update " + (i + 1)).isBetween(-1.0, 1.0);
+                assertThat(perGroup[i]).as("update " + (i + 1)).isBetween(-1.0, 1.0);
             } else {
                 assertThat(measured[i]).as("update " + (i + 1)).isNaN();
+                assertThat(perGroup[i]).as("update " + (i + 1)).isNaN();
             }
         }
         assertThat(cosines(off)).containsOnly(Double.NaN);
+        assertThat(perGroup(off)).containsOnly(Double.NaN);
     }
 
     @Test
     void theExactSolverWithTheSameDampingReadsOneAndTheSampledFisherAndTheGradientLess(@TempDir Path dir) {
         String[] tiny = {"acktr.total-steps=640", "acktr.policy.mlp.hidden-sizes=[8]", "acktr.policy.mlp.dtype=double",
                 "acktr.diagnostics.direction-cosine.interval=2", "acktr.diagnostics.direction-cosine.tolerance=1e-9"};
-        double[] cg = cosines(train(dir.resolve("cg"), concat(tiny, "acktr.curvature.type=cg-fisher",
-                "acktr.curvature.cg-fisher.max-iterations=200", "acktr.curvature.cg-fisher.tolerance=1e-9")));
+        Path cgRun = train(dir.resolve("cg"), concat(tiny, "acktr.curvature.type=cg-fisher",
+                "acktr.curvature.cg-fisher.max-iterations=200", "acktr.curvature.cg-fisher.tolerance=1e-9"));
+        double[] cg = cosines(cgRun);
+        assertThat(Arrays.stream(perGroup(cgRun)).filter(Double::isFinite)).hasSize(4)
+                .allSatisfy(c -> assertThat(c).isGreaterThan(1 - 1e-6));
         double[] explicit = cosines(train(dir.resolve("explicit"), concat(tiny, "acktr.curvature.type=explicit")));
         double[] identity = cosines(train(dir.resolve("identity"), concat(tiny, "acktr.curvature.type=identity",
                 "acktr.step-size.type=rmsprop")));

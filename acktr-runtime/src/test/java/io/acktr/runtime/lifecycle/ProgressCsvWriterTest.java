@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProgressCsvWriterTest {
     private static UpdateMetrics update(long updates, double directionCosine) {
         return new UpdateMetrics(160 * updates, updates, 3, 21.5, 0.69, 1.25, -0.01, 2e-3, 1e-3, 0.25, 800, 0, 300L << 20,
-                directionCosine);
+                directionCosine, directionCosine / 2);
     }
 
     @Test
@@ -23,9 +23,9 @@ class ProgressCsvWriterTest {
         writer.onUpdate(update(2, 0.8125));
         writer.onEnd();
         List<String> lines = Files.readAllLines(dir.resolve(ProgressCsvWriter.FILE_NAME));
-        assertThat(lines.get(0)).endsWith(",skipped_updates,resident_mb,direction_cosine");
-        assertThat(lines.get(1)).endsWith(",0,300,");
-        assertThat(lines.get(2)).endsWith(",0,300,0.812500");
+        assertThat(lines.get(0)).endsWith(",skipped_updates,resident_mb,direction_cosine,direction_cosine_per_group");
+        assertThat(lines.get(1)).endsWith(",0,300,,");
+        assertThat(lines.get(2)).endsWith(",0,300,0.812500,0.406250");
     }
 
     @Test
@@ -40,7 +40,7 @@ class ProgressCsvWriterTest {
         List<String> lines = Files.readAllLines(dir.resolve(ProgressCsvWriter.FILE_NAME));
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).isEqualTo(header);
-        assertThat(lines.get(2).split(",", -1)).hasSize(ProgressCsvWriter.COLUMNS.size() - 1);
+        assertThat(lines.get(2).split(",", -1)).hasSize(ProgressCsvWriter.COLUMNS.size() - 2);
     }
 
     @Test

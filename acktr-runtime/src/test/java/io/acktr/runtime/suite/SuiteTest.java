@@ -221,10 +221,11 @@ class SuiteTest {
         Path one = Files.createDirectories(dir.resolve("one"));
         Path two = Files.createDirectories(dir.resolve("two"));
         // ratios 0.5, (none: not measured), 1 and 2, 4; cosines 0.2, 0.6 and 0.4; a2c predicts no KL
-        Files.writeString(one.resolve("progress.csv"), "env_steps,kl,predicted_kl,direction_cosine\n1,0.001,0.002,0.2\n"
-                + "2,,0.002,\n3,0.002,0.002,0.6\n");
-        Files.writeString(two.resolve("progress.csv"), "env_steps,kl,predicted_kl,direction_cosine\n1,0.004,0.002,0.4\n"
-                + "2,0.008,0.002,\n");
+        // per group: 0.4, 0.8 and 0.6
+        Files.writeString(one.resolve("progress.csv"), "env_steps,kl,predicted_kl,direction_cosine,direction_cosine_per_group\n"
+                + "1,0.001,0.002,0.2,0.4\n2,,0.002,,\n3,0.002,0.002,0.6,0.8\n");
+        Files.writeString(two.resolve("progress.csv"), "env_steps,kl,predicted_kl,direction_cosine,direction_cosine_per_group\n"
+                + "1,0.004,0.002,0.4,0.6\n2,0.008,0.002,,\n");
         Path a2c = Files.createDirectories(dir.resolve("a2c"));
         Files.writeString(a2c.resolve("progress.csv"), "env_steps,kl,predicted_kl,direction_cosine\n1,0.001,,0.1\n2,0.001,,\n");
         List<RunResult> results = List.of(
@@ -247,18 +248,21 @@ class SuiteTest {
         assertThat(cosine.median()).isCloseTo(0.4, within(1e-12));
         assertThat(cosine.lowerQuartile()).isCloseTo(0.3, within(1e-12));
         assertThat(cosine.upperQuartile()).isCloseTo(0.5, within(1e-12));
+        assertThat(kfac.directionCosinePerGroup().orElseThrow().median()).isCloseTo(0.6, within(1e-12));
         assertThat(rows.get(1).klRatio()).isEmpty();
+        assertThat(rows.get(1).directionCosinePerGroup()).isEmpty();
         assertThat(rows.get(1).directionCosine().orElseThrow().count()).isEqualTo(1);
 
         new SuiteReport(tiny()).write(dir, results);
         assertThat(Files.readString(dir.resolve("results.md"))).contains("### Step diagnostics").contains("Direction cosine")
-                .contains("| CartPole-v1 | kfac | 2 | 4 | 1.50 [0.875, 2.50] | 3 | 0.400 [0.300, 0.500] |")
-                .contains("| CartPole-v1 | a2c | 1 | — | — | 1 | 0.100 [0.100, 0.100] |");
+                .contains("| CartPole-v1 | kfac | 2 | 4 | 1.50 [0.875, 2.50] | 3 | 0.400 [0.300, 0.500] | 0.600 [0.500, 0.700] |")
+                .contains("| CartPole-v1 | a2c | 1 | — | — | 1 | 0.100 [0.100, 0.100] | — |");
         JsonObject json = new JsonObject(Files.readString(dir.resolve("results.json")));
         JsonObject first = json.getJsonArray("stepDiagnostics").getJsonObject(0);
         assertThat(first.getDouble("klRatioMedian")).isCloseTo(1.5, within(1e-12));
         assertThat(first.getDouble("directionCosineMedian")).isCloseTo(0.4, within(1e-12));
         assertThat(first.getLong("directionCosineUpdates")).isEqualTo(3);
+        assertThat(first.getDouble("directionCosinePerGroupMedian")).isCloseTo(0.6, within(1e-12));
         assertThat(json.getJsonArray("stepDiagnostics").getJsonObject(1).containsKey("klRatioMedian")).isFalse();
     }
 
