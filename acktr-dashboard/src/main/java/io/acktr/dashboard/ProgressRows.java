@@ -40,6 +40,8 @@ final class ProgressRows {
         put(row, "predicted_kl", m.predictedKl());
         put(row, "skipped_updates", m.skippedUpdates());
         put(row, "resident_mb", m.residentBytes() >> 20);
+        put(row, "direction_cosine", m.directionCosine());
+        put(row, "direction_cosine_per_group", m.directionCosinePerGroup());
         return row;
     }
 

@@ -59,33 +59,11 @@ public final class ConjugateGradientFisherEstimator implements CurvatureEstimato
 
     /** Conjugate gradient from {@code x = 0}, stopping at the iteration limit or the relative tolerance. */
     private Map<String, INDArray> solve(Map<String, INDArray> b) {
-        double damping = settings.damping();
-        Map<String, INDArray> x = BlockVectors.zerosLike(b);
-        Map<String, INDArray> r = BlockVectors.toDouble(b);
-        Map<String, INDArray> p = BlockVectors.toDouble(b);
-        double rr = BlockVectors.dot(r, r);
-        double stop = settings.tolerance() * settings.tolerance() * rr;
-        int iterations = 0;
-        while (iterations < settings.maxIterations() && rr > stop && rr > 0) {
-            Map<String, INDArray> ap = product.apply(BlockVectors.like(p, b));
-            ap = BlockVectors.toDouble(ap);
-            BlockVectors.axpy(damping, p, ap);
-            double pAp = BlockVectors.dot(p, ap);
-            if (!(pAp > 0)) {
-                break; // not positive definite along p (NaN included): keep what we have
-            }
-            double alpha = rr / pAp;
-            BlockVectors.axpy(alpha, p, x);
-            BlockVectors.axpy(-alpha, ap, r);
-            double next = BlockVectors.dot(r, r);
-            BlockVectors.xpby(r, next / rr, p);
-            rr = next;
-            iterations++;
-        }
-        double bb = BlockVectors.dot(BlockVectors.toDouble(b), BlockVectors.toDouble(b));
-        lastIterations = iterations;
-        lastRelativeResidual = bb > 0 ? Math.sqrt(rr / bb) : 0;
-        return x;
+        ConjugateGradient.Solution solution = ConjugateGradient.solve(product, b, settings.damping(), settings.maxIterations(),
+                settings.tolerance());
+        lastIterations = solution.iterations();
+        lastRelativeResidual = solution.relativeResidual();
+        return solution.solution();
     }
 
     /** CG iterations of the latest solve. */

@@ -19,6 +19,7 @@ import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepRequest;
 import io.acktr.api.step.StepSizeRule;
 import io.acktr.runtime.settings.AlgorithmSettings;
+import io.acktr.runtime.settings.DirectionCosineSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>forward the batch and hand the curvature estimator this batch's Fisher pass
  *       ({@link PolicyFisherPass}), which it runs now or beside step 2;</li>
  *   <li>back-propagate the A2C loss ({@link A2cLoss}) to the gradient {@code grad};</li>
- *   <li>precondition it, {@code Delta = F_hat^{-1} grad};</li>
+ *   <li>precondition it, {@code Delta = F_hat^{-1} grad} (every {@code direction-cosine.interval}
+ *       updates, also measure its cosine with the exact {@code (F + lambda I)^{-1} grad},
+ *       {@link DirectionCosine});</li>
  *   <li>let the step-size rule scale it (e.g. the KL trust region, or a line search that tries
  *       candidates on the batch) and apply it;</li>
  *   <li>measure the KL between the old and the new model and the loss change on the batch, and
@@ -60,11 +63,21 @@ public final class AcktrUpdate {
     /** The step rule sizes the step with the exact Fisher of the batch (e.g. the trust region's exact quadratic form). */
     private final boolean stepNeedsFisher;
     private final ObservationCast observations = new ObservationCast();
+    private final DirectionCosine directionCosine;
     /** Updates made, this one included: the step is measured every {@code measure-step-interval} of them. */
     private long updates;
 
+    /** An update without the direction-cosine diagnostic. */
     public AcktrUpdate(Policy policy, CurvatureEstimator curvature, StepSizeRule stepSizeRule, AlgorithmSettings settings,
                        RandomGenerator random) {
+        this(policy, curvature, stepSizeRule, settings, random, null);
+    }
+
+    /**
+     * @param directionCosine the curvature-quality diagnostic's settings; null: off
+     */
+    public AcktrUpdate(Policy policy, CurvatureEstimator curvature, StepSizeRule stepSizeRule, AlgorithmSettings settings,
+                       RandomGenerator random, DirectionCosineSettings directionCosine) {
         this.policy = requireNonNull(policy, "policy is null");
         this.curvature = requireNonNull(curvature, "curvature is null");
         this.stepSizeRule = requireNonNull(stepSizeRule, "stepSizeRule is null");
@@ -84,6 +97,7 @@ public final class AcktrUpdate {
         this.feedbackListeners = Stream.of(stepSizeRule, curvature).filter(StepFeedbackListener.class::isInstance)
                 .map(StepFeedbackListener.class::cast).toList();
         this.feedbackEveryUpdate = needs.feedbackEveryUpdate() || stepSizeRule.needsFeedbackEveryUpdate();
+        this.directionCosine = directionCosine == null ? DirectionCosine.off() : DirectionCosine.of(directionCosine, policy);
     }
 
     public Policy policy() {
@@ -198,8 +212,12 @@ public final class AcktrUpdate {
             String culprit = direction.firstNonFiniteBlock().map(b -> "the direction of parameter block " + b)
                     .orElse("the quadratic form Delta^T F Delta");
             return new UpdateResult(false, before.policy(), before.value(), before.entropy(), Double.NaN, Double.NaN, 0,
-                    culprit + " is NaN or Inf (" + curvature.name() + " curvature)");
+                    culprit + " is NaN or Inf (" + curvature.name() + " curvature)", Double.NaN, Double.NaN);
         }
+        // Every direction-cosine.interval updates: cos(Delta, (F + lambda I)^{-1} grad), F this batch's exact Fisher.
+        DirectionCosine.Measurement cosine = directionCosine.measures(updates)
+                ? directionCosine.measure(policy, pass, gradient, direction, settings.valueFisherCoefficient())
+                : DirectionCosine.Measurement.NONE;
 
         // 4. Step size and step.
         StepEvaluator evaluator = delta -> tryStep(delta, batch, pass, loss, before);
@@ -225,7 +243,7 @@ public final class AcktrUpdate {
             feedbackListeners.forEach(listener -> listener.observe(feedback));
         }
         return new UpdateResult(true, before.policy(), before.value(), before.entropy(), kl, step.predictedKl(),
-                step.stepSize(), "");
+                step.stepSize(), "", cosine.joint(), cosine.perGroup());
     }
 
     /** A line search's candidate: applied, measured and undone by restoring the saved parameters. */

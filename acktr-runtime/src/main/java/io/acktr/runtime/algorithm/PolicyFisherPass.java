@@ -78,7 +78,8 @@ final class PolicyFisherPass implements FisherPass {
     /**
      * {@code F v = (1/N) sum_i J_i^T H_i J_i v}: forward mode gives {@code J v}, the output
      * distribution's Fisher {@code H} (and {@code c_vf^2} for the critic's Gaussian) weights it,
-     * and one backward pass gives {@code J^T}.
+     * and one backward pass gives {@code J^T}. It reads the forward pass and the parameters, draws
+     * nothing and changes nothing (the direction-cosine diagnostic relies on that).
      */
     static FisherVectorProduct fisherVectorProduct(Policy policy, ForwardPass pass, double c) {
         double n = pass.batchSize();

@@ -68,10 +68,11 @@ public final class Codecs {
             (w, m) -> w.longValue(m.envSteps()).longValue(m.updates()).longValue(m.episodes()).doubleValue(m.meanReturn())
                     .doubleValue(m.entropy()).doubleValue(m.valueLoss()).doubleValue(m.policyLoss()).doubleValue(m.kl())
                     .doubleValue(m.predictedKl()).doubleValue(m.stepSize()).doubleValue(m.fps())
-                    .longValue(m.skippedUpdates()).longValue(m.residentBytes()),
+                    .longValue(m.skippedUpdates()).longValue(m.residentBytes()).doubleValue(m.directionCosine())
+                    .doubleValue(m.directionCosinePerGroup()),
             r -> new UpdateMetrics(r.longValue(), r.longValue(), r.longValue(), r.doubleValue(), r.doubleValue(),
                     r.doubleValue(), r.doubleValue(), r.doubleValue(), r.doubleValue(), r.doubleValue(), r.doubleValue(),
-                    r.longValue(), r.longValue()));
+                    r.longValue(), r.longValue(), r.doubleValue(), r.doubleValue()));
 
     static final BinaryCodec<EpisodeEnded> EPISODE_ENDED = new BinaryCodec<>(EpisodeEnded.class,
             (w, m) -> w.doubleValue(m.episodeReturn()).longValue(m.episodeLength()),

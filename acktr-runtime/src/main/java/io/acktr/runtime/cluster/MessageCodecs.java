@@ -113,7 +113,8 @@ public final class MessageCodecs {
         rows.forEach(row -> out.longValue(row.envSteps()).longValue(row.updates()).longValue(row.episodes())
                 .doubleValue(row.meanReturn()).doubleValue(row.entropy()).doubleValue(row.valueLoss()).doubleValue(row.policyLoss())
                 .doubleValue(row.kl()).doubleValue(row.predictedKl()).doubleValue(row.stepSize()).doubleValue(row.fps())
-                .longValue(row.skippedUpdates()).longValue(row.residentBytes()));
+                .longValue(row.skippedUpdates()).longValue(row.residentBytes()).doubleValue(row.directionCosine())
+                .doubleValue(row.directionCosinePerGroup()));
     }
 
     private static List<UpdateMetrics> readRows(Wire.Reader in) {
@@ -122,7 +123,7 @@ public final class MessageCodecs {
         for (int i = 0; i < count; i++) {
             rows.add(new UpdateMetrics(in.longValue(), in.longValue(), in.longValue(), in.doubleValue(), in.doubleValue(),
                     in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(), in.doubleValue(),
-                    in.longValue(), in.longValue()));
+                    in.longValue(), in.longValue(), in.doubleValue(), in.doubleValue()));
         }
         return rows;
     }

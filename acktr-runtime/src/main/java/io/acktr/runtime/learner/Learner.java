@@ -179,7 +179,8 @@ public final class Learner {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 UpdateMetrics metrics = new UpdateMetrics(envSteps, updates, window.count(), window.mean(), result.entropy(),
                         result.valueLoss(), result.policyLoss(), result.kl(), result.predictedKl(), result.stepSize(),
-                        (envSteps - stepsBefore) / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes());
+                        (envSteps - stepsBefore) / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes(),
+                        result.directionCosine(), result.directionCosinePerGroup());
                 bus.publish(Addresses.metrics(runId), metrics);
                 awaitListeners(updates);
                 if (reached.isEmpty() && watchThreshold.isPresent() && window.count() >= 100
@@ -273,7 +274,7 @@ public final class Learner {
                         where, diverged.get(), restored.get());
                 return new UpdateResult(false, result.policyLoss(), result.valueLoss(), result.entropy(), result.kl(),
                         result.predictedKl(), result.stepSize(), "diverged (" + diverged.get() + "), rolled back to "
-                        + restored.get());
+                        + restored.get(), result.directionCosine(), result.directionCosinePerGroup());
             }
             throw new TrainingDivergedException("training diverged at " + where + ": " + diverged.get()
                     + "; there is no checkpoint to roll back to yet, so the run stops; best/ is untouched");

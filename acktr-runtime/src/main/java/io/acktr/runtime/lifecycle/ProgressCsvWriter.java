@@ -22,14 +22,20 @@ import java.util.Locale;
 public final class ProgressCsvWriter implements TrainingListener {
     public static final String FILE_NAME = "progress.csv";
     public static final List<String> COLUMNS = List.of("env_steps", "updates", "episodes", "mean_return", "entropy",
-            "value_loss", "kl", "step_size", "fps", "policy_loss", "predicted_kl", "skipped_updates", "resident_mb");
+            "value_loss", "kl", "step_size", "fps", "policy_loss", "predicted_kl", "skipped_updates", "resident_mb",
+            "direction_cosine", "direction_cosine_per_group");
+    /** The columns of a run started before the direction-cosine columns existed: such a run resumes in them. */
+    static final List<String> COLUMNS_BEFORE_DIRECTION_COSINE = COLUMNS.subList(0, COLUMNS.size() - 2);
 
     private final Path file;
     private final FileChannel channel;
+    /** The file's columns: {@link #COLUMNS}, or {@link #COLUMNS_BEFORE_DIRECTION_COSINE} for an older run resumed. */
+    private final List<String> columns;
 
-    private ProgressCsvWriter(Path file, FileChannel channel) {
+    private ProgressCsvWriter(Path file, FileChannel channel, List<String> columns) {
         this.file = file;
         this.channel = channel;
+        this.columns = columns;
     }
 
     /** Creates {@code progress.csv} in {@code runDirectory}; fails if it exists already. */
@@ -41,7 +47,7 @@ public final class ProgressCsvWriter implements TrainingListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file + ": " + e, e);
         }
-        ProgressCsvWriter writer = new ProgressCsvWriter(file, channel);
+        ProgressCsvWriter writer = new ProgressCsvWriter(file, channel, COLUMNS);
         writer.writeLine(String.join(",", COLUMNS));
         return writer;
     }
@@ -50,7 +56,8 @@ public final class ProgressCsvWriter implements TrainingListener {
      * Continues the {@value #FILE_NAME} of a run that resumes from the checkpoint of update
      * {@code updates}: the file is cut back to its header and its whole rows of updates up to
      * {@code updates} (a torn last row, or rows written after that checkpoint, go), and rows are
-     * appended from there.
+     * appended from there, in the file's columns (a run started before {@code direction_cosine}
+     * existed goes on without it).
      *
      * @throws InvalidCheckpointException when the file is missing or its header is not this version's
      */
@@ -60,8 +67,10 @@ public final class ProgressCsvWriter implements TrainingListener {
             throw new InvalidCheckpointException(file + ": missing; a run directory to resume holds its progress.csv");
         }
         FileChannel channel;
+        List<String> columns;
         try {
             byte[] content = Files.readAllBytes(file);
+            columns = columnsOf(file, content);
             long keep = wholeRowsUpTo(file, content, updates);
             channel = FileChannel.open(file, StandardOpenOption.WRITE);
             channel.truncate(keep);
@@ -69,16 +78,28 @@ public final class ProgressCsvWriter implements TrainingListener {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot continue " + file + ": " + e, e);
         }
-        return new ProgressCsvWriter(file, channel);
+        return new ProgressCsvWriter(file, channel, columns);
+    }
+
+    /** The columns the header of {@code content} names: this version's, or those before {@code direction_cosine}. */
+    private static List<String> columnsOf(Path file, byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        int headerEnd = text.indexOf('\n');
+        String header = headerEnd < 0 ? "" : text.substring(0, headerEnd).strip();
+        if (header.equals(String.join(",", COLUMNS_BEFORE_DIRECTION_COSINE))) {
+            return COLUMNS_BEFORE_DIRECTION_COSINE;
+        }
+        if (!header.equals(String.join(",", COLUMNS))) {
+            throw new InvalidCheckpointException(file + ": its header is not " + String.join(",", COLUMNS));
+        }
+        return COLUMNS;
     }
 
     /** Bytes of the header and of the whole rows, in order, until a torn row or one of an update after {@code updates}. */
     static long wholeRowsUpTo(Path file, byte[] content, long updates) {
         String text = new String(content, StandardCharsets.UTF_8);
+        List<String> columns = columnsOf(file, content);
         int headerEnd = text.indexOf('\n');
-        if (headerEnd < 0 || !text.substring(0, headerEnd).strip().equals(String.join(",", COLUMNS))) {
-            throw new InvalidCheckpointException(file + ": its header is not " + String.join(",", COLUMNS));
-        }
         int kept = headerEnd + 1;
         while (kept < text.length()) {
             int end = text.indexOf('\n', kept);
@@ -88,7 +109,7 @@ public final class ProgressCsvWriter implements TrainingListener {
             String[] cells = text.substring(kept, end).split(",", -1);
             long rowUpdates;
             try {
-                rowUpdates = cells.length == COLUMNS.size() ? Long.parseLong(cells[1].strip()) : Long.MAX_VALUE;
+                rowUpdates = cells.length == columns.size() ? Long.parseLong(cells[1].strip()) : Long.MAX_VALUE;
             } catch (NumberFormatException e) {
                 break;
             }
@@ -106,7 +127,7 @@ public final class ProgressCsvWriter implements TrainingListener {
                 num(m.meanReturn()), num(m.entropy()), num(m.valueLoss()), num(m.kl()), num(m.stepSize()),
                 String.format(Locale.ROOT, "%.1f", m.fps()), num(m.policyLoss()), num(m.predictedKl()), m.skippedUpdates(),
                 m.residentBytes() >> 20);
-        writeLine(line);
+        writeLine(columns == COLUMNS ? line + "," + num(m.directionCosine()) + "," + num(m.directionCosinePerGroup()) : line);
     }
 
     /** Appends one whole line, or nothing: a write that fails part-way is truncated back. */

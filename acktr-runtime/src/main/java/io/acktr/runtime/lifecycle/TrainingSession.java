@@ -27,6 +27,7 @@ import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.plugins.RunPlugins;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.runtime.settings.CheckpointSettings;
+import io.acktr.runtime.settings.DirectionCosineSettings;
 import io.acktr.runtime.settings.DivergenceSettings;
 import io.acktr.runtime.settings.RunSettings;
 import io.acktr.runtime.settings.RuntimeSettings;
@@ -128,6 +129,7 @@ public final class TrainingSession {
                                              List<TrainingListener> extraListeners, RunObserver observer) {
         RunSettings run = RunSettings.from(config);
         AlgorithmSettings algorithm = AlgorithmSettings.from(config);
+        DirectionCosineSettings directionCosine = DirectionCosineSettings.from(config);
         CheckpointSettings checkpoints = CheckpointSettings.from(config);
         RuntimeSettings runtime = RuntimeSettings.from(config);
         RunPlugins plugins = pluginLookup.forRun(config);
@@ -148,7 +150,7 @@ public final class TrainingSession {
         CurvatureEstimator curvature = plugins.curvatureEstimator().create();
         try (curvature) { // its background threads end with the run
             StepSizeRule stepSizeRule = plugins.stepSizeRule().create();
-            checkCompatible(policy, curvature);
+            checkCompatible(policy, curvature, directionCosine);
             if (resumed.isPresent()) {
                 resumed.get().restoreParameters(policy);
                 resumed.get().restoreStatistics(wrappers);
@@ -160,8 +162,8 @@ public final class TrainingSession {
                 if (resumed.isPresent()) {
                     RunDirectory.rewriteConfig(directory, config); // a new budget holds for the next resume too
                 }
-                Parts parts = new Parts(run, algorithm, checkpoints, runtime, plugins, environments, wrappers, observationSpace,
-                        actionSpace, policy, curvature, stepSizeRule);
+                Parts parts = new Parts(run, algorithm, directionCosine, checkpoints, runtime, plugins, environments, wrappers,
+                        observationSpace, actionSpace, policy, curvature, stepSizeRule);
                 return train(parts, resumed, random, directory, console, watchThreshold, extraListeners, observer);
             }
         }
@@ -183,7 +185,8 @@ public final class TrainingSession {
     }
 
     /** What {@link #assembleAndTrain} built before the run directory: settings, plugins, the policy and its optimiser. */
-    private record Parts(RunSettings run, AlgorithmSettings algorithm, CheckpointSettings checkpoints, RuntimeSettings runtime,
+    private record Parts(RunSettings run, AlgorithmSettings algorithm, DirectionCosineSettings directionCosine,
+                         CheckpointSettings checkpoints, RuntimeSettings runtime,
                          RunPlugins plugins, EnvironmentRegistry environments, WrapperChain wrappers, Space observationSpace,
                          Space actionSpace, Policy policy, CurvatureEstimator curvature, StepSizeRule stepSizeRule) {
     }
@@ -222,7 +225,8 @@ public final class TrainingSession {
                 policy, wrappers, parts.checkpoints().interval(), () -> learner.get().trainingState());
         listeners.add(checkpointWriter);
         random.split(); // the action-sampling stream before per-environment streams; keeps the update's stream
-        AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split());
+        AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split(),
+                parts.directionCosine());
         Optional<SavedState> environmentState = resumed.map(c -> c.trainingState().getOrDefault(Learner.ENVIRONMENTS,
                 SavedState.empty()));
         long resumedUpdates = resumed.map(Checkpoint::updates).orElse(0L);
@@ -275,12 +279,18 @@ public final class TrainingSession {
     }
 
     /** Pairs that cannot work fail here, before the run directory exists. */
-    private void checkCompatible(Policy policy, CurvatureEstimator curvature) {
+    private void checkCompatible(Policy policy, CurvatureEstimator curvature, DirectionCosineSettings directionCosine) {
         if (curvature.requirements().fisherVectorProducts() && !(policy instanceof ForwardModePolicy)) {
             throw new ConfigException.BadValue("acktr.curvature.type", curvature.name()
                     + " needs exact Fisher-vector products, but the policy acktr.policy.type = "
                     + config.getString("acktr.policy.type") + " (" + policy.getClass().getSimpleName()
                     + ") has no forward mode; choose another estimator or policy");
+        }
+        if (directionCosine.enabled() && !(policy instanceof ForwardModePolicy)) {
+            throw new ConfigException.BadValue(DirectionCosineSettings.PREFIX + ".interval", directionCosine.interval()
+                    + ": the exact natural gradient needs Fisher-vector products, but the policy acktr.policy.type = "
+                    + config.getString("acktr.policy.type") + " (" + policy.getClass().getSimpleName()
+                    + ") has no forward mode; set it to 0");
         }
     }
 

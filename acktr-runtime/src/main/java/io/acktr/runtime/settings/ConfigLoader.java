@@ -64,17 +64,19 @@ public final class ConfigLoader {
         CheckpointSettings.from(merged);
         RuntimeSettings.from(merged);
         DivergenceSettings.from(merged);
+        DirectionCosineSettings.from(merged);
         return merged;
     }
 
     /** The embedded default run. */
     /**
      * Keys a resumed run may change with {@code --set}: its budget and how it runs, never what it
-     * learns (a key equal to the run's own value is accepted too). A prefix ending in '.' stands for
+     * learns (a key equal to the run's own value is accepted too; the diagnostics measure without
+     * changing the run). A prefix ending in '.' stands for
      * every key below it.
      */
     public static final List<String> RESUMABLE_KEYS = List.of("acktr.total-steps", "acktr.checkpoint.", "acktr.logging.",
-            "acktr.memory.", "acktr.runtime.", "acktr.divergence.", DEFAULTS);
+            "acktr.memory.", "acktr.runtime.", "acktr.divergence.", "acktr.diagnostics.", DEFAULTS);
 
     /**
      * The configuration of the run in {@code runDirectory} (its {@code config.conf}) with

@@ -7,21 +7,44 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * How well a variant's step rule predicts what its steps do: per task and variant, the ratio of the
- * KL measured after each update ({@code kl} of progress.csv) to the KL the step rule predicted
- * ({@code predicted_kl}), over every measured update of every seed: its median and quartiles. A
- * ratio far below 1 means the quadratic model of the trust region overestimates the step's KL (the
- * step is smaller than the radius allows), far above 1 that it underestimates it. Rules that predict
- * nothing (RMSProp) have no row. Caveat: {@code kl} is the policy's KL alone, while a natural-gradient
- * rule predicts the joint KL of policy and critic (the critic's Gaussian weighted by
- * {@code value-fisher-coefficient}), so the ratio reads low by the critic's share; the joint measured
- * KL in progress.csv would remove that.
+ * The curvature-quality diagnostics of a suite, per task and variant, pooled over the measured
+ * updates of every seed (median and quartiles):
+ * <ul>
+ *   <li>how well the step rule predicts what its steps do: the ratio of the KL measured after each
+ *       update ({@code kl} of progress.csv) to the KL the rule predicted ({@code predicted_kl}). Far
+ *       below 1, the quadratic model of the trust region overestimates the step's KL (the step is
+ *       smaller than the radius allows); far above 1, it underestimates it. Rules that predict nothing
+ *       (RMSProp) have none. Caveat: {@code kl} is the policy's KL alone, while a natural-gradient rule
+ *       predicts the joint KL of policy and critic (the critic's Gaussian weighted by
+ *       {@code value-fisher-coefficient}), so the ratio reads low by the critic's share;</li>
+ *   <li>how well the curvature estimator points: the cosine between its direction and the exact
+ *       damped natural gradient of the same batch ({@code direction_cosine}, written every
+ *       {@code acktr.diagnostics.direction-cosine.interval} updates), over all parameters and as the mean
+ *       of the cosines within each parameter group ({@code direction_cosine_per_group}).</li>
+ * </ul>
  */
 final class StepDiagnostics {
-    /** One task x variant: how many updates had both figures, and the ratio's quartiles. */
-    record Row(String task, String variant, int runs, long updates, double lowerQuartile, double median, double upperQuartile) {
+    /** Median and quartiles of {@code count} pooled values. */
+    record Spread(long count, double lowerQuartile, double median, double upperQuartile) {
+        static Optional<Spread> of(List<double[]> perRun) {
+            double[] pooled = perRun.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
+            if (pooled.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Spread(pooled.length, Quantiles.ofSorted(pooled, 0.25), Quantiles.ofSorted(pooled, 0.5),
+                    Quantiles.ofSorted(pooled, 0.75)));
+        }
+    }
+
+    /**
+     * One task x variant: the runs that measured either figure, and each figure's spread (empty when no
+     * update measured it).
+     */
+    record Row(String task, String variant, int runs, Optional<Spread> klRatio, Optional<Spread> directionCosine,
+               Optional<Spread> directionCosinePerGroup) {
     }
 
     private StepDiagnostics() {
@@ -33,19 +56,25 @@ final class StepDiagnostics {
         for (SuiteDefinition.Task task : suite.tasks()) {
             for (SuiteDefinition.Variant variant : suite.variants()) {
                 List<double[]> ratios = new ArrayList<>();
+                List<double[]> cosines = new ArrayList<>();
+                List<double[]> perGroup = new ArrayList<>();
+                int runs = 0;
                 for (RunResult run : SuiteStatistics.select(task.name(), variant.name(), results)) {
                     Path directory = Path.of(run.runDirectory());
                     if (Files.isRegularFile(directory.resolve(ProgressCsv.FILE_NAME))) {
-                        double[] r = ratios(ProgressCsv.read(directory));
-                        if (r.length > 0) {
-                            ratios.add(r);
-                        }
+                        ProgressCsv csv = ProgressCsv.read(directory);
+                        double[] r = ratios(csv);
+                        double[] c = measured(csv, "direction_cosine");
+                        ratios.add(r);
+                        cosines.add(c);
+                        perGroup.add(measured(csv, "direction_cosine_per_group"));
+                        runs += r.length > 0 || c.length > 0 ? 1 : 0;
                     }
                 }
-                double[] pooled = ratios.stream().flatMapToDouble(Arrays::stream).sorted().toArray();
-                if (pooled.length > 0) {
-                    rows.add(new Row(task.name(), variant.name(), ratios.size(), pooled.length, Quantiles.ofSorted(pooled, 0.25),
-                            Quantiles.ofSorted(pooled, 0.5), Quantiles.ofSorted(pooled, 0.75)));
+                Optional<Spread> klRatio = Spread.of(ratios);
+                Optional<Spread> directionCosine = Spread.of(cosines);
+                if (klRatio.isPresent() || directionCosine.isPresent()) {
+                    rows.add(new Row(task.name(), variant.name(), runs, klRatio, directionCosine, Spread.of(perGroup)));
                 }
             }
         }
@@ -66,5 +95,13 @@ final class StepDiagnostics {
             }
         }
         return ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** The finite values of {@code column} (e.g. direction_cosine on every update that measured it). */
+    static double[] measured(ProgressCsv csv, String column) {
+        if (!csv.columns().contains(column)) {
+            return new double[0];
+        }
+        return Arrays.stream(csv.column(column)).filter(Double::isFinite).toArray();
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Writes a suite's results as {@code results.md} and {@code results.json}: per task and variant the
@@ -74,18 +75,30 @@ public final class SuiteReport {
         }
         aggregateMarkdown(md, results);
         if (!diagnostics.isEmpty()) {
-            md.append("\n### Step diagnostics\n\nMeasured KL of each update (between the policies before and after its step) ")
-                    .append("over the KL its step rule predicted, pooled over every measured update of every seed: median ")
-                    .append("and quartiles. Below 1: the rule's quadratic model (its damped, approximate Fisher) overestimates ")
+            md.append("\n### Step diagnostics\n\nPooled over the measured updates of every seed: median [quartiles], and how ")
+                    .append("many updates measured it.\n\n")
+                    .append("*Measured / predicted KL*: the KL of each update (between the policies before and after its step) ")
+                    .append("over the KL its step rule predicted. Below 1: the rule's quadratic model (its damped, approximate Fisher) overestimates ")
                     .append("the step's KL; above 1: it underestimates it. Caveat: the measured KL (progress.csv's `kl`) is the ")
                     .append("policy's alone, while a natural-gradient rule predicts the joint KL of policy and critic (the ")
                     .append("critic's Gaussian weighted by `value-fisher-coefficient`), so the ratio also reads low by the ")
-                    .append("critic's share. Rules that ")
-                    .append("predict no KL (RMSProp) have no row.\n\n")
-                    .append("| Task | Variant | Runs | Updates | Measured / predicted KL, median [quartiles] |\n|---|---|---|---|---|\n");
+                    .append("critic's share. Rules that predict no KL (RMSProp) have none.\n\n")
+                    .append("*Direction cosine*: the cosine between the curvature estimator's direction (before the step rule ")
+                    .append("scales it) and the exact damped natural gradient `(F + lambda I)^-1 grad` of the same batch, F the ")
+                    .append("exact Fisher of policy and critic together (progress.csv's `direction_cosine`, every ")
+                    .append("`acktr.diagnostics.direction-cosine.interval` updates; lambda is its `damping`). 1: the estimator ")
+                    .append("points where the exact natural gradient does. Estimators that draw the Fisher's targets (K-FAC, ")
+                    .append("explicit) read below 1 from that sampling alone. *Per group*: the mean over parameter groups (a ")
+                    .append("separate actor and critic) of the cosine within each, blind to how the direction weighs the actor ")
+                    .append("against the critic, which a per-group trust region sets anew; the same as the other with one group.\n\n")
+                    .append("| Task | Variant | Runs | Updates | Measured / predicted KL, median [quartiles] | Updates ")
+                    .append("| Direction cosine, median [quartiles] | Per group, median [quartiles] |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
             for (StepDiagnostics.Row d : diagnostics) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %.3g [%.3g, %.3g] |%n", task(d.task()).environmentId(),
-                        d.variant(), d.runs(), d.updates(), d.median(), d.lowerQuartile(), d.upperQuartile()));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s |%n", task(d.task()).environmentId(), d.variant(),
+                        d.runs(), spread(d.klRatio(), "%.3g"), spread(d.directionCosine(), "%.3f"),
+                        d.directionCosinePerGroup().map(s -> String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", s.median(),
+                                s.lowerQuartile(), s.upperQuartile())).orElse("—")));
             }
         }
         if (!figures.isEmpty()) {
@@ -204,11 +217,25 @@ public final class SuiteReport {
                 .put("acrossTasks", aggregates).put("stepDiagnostics", diagnosticsJson(diagnostics)).put("runs", runs);
     }
 
+    /** "count | median [lower, upper]" cells of a spread, or dashes. */
+    private static String spread(Optional<StepDiagnostics.Spread> spread, String format) {
+        return spread.map(s -> String.format(Locale.ROOT, "%,d | " + format + " [" + format + ", " + format + "]", s.count(),
+                s.median(), s.lowerQuartile(), s.upperQuartile())).orElse("— | —");
+    }
+
     private static JsonArray diagnosticsJson(List<StepDiagnostics.Row> diagnostics) {
         JsonArray array = new JsonArray();
-        diagnostics.forEach(d -> array.add(new JsonObject().put("task", d.task()).put("variant", d.variant()).put("runs", d.runs())
-                .put("updates", d.updates()).put("klRatioMedian", d.median()).put("klRatioLowerQuartile", d.lowerQuartile())
-                .put("klRatioUpperQuartile", d.upperQuartile())));
+        diagnostics.forEach(d -> {
+            JsonObject row = new JsonObject().put("task", d.task()).put("variant", d.variant()).put("runs", d.runs());
+            d.klRatio().ifPresent(k -> row.put("updates", k.count()).put("klRatioMedian", k.median())
+                    .put("klRatioLowerQuartile", k.lowerQuartile()).put("klRatioUpperQuartile", k.upperQuartile()));
+            d.directionCosine().ifPresent(c -> row.put("directionCosineUpdates", c.count()).put("directionCosineMedian", c.median())
+                    .put("directionCosineLowerQuartile", c.lowerQuartile()).put("directionCosineUpperQuartile", c.upperQuartile()));
+            d.directionCosinePerGroup().ifPresent(c -> row.put("directionCosinePerGroupMedian", c.median())
+                    .put("directionCosinePerGroupLowerQuartile", c.lowerQuartile())
+                    .put("directionCosinePerGroupUpperQuartile", c.upperQuartile()));
+            array.add(row);
+        });
         return array;
     }
 

@@ -70,6 +70,9 @@ class CodecsTest {
         UpdateMetrics metrics = new UpdateMetrics(1600, 10, 33, 21.5, 0.69, 1.25, -0.01, Double.NaN, 1e-3, 0.25, 812.5, 1,
                 123456789L);
         assertThat(overTheWire(Codecs.UPDATE_METRICS, metrics)).isEqualTo(metrics);
+        UpdateMetrics measured = new UpdateMetrics(1600, 10, 33, 21.5, 0.69, 1.25, -0.01, 2e-3, 1e-3, 0.25, 812.5, 1,
+                123456789L, 0.875, 0.9375);
+        assertThat(overTheWire(Codecs.UPDATE_METRICS, measured)).isEqualTo(measured);
         assertThat(overTheWire(Codecs.EPISODE_ENDED, new EpisodeEnded(-120.5, 200))).isEqualTo(new EpisodeEnded(-120.5, 200));
         assertThat(overTheWire(Codecs.RUN_ENDED, new RunEnded(10, true))).isEqualTo(new RunEnded(10, true));
         ListenersDone done = new ListenersDone(10, false, Optional.of("ProgressCsvWriter failed: disk full, é"));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class MessageCodecsTest {
     private static final UpdateMetrics ROW = new UpdateMetrics(160, 1, 3, 21.5, 0.69, 0.25, -0.01, Double.NaN, 1e-3, 0.25,
-            1234.5, 0, 300L << 20);
+            1234.5, 0, 300L << 20, 0.75, 0.875);
 
     private static <T> Object overTheWire(MessageCodecs.RecordCodec<T> codec, T message) {
         Buffer buffer = Buffer.buffer();
@@ -80,13 +80,13 @@ class MessageCodecsTest {
     }
 
     @Test
-    void aProgressRowTakesThirteenNumbersOnTheWire() {
+    void aProgressRowTakesFifteenNumbersOnTheWire() {
         Buffer one = Buffer.buffer();
         MessageCodecs.progress().encodeToWire(one, new RunProgress("s", "r", 1, "n", 0, List.of(ROW)));
         Buffer two = Buffer.buffer();
         MessageCodecs.progress().encodeToWire(two, new RunProgress("s", "r", 1, "n", 0, List.of(ROW, ROW)));
 
-        assertThat(two.length() - one.length()).isEqualTo(13 * 8);
+        assertThat(two.length() - one.length()).isEqualTo(15 * 8);
     }
 
     @Test

@@ -44,8 +44,10 @@ class TrainingSessionTest {
         assertThat(lines.get(0)).startsWith("env_steps,updates,episodes,mean_return,entropy,value_loss,kl,step_size,fps");
         assertThat(lines).hasSize(17);
         assertThat(lines.get(16)).startsWith("1280,16,");
-        assertThat(lines.get(0)).endsWith(",resident_mb");
-        long residentMb = Long.parseLong(lines.get(16).substring(lines.get(16).lastIndexOf(',') + 1));
+        assertThat(lines.get(0)).endsWith(",resident_mb,direction_cosine,direction_cosine_per_group");
+        assertThat(lines.get(16)).as("no direction cosine unless acktr.diagnostics.direction-cosine asks").endsWith(",,");
+        String[] last = lines.get(16).split(",", -1);
+        long residentMb = Long.parseLong(last[last.length - 3]);
         assertThat(residentMb).as("resident set of this JVM, MB").isGreaterThan(10);
         assertThat(Files.readString(runDir.resolve("config.conf"))).contains("CartPole-v1");
     }

@@ -217,27 +217,53 @@ class SuiteTest {
     }
 
     @Test
-    void stepDiagnosticsPoolTheRatioOfMeasuredToPredictedKlOverUpdatesAndSeeds(@TempDir Path dir) throws Exception {
+    void stepDiagnosticsPoolTheKlRatioAndTheDirectionCosineOverUpdatesAndSeeds(@TempDir Path dir) throws Exception {
         Path one = Files.createDirectories(dir.resolve("one"));
         Path two = Files.createDirectories(dir.resolve("two"));
-        // ratios 0.5, (none: not measured), 1 and 2, 4; a2c predicts nothing
-        Files.writeString(one.resolve("progress.csv"), "env_steps,kl,predicted_kl\n1,0.001,0.002\n2,,0.002\n3,0.002,0.002\n");
-        Files.writeString(two.resolve("progress.csv"), "env_steps,kl,predicted_kl\n1,0.004,0.002\n2,0.008,0.002\n");
+        // ratios 0.5, (none: not measured), 1 and 2, 4; cosines 0.2, 0.6 and 0.4; a2c predicts no KL
+        // per group: 0.4, 0.8 and 0.6
+        Files.writeString(one.resolve("progress.csv"), "env_steps,kl,predicted_kl,direction_cosine,direction_cosine_per_group\n"
+                + "1,0.001,0.002,0.2,0.4\n2,,0.002,,\n3,0.002,0.002,0.6,0.8\n");
+        Files.writeString(two.resolve("progress.csv"), "env_steps,kl,predicted_kl,direction_cosine,direction_cosine_per_group\n"
+                + "1,0.004,0.002,0.4,0.6\n2,0.008,0.002,,\n");
         Path a2c = Files.createDirectories(dir.resolve("a2c"));
-        Files.writeString(a2c.resolve("progress.csv"), "env_steps,kl,predicted_kl\n1,0.001,\n");
+        Files.writeString(a2c.resolve("progress.csv"), "env_steps,kl,predicted_kl,direction_cosine\n1,0.001,,0.1\n2,0.001,,\n");
         List<RunResult> results = List.of(
                 new RunResult("cartpole", "kfac", 1, 100, OptionalLong.empty(), 1, 1, 1, 0, one.toString()),
                 new RunResult("cartpole", "kfac", 2, 100, OptionalLong.empty(), 1, 1, 1, 0, two.toString()),
                 new RunResult("cartpole", "a2c", 1, 100, OptionalLong.empty(), 1, 1, 1, 0, a2c.toString()));
         List<StepDiagnostics.Row> rows = StepDiagnostics.rows(tiny(), results);
-        assertThat(rows).hasSize(1);
+        assertThat(rows).extracting(StepDiagnostics.Row::variant).containsExactly("kfac", "a2c");
         StepDiagnostics.Row kfac = rows.get(0);
-        assertThat(kfac.variant()).isEqualTo("kfac");
-        assertThat(kfac.updates()).isEqualTo(4);
+        assertThat(kfac.runs()).isEqualTo(2);
+        StepDiagnostics.Spread ratio = kfac.klRatio().orElseThrow();
+        assertThat(ratio.count()).isEqualTo(4);
         // sorted {0.5, 1, 2, 4}: quartile positions 0.75, 1.5, 2.25
-        assertThat(kfac.median()).isCloseTo(1.5, within(1e-12));
-        assertThat(kfac.lowerQuartile()).isCloseTo(0.875, within(1e-12));
-        assertThat(kfac.upperQuartile()).isCloseTo(2.5, within(1e-12));
+        assertThat(ratio.median()).isCloseTo(1.5, within(1e-12));
+        assertThat(ratio.lowerQuartile()).isCloseTo(0.875, within(1e-12));
+        assertThat(ratio.upperQuartile()).isCloseTo(2.5, within(1e-12));
+        StepDiagnostics.Spread cosine = kfac.directionCosine().orElseThrow();
+        assertThat(cosine.count()).isEqualTo(3);
+        // sorted {0.2, 0.4, 0.6}: quartile positions 0.5, 1, 1.5
+        assertThat(cosine.median()).isCloseTo(0.4, within(1e-12));
+        assertThat(cosine.lowerQuartile()).isCloseTo(0.3, within(1e-12));
+        assertThat(cosine.upperQuartile()).isCloseTo(0.5, within(1e-12));
+        assertThat(kfac.directionCosinePerGroup().orElseThrow().median()).isCloseTo(0.6, within(1e-12));
+        assertThat(rows.get(1).klRatio()).isEmpty();
+        assertThat(rows.get(1).directionCosinePerGroup()).isEmpty();
+        assertThat(rows.get(1).directionCosine().orElseThrow().count()).isEqualTo(1);
+
+        new SuiteReport(tiny()).write(dir, results);
+        assertThat(Files.readString(dir.resolve("results.md"))).contains("### Step diagnostics").contains("Direction cosine")
+                .contains("| CartPole-v1 | kfac | 2 | 4 | 1.50 [0.875, 2.50] | 3 | 0.400 [0.300, 0.500] | 0.600 [0.500, 0.700] |")
+                .contains("| CartPole-v1 | a2c | 1 | — | — | 1 | 0.100 [0.100, 0.100] | — |");
+        JsonObject json = new JsonObject(Files.readString(dir.resolve("results.json")));
+        JsonObject first = json.getJsonArray("stepDiagnostics").getJsonObject(0);
+        assertThat(first.getDouble("klRatioMedian")).isCloseTo(1.5, within(1e-12));
+        assertThat(first.getDouble("directionCosineMedian")).isCloseTo(0.4, within(1e-12));
+        assertThat(first.getLong("directionCosineUpdates")).isEqualTo(3);
+        assertThat(first.getDouble("directionCosinePerGroupMedian")).isCloseTo(0.6, within(1e-12));
+        assertThat(json.getJsonArray("stepDiagnostics").getJsonObject(1).containsKey("klRatioMedian")).isFalse();
     }
 
     @Test
@@ -279,6 +305,15 @@ class SuiteTest {
             SuiteDefinition suite = SuiteDefinition.from(ConfigFactory.parseResources(LOADER, resource).resolve());
             new SuiteRunner(suite, LOADER, List.of(), PLUGINS).resolveAll(Path.of("unused"));
             assertThat(suite.seeds()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        }
+        // the ablation measures every variant's direction cosine on every task
+        SuiteDefinition ablation = SuiteDefinition.from(ConfigFactory.parseResources(LOADER, "io/acktr/runtime/suites/ablation.conf")
+                .resolve());
+        for (SuiteDefinition.Task task : ablation.tasks()) {
+            for (SuiteDefinition.Variant variant : ablation.variants()) {
+                assertThat(variant.settingsFor(task).getInt("acktr.diagnostics.direction-cosine.interval"))
+                        .as(task.name() + "/" + variant.name()).isEqualTo(250);
+            }
         }
     }
 }
