@@ -369,6 +369,9 @@ public final class SuiteCoordinator {
             node.runs.remove(finished.runId());
             tellOf(attempt.nodeId, node);
         }
+        // the freed slot gets its next run before the bookkeeping below (run files, tables), so a node
+        // never waits for the coordinator's writing
+        dispatch();
         RunResult result = attempt.run.result(finished.summary());
         try {
             CompletedRuns.write(attempt.run, attempt.rows, finished.checkpoint(), result);
