@@ -84,20 +84,22 @@ public final class AcktrUpdate {
         this.settings = requireNonNull(settings, "settings is null");
         this.random = requireNonNull(random, "random is null");
         this.needs = requireNonNull(curvature.requirements(), "curvature requirements are null");
-        if (needs.fisherVectorProducts() && !(policy instanceof ForwardModePolicy)) {
-            throw new IllegalArgumentException("curvature " + curvature.name() + " needs exact Fisher-vector products,"
-                    + " but policy " + policy.getClass().getSimpleName() + " has no forward mode (outputTangent)");
-        }
         this.stepNeedsFisher = stepSizeRule.needsFisherVectorProducts();
-        if (stepNeedsFisher && !(policy instanceof ForwardModePolicy)) {
-            throw new IllegalArgumentException("step-size rule " + stepSizeRule.name() + " needs exact Fisher-vector products,"
-                    + " but policy " + policy.getClass().getSimpleName() + " has no forward mode (outputTangent)");
-        }
+        requireForwardMode(needs.fisherVectorProducts(), "curvature " + curvature.name());
+        requireForwardMode(stepNeedsFisher, "step-size rule " + stepSizeRule.name());
         this.blockListener = curvature instanceof GradientBlockListener l ? l : NO_LISTENER;
         this.feedbackListeners = Stream.of(stepSizeRule, curvature).filter(StepFeedbackListener.class::isInstance)
                 .map(StepFeedbackListener.class::cast).toList();
         this.feedbackEveryUpdate = needs.feedbackEveryUpdate() || stepSizeRule.needsFeedbackEveryUpdate();
         this.directionCosine = directionCosine == null ? DirectionCosine.off() : DirectionCosine.of(directionCosine, policy);
+    }
+
+    /** Exact Fisher-vector products need the policy's forward mode; {@code who} asked for them when {@code needed}. */
+    private void requireForwardMode(boolean needed, String who) {
+        if (needed && !(policy instanceof ForwardModePolicy)) {
+            throw new IllegalArgumentException(who + " needs exact Fisher-vector products, but policy "
+                    + policy.getClass().getSimpleName() + " has no forward mode (outputTangent)");
+        }
     }
 
     public Policy policy() {
