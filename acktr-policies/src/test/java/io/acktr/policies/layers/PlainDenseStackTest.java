@@ -45,6 +45,34 @@ class PlainDenseStackTest {
     }
 
     @Test
+    void aFloatTanhChainGivesTheDoubleTensorPassOfItsWeightsToFloatAccuracy() {
+        List<LayerStack.Layer> layers = List.of(
+                new LayerStack.Layer(new DenseLayer("a", 9, 7), gaussian(random, 0.8, 7, 10), Activation.TANH),
+                new LayerStack.Layer(new DenseLayer("out", 7, 2), gaussian(random, 0.8, 2, 8), Activation.TANH));
+        LayerStack floats = new LayerStack(layers.stream()
+                .map(l -> new LayerStack.Layer(l.shape(), l.weights().castTo(DataType.FLOAT), l.activation())).toList());
+        LayerStack doubles = new LayerStack(layers.stream().map(l -> new LayerStack.Layer(l.shape(),
+                l.weights().castTo(DataType.FLOAT).castTo(DataType.DOUBLE), l.activation())).toList());
+        INDArray input = gaussian(random, 2.0, 4, 9);
+        INDArray expected = doubles.forward(input.dup()).output();
+        PlainDenseStack plain = floats.plainCopy(9);
+        double[] flat = input.data().asDouble();
+        double[] output = new double[2];
+        double[] first = new double[plain.maxWidth()];
+        double[] second = new double[plain.maxWidth()];
+        double largest = 0;
+        for (int i = 0; i < 4; i++) {
+            plain.forward(flat, i * 9, output, first, second);
+            for (int o = 0; o < 2; o++) {
+                double error = Math.abs(output[o] - expected.getDouble(i, o));
+                assertThat(error).as("row %d output %d", i, o).isLessThan(2e-8);
+                largest = Math.max(largest, error);
+            }
+        }
+        assertThat(largest).as("the float path approximates tanh, it is not the exact one").isGreaterThan(1e-13);
+    }
+
+    @Test
     void aReluChainGivesTheTensorPassRowByRow() {
         assertRowsMatchTheTensorPass(stack(Activation.RELU));
     }
