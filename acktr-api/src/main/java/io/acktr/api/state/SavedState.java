@@ -47,6 +47,11 @@ public record SavedState(Map<String, INDArray> arrays, Map<String, Double> scala
         return new SavedState(arrays, more);
     }
 
+    /** This state and the flag {@code name}, saved as 1 for true and 0 for false ({@link #flag}). */
+    public SavedState with(String name, boolean value) {
+        return with(name, value ? 1.0 : 0.0);
+    }
+
     /** This state and {@code name = value} (the array as given, not copied). */
     public SavedState with(String name, INDArray value) {
         Map<String, INDArray> more = new LinkedHashMap<>(arrays);
@@ -155,6 +160,11 @@ public record SavedState(Map<String, INDArray> arrays, Map<String, Double> scala
             throw new IllegalArgumentException("saved state lacks the scalar \"" + name + "\"; it has " + scalars.keySet());
         }
         return value;
+    }
+
+    /** The flag {@link #with(String, boolean)} saved as {@code name}: true unless it is 0. */
+    public boolean flag(String name) {
+        return scalar(name) != 0;
     }
 
     /** The scalar {@code name}, which must be a whole number. */

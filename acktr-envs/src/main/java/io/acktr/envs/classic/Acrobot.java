@@ -244,19 +244,13 @@ public final class Acrobot extends SeededEnvironment implements RestorableEnviro
     /** The generator, the dynamics' state and the episode's flags, mid-episode or not. */
     @Override
     public SavedState saveState() {
-        return state == null ? SavedState.empty().withLongs("random", randomState())
-                : SavedState.empty().withLongs("random", randomState()).with("state", state).with("terminated", terminated ? 1.0 : 0.0);
+        return savedEpisode(state, terminated);
     }
 
     @Override
     public void restoreState(SavedState saved) {
-        requireNonNull(saved, "saved is null");
-        restoreRandom(saved.longs("random"));
-        if (saved.hasArray("state")) {
-            state = saved.doubles("state");
-            terminated = saved.scalar("terminated") != 0;
-        } else {
-            state = null;
-        }
+        Episode episode = restoreEpisode(saved, 4);
+        state = episode.state();
+        terminated = episode.terminated();
     }
 }

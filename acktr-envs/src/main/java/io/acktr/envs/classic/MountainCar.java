@@ -127,17 +127,15 @@ public final class MountainCar extends SeededEnvironment implements RestorableEn
     /** The generator, the dynamics' state and the episode's flags, mid-episode or not. */
     @Override
     public SavedState saveState() {
-        return SavedState.empty().withLongs("random", randomState()).with("position", position).with("velocity", velocity)
-                .with("started", started ? 1.0 : 0.0).with("terminated", terminated ? 1.0 : 0.0);
+        return new CarState(position, velocity, started, terminated).addTo(savedRandom());
     }
 
     @Override
     public void restoreState(SavedState saved) {
-        requireNonNull(saved, "saved is null");
-        restoreRandom(saved.longs("random"));
-        position = saved.scalar("position");
-        velocity = saved.scalar("velocity");
-        started = saved.scalar("started") != 0;
-        terminated = saved.scalar("terminated") != 0;
+        CarState car = CarState.of(restoreRandom(saved));
+        position = car.position();
+        velocity = car.velocity();
+        started = car.started();
+        terminated = car.terminated();
     }
 }

@@ -150,17 +150,16 @@ public final class Pendulum extends SeededEnvironment implements RestorableEnvir
     /** The generator, the dynamics' state and the episode's flags, mid-episode or not. */
     @Override
     public SavedState saveState() {
-        return SavedState.empty().withLongs("random", randomState()).with("theta", theta).with("theta-dot", thetaDot)
-                .with("started", started ? 1.0 : 0.0).with("last-torque", lastTorque);
+        return savedRandom().with("theta", theta).with("theta-dot", thetaDot).with("started", started)
+                .with("last-torque", lastTorque);
     }
 
     @Override
     public void restoreState(SavedState saved) {
-        requireNonNull(saved, "saved is null");
-        restoreRandom(saved.longs("random"));
+        restoreRandom(saved);
         theta = saved.scalar("theta");
         thetaDot = saved.scalar("theta-dot");
-        started = saved.scalar("started") != 0;
+        started = saved.flag("started");
         lastTorque = saved.scalar("last-torque");
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.env.Environment;
 import io.acktr.api.env.Space;
 import io.acktr.api.state.ResumableRandom;
+import io.acktr.api.state.SavedState;
 import java.util.random.RandomGenerator;
 
 /**
@@ -16,6 +17,10 @@ public abstract class SeededEnvironment implements Environment {
     private final String id;
     private final Space observationSpace;
     private final Space actionSpace;
+    private static final String RANDOM = "random";
+    private static final String STATE = "state";
+    private static final String TERMINATED = "terminated";
+
     private RandomGenerator random;
 
     protected SeededEnvironment(String id, Space observationSpace, Space actionSpace, RandomGenerator random) {
@@ -52,22 +57,56 @@ public abstract class SeededEnvironment implements Environment {
     }
 
     /**
-     * The generator's state, for a subclass that is a
-     * {@link io.acktr.api.env.RestorableEnvironment}; the generator is the one the last
-     * {@link #reset(long)} seeded (the same numbers as a {@link java.util.SplittableRandom} of that seed).
+     * The generator's state, the saved state of a subclass that is a
+     * {@link io.acktr.api.env.RestorableEnvironment}, to which it adds its own values; the generator
+     * is the one the last {@link #reset(long)} seeded (the same numbers as a
+     * {@link java.util.SplittableRandom} of that seed).
      *
      * @throws IllegalStateException before the first {@link #reset(long)}
      */
-    protected final long[] randomState() {
+    protected final SavedState savedRandom() {
         if (!(random instanceof ResumableRandom resumable)) {
             throw new IllegalStateException(id + ": its random generator has no state to save before reset(seed)");
         }
-        return resumable.state();
+        return SavedState.empty().withLongs(RANDOM, resumable.state());
     }
 
-    /** Continues from a generator state {@link #randomState()} gave. */
-    protected final void restoreRandom(long[] state) {
-        random = ResumableRandom.of(state);
+    /** Continues from the generator {@link #savedRandom()} put in {@code saved}, which is returned for the subclass's values. */
+    protected final SavedState restoreRandom(SavedState saved) {
+        requireNonNull(saved, "saved is null");
+        random = ResumableRandom.of(saved.longs(RANDOM));
+        return saved;
+    }
+
+    /**
+     * The saved state of an environment whose dynamics are one vector: {@link #savedRandom()} and,
+     * once an episode has started ({@code state} not null), the vector and whether it terminated.
+     */
+    protected final SavedState savedEpisode(double[] state, boolean terminated) {
+        SavedState saved = savedRandom();
+        return state == null ? saved : saved.with(STATE, state).with(TERMINATED, terminated);
+    }
+
+    /**
+     * Takes back what {@link #savedEpisode} saved: restores the generator and returns the episode,
+     * whose state is null if none had started.
+     *
+     * @throws IllegalArgumentException when the vector does not have {@code length} elements
+     */
+    protected final Episode restoreEpisode(SavedState saved, int length) {
+        restoreRandom(saved);
+        if (!saved.hasArray(STATE)) {
+            return new Episode(null, false);
+        }
+        double[] state = saved.doubles(STATE);
+        if (state.length != length) {
+            throw new IllegalArgumentException(id + " state has " + length + " elements, got " + state.length);
+        }
+        return new Episode(state, saved.flag(TERMINATED));
+    }
+
+    /** An episode's state vector (null before the first) and whether it has terminated. */
+    protected record Episode(double[] state, boolean terminated) {
     }
 
     @Override

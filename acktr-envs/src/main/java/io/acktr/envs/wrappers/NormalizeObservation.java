@@ -97,11 +97,11 @@ public final class NormalizeObservation extends ForwardingEnvironment {
     /** The statistics are the chain's, saved with it. */
     @Override
     protected SavedState ownState() {
-        return SavedState.empty().with("training", training ? 1.0 : 0.0);
+        return SavedState.empty().with("training", training);
     }
 
     @Override
     protected void restoreOwnState(SavedState state) {
-        training = state.scalar("training") != 0;
+        training = state.flag("training");
     }
 }

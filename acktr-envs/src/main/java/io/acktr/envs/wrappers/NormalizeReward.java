@@ -93,12 +93,12 @@ public final class NormalizeReward extends ForwardingEnvironment {
     /** The discounted return of the episode so far; the statistics are the chain's, saved with it. */
     @Override
     protected SavedState ownState() {
-        return SavedState.empty().with("discounted-return", discountedReturn).with("training", training ? 1.0 : 0.0);
+        return SavedState.empty().with("discounted-return", discountedReturn).with("training", training);
     }
 
     @Override
     protected void restoreOwnState(SavedState state) {
         discountedReturn = state.scalar("discounted-return");
-        training = state.scalar("training") != 0;
+        training = state.flag("training");
     }
 }
