@@ -31,7 +31,7 @@ final class BenchCommand implements Runnable {
     /** {@code acktr bench sample-efficiency}: ACKTR against A2C on a suite of tasks. */
     @Command(name = "sample-efficiency", mixinStandardHelpOptions = true,
             description = "Train ACKTR and A2C on each task of a suite and seed; write a markdown table and JSON with"
-                    + " env steps to threshold and final return (IQM over seeds with 95% bootstrap intervals), the"
+                    + " env steps to threshold and final return (IQM over seeds with 95%% bootstrap intervals), the"
                     + " probability of improvement and the ratio ACKTR / A2C, and plots of the learning curves.")
     static final class SampleEfficiency implements Callable<Integer> {
         static final String SUITE = "io/acktr/runtime/suites/sample-efficiency.conf";

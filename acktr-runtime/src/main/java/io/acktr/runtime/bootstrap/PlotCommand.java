@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Draw the learning curves of run directories (their progress.csv) into one PNG chart.",
                 "Runs of one group (by default: the same parent folder, i.e. one variant of a suite) are drawn as"
                 + " one line, the interquartile mean (IQM) of the runs at each x (each run interpolated linearly),"
-                + " with a band: the 95% percentile bootstrap interval of that IQM (2,000 resamples, fixed seed)."
+                + " with a band: the 95%% percentile bootstrap interval of that IQM (2,000 resamples, fixed seed)."
                 + " A group of one run is a plain line."})
 final class PlotCommand implements Callable<Integer> {
     @Spec
