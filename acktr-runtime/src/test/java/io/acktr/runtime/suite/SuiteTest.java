@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.runtime.plugins.PluginLookup;
@@ -313,6 +314,20 @@ class SuiteTest {
             for (SuiteDefinition.Variant variant : ablation.variants()) {
                 assertThat(variant.settingsFor(task).getInt("acktr.diagnostics.direction-cosine.interval"))
                         .as(task.name() + "/" + variant.name()).isEqualTo(250);
+            }
+        }
+        // on Pendulum the natural-gradient variants make steps of one true KL, so they differ in direction only
+        SuiteDefinition.Task pendulum = ablation.tasks().stream().filter(t -> t.name().equals("pendulum")).findFirst().orElseThrow();
+        for (SuiteDefinition.Variant variant : ablation.variants()) {
+            Config settings = variant.settingsFor(pendulum);
+            String rule = settings.getString("acktr.step-size.type");
+            if (rule.equals("trust-region")) {
+                assertThat(settings.getString("acktr.step-size.trust-region.quadratic-form")).as(variant.name()).isEqualTo("exact");
+                assertThat(settings.getDouble("acktr.step-size.trust-region.kl-radius")).as(variant.name()).isEqualTo(0.02);
+            } else if (rule.equals("line-search")) {
+                assertThat(settings.getDouble("acktr.step-size.line-search.kl-radius")).as(variant.name()).isEqualTo(0.02);
+            } else {
+                assertThat(variant.name()).isEqualTo("a2c");
             }
         }
     }
