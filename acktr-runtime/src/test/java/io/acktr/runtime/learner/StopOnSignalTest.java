@@ -1,6 +1,7 @@
 package io.acktr.runtime.learner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.acktr.runtime.lifecycle.CheckpointStore;
 import io.acktr.runtime.lifecycle.ProgressCsvWriter;
@@ -45,7 +46,11 @@ class StopOnSignalTest {
                 Thread.sleep(100);
             }
             new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start().waitFor();
-            assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("the child exits").isTrue();
+            if (!child.waitFor(2, TimeUnit.MINUTES)) {
+                // Seen once, on a machine running five other JVMs: say where the child is stuck.
+                fail("the child did not exit within 2 minutes of SIG" + signal + "; its standard error:\n"
+                        + read(dir.resolve("err.txt")) + "\nits threads:\n" + threadDump(child));
+            }
 
             String err = read(dir.resolve("err.txt"));
             assertThat(child.exitValue()).as(err).isEqualTo(expectedExit);
@@ -59,6 +64,23 @@ class StopOnSignalTest {
                     .isEqualTo(updates);
         } finally {
             child.destroyForcibly();
+        }
+    }
+
+    /** The child's threads, by {@code jcmd PID Thread.print} of this JDK. */
+    private static String threadDump(Process child) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(child.pid()), "Thread.print")
+                    .redirectErrorStream(true).start();
+            String text = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(30, TimeUnit.SECONDS);
+            return text;
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
         }
     }
 

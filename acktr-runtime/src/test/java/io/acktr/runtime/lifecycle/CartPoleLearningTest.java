@@ -8,6 +8,7 @@ import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.settings.ConfigLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -31,11 +32,17 @@ class CartPoleLearningTest {
 
     @Test
     void theDefaultAcktrRunFourTimesTheRandomReturnWithinTwentyThousandSteps(@TempDir Path dir) {
-        TrainingSummary summary = train(dir.resolve("acktr"));
-        assertThat(summary.skippedUpdates()).isZero();
-        // seed 1 reaches 103.23 with per-environment action streams (148 with the one stream shared before them);
-        // the same as the first 20,000 steps of the 100,000-step default run (its radius is constant)
-        assertThat(summary.finalMeanReturn()).isGreaterThan(90);
+        // One seed's return at 20,000 steps is a draw: over seeds 1-30 (commit 408d5c5) it ranged from 9.44
+        // (seed 26, nearly deterministic early) to 176.86, above 90 on 27 of 30; seeds 1-3 gave 58.80,
+        // 159.69 and 129.95. The median of three seeds is what a broken update cannot reach.
+        double[] returns = new double[3];
+        for (int seed = 1; seed <= 3; seed++) {
+            TrainingSummary summary = train(dir.resolve("acktr-" + seed), "acktr.seed=" + seed);
+            assertThat(summary.skippedUpdates()).as("seed %d", seed).isZero();
+            returns[seed - 1] = summary.finalMeanReturn();
+        }
+        Arrays.sort(returns);
+        assertThat(returns[1]).as("median over seeds 1-3 of %s", Arrays.toString(returns)).isGreaterThan(90);
     }
 
     @Test
