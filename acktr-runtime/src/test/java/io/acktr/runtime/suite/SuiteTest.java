@@ -324,6 +324,7 @@ class SuiteTest {
             if (rule.equals("trust-region")) {
                 assertThat(settings.getString("acktr.step-size.trust-region.quadratic-form")).as(variant.name()).isEqualTo("exact");
                 assertThat(settings.getDouble("acktr.step-size.trust-region.kl-radius")).as(variant.name()).isEqualTo(0.02);
+                assertThat(settings.getDouble("acktr.step-size.trust-region.momentum")).as(variant.name()).isEqualTo(0.0);
             } else if (rule.equals("line-search")) {
                 assertThat(settings.getDouble("acktr.step-size.line-search.kl-radius")).as(variant.name()).isEqualTo(0.02);
             } else {
