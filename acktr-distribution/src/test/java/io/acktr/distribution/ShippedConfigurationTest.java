@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.acktr.envs.registry.EnvironmentRegistry;
 import io.acktr.runtime.bootstrap.AcktrInjector;
 import io.acktr.runtime.bootstrap.PluginRegistry;
 import io.acktr.runtime.bootstrap.Plugins;
 import io.acktr.runtime.settings.ConfigLoader;
+import io.acktr.runtime.suite.SuiteDefinition;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -66,6 +68,24 @@ class ShippedConfigurationTest {
         try (InputStream embedded = getClass().getClassLoader().getResourceAsStream("io/acktr/runtime/default-run.conf")) {
             assertThat(embedded).as("default-run.conf on the class path").isNotNull();
             assertThat(new String(embedded.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(bundled);
+        }
+    }
+
+    /** The built-in ablation's Pendulum variants step as the tuned preset does; only the direction differs. */
+    @Test
+    void theAblationsPendulumStepsAreThePendulumPresets() {
+        ClassLoader loader = getClass().getClassLoader();
+        Config preset = ConfigLoader.load(loader, Optional.of(Path.of("src/bundle/conf/pendulum-acktr.conf")), List.of());
+        SuiteDefinition ablation = SuiteDefinition.from(ConfigFactory.parseResources(loader, "io/acktr/runtime/suites/ablation.conf")
+                .resolve());
+        SuiteDefinition.Task pendulum = ablation.tasks().stream().filter(t -> t.name().equals("pendulum")).findFirst().orElseThrow();
+        SuiteDefinition.Variant kfac = ablation.variants().stream().filter(v -> v.name().equals("kfac")).findFirst().orElseThrow();
+        Config variant = kfac.settingsFor(pendulum);
+        for (String path : List.of("acktr.curvature.type", "acktr.env.count", "acktr.step-size.type",
+                "acktr.step-size.trust-region.quadratic-form", "acktr.step-size.trust-region.kl-radius",
+                "acktr.step-size.trust-region.momentum", "acktr.algorithm.entropy-coefficient",
+                "acktr.algorithm.value-fisher-coefficient", "acktr.algorithm.gae-lambda")) {
+            assertThat(variant.getValue(path).unwrapped()).as(path).isEqualTo(preset.getValue(path).unwrapped());
         }
     }
 }
