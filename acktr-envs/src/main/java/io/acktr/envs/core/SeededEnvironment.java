@@ -14,13 +14,14 @@ import java.util.random.RandomGenerator;
  * {@link #reset()}. Subclasses draw their reset state from {@link #random()}.
  */
 public abstract class SeededEnvironment implements Environment {
-    private final String id;
-    private final Space observationSpace;
-    private final Space actionSpace;
+    /** The names of the saved state's entries. */
     private static final String RANDOM = "random";
     private static final String STATE = "state";
     private static final String TERMINATED = "terminated";
 
+    private final String id;
+    private final Space observationSpace;
+    private final Space actionSpace;
     private RandomGenerator random;
 
     protected SeededEnvironment(String id, Space observationSpace, Space actionSpace, RandomGenerator random) {
