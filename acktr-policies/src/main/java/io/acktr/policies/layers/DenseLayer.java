@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.DenseLayerStatistics;
 import io.acktr.numerics.Gemm;
+import io.acktr.numerics.Rows;
 import java.util.Arrays;
 import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -36,7 +37,7 @@ public record DenseLayer(String name, int inputSize, int outputSize) implements 
     @Override
     public INDArray homogeneousInput(INDArray input) {
         checkShape("input", input, input.rows(), inputSize);
-        return Nd4j.hstack(input, Nd4j.ones(input.dataType(), input.rows(), 1));
+        return Rows.appendOnes(input);
     }
 
     /** {@code s = abar W^T}, {@code N x outputSize}. */

@@ -1,0 +1,53 @@
+package io.acktr.numerics;
+
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Row-wise building of small matrices. {@code Nd4j.hstack} of an {@code N x k} matrix and a column of
+ * ones goes through a native concat operation that costs about 100 microseconds on a 160 x 64 float
+ * matrix, where the copy itself is a few: here the rows are copied through the buffers' NIO views.
+ */
+public final class Rows {
+    private Rows() {
+    }
+
+    /**
+     * {@code [x, 1]}: the {@code N x k} matrix {@code x} with a column of ones appended, a new
+     * {@code N x (k + 1)} c-order matrix of {@code x}'s data type.
+     */
+    public static INDArray appendOnes(INDArray x) {
+        if (x.rank() != 2) {
+            throw new IllegalArgumentException("a matrix is needed, got rank " + x.rank());
+        }
+        if (x.ordering() != 'c' || !Vectors.ownsItsBuffer(x) || x.rows() * (x.columns() + 1) > Integer.MAX_VALUE) {
+            return Nd4j.hstack(x, Nd4j.ones(x.dataType(), x.rows(), 1));
+        }
+        int n = (int) x.rows();
+        int k = (int) x.columns();
+        INDArray out = Nd4j.createUninitialized(x.dataType(), new long[] {n, k + 1}, 'c');
+        if (x.dataType() == DataType.FLOAT) {
+            FloatBuffer from = x.data().asNioFloat();
+            FloatBuffer to = out.data().asNioFloat();
+            float[] row = new float[k];
+            for (int i = 0; i < n; i++) {
+                from.get(i * k, row);
+                to.put(i * (k + 1), row);
+                to.put(i * (k + 1) + k, 1f);
+            }
+        } else {
+            DoubleBuffer from = x.data().asNioDouble();
+            DoubleBuffer to = out.data().asNioDouble();
+            double[] row = new double[k];
+            for (int i = 0; i < n; i++) {
+                from.get(i * k, row);
+                to.put(i * (k + 1), row);
+                to.put(i * (k + 1) + k, 1.0);
+            }
+        }
+        return out;
+    }
+}

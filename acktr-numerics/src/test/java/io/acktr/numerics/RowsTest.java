@@ -1,0 +1,62 @@
+package io.acktr.numerics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+class RowsTest {
+    private static INDArray expected(INDArray x) {
+        INDArray out = Nd4j.zeros(x.dataType(), x.rows(), x.columns() + 1);
+        for (int i = 0; i < x.rows(); i++) {
+            for (int j = 0; j < x.columns(); j++) {
+                out.putScalar(i, j, x.getDouble(i, j));
+            }
+            out.putScalar(i, x.columns(), 1.0);
+        }
+        return out;
+    }
+
+    @Test
+    void appendsAColumnOfOnesToFloatAndDoubleMatrices() {
+        Nd4j.getRandom().setSeed(3);
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int[] shape : new int[][] {{1, 1}, {1, 5}, {7, 1}, {160, 64}, {3, 4}}) {
+                INDArray x = Nd4j.rand(type, shape[0], shape[1]).subi(0.5);
+                INDArray withOnes = Rows.appendOnes(x);
+                assertThat(withOnes.dataType()).isEqualTo(type);
+                assertThat(withOnes.ordering()).isEqualTo('c');
+                assertThat(withOnes).as(type + " " + shape[0] + "x" + shape[1]).isEqualTo(expected(x));
+            }
+        }
+    }
+
+    @Test
+    void viewsAndFortranOrderGiveTheSameMatrix() {
+        Nd4j.getRandom().setSeed(4);
+        INDArray big = Nd4j.rand(DataType.FLOAT, 10, 6);
+        INDArray rows = big.get(NDArrayIndex.interval(2, 7), NDArrayIndex.all());
+        INDArray columns = big.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 4));
+        INDArray fortran = big.dup('f');
+        for (INDArray x : new INDArray[] {rows, columns, fortran, big.transpose()}) {
+            assertThat(Rows.appendOnes(x)).isEqualTo(expected(x));
+        }
+    }
+
+    @Test
+    void leavesItsInputAsItWas() {
+        INDArray x = Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}});
+        Rows.appendOnes(x);
+        assertThat(x).isEqualTo(Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
+    }
+
+    @Test
+    void refusesAnythingButAMatrix() {
+        assertThatThrownBy(() -> Rows.appendOnes(Nd4j.zeros(DataType.FLOAT, 2, 3, 4)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rank 3");
+    }
+}
