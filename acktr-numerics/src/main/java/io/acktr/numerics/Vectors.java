@@ -59,6 +59,62 @@ public final class Vectors {
     }
 
     /**
+     * Copies the elements of {@code x}, in row-major order, into {@code into} from {@code offset}: through
+     * the buffer's NIO view when {@code x} is its whole float buffer in c order (a copy of a few
+     * microseconds), else through ND4J.
+     */
+    public static void read(INDArray x, float[] into, int offset) {
+        int n = checkedLength(x, into.length, offset);
+        if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
+            x.data().asNioFloat().get(0, into, offset, n);
+        } else {
+            System.arraycopy(x.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, into, offset, n);
+        }
+    }
+
+    /** {@link #read(INDArray, float[], int)} for doubles. */
+    public static void read(INDArray x, double[] into, int offset) {
+        int n = checkedLength(x, into.length, offset);
+        if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && ownsItsBuffer(x)) {
+            x.data().asNioDouble().get(0, into, offset, n);
+        } else {
+            System.arraycopy(x.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, into, offset, n);
+        }
+    }
+
+    /**
+     * Sets the elements of {@code x}, in row-major order, to {@code from[offset ...]}: through the
+     * buffer's NIO view when {@code x} is its whole float buffer in c order, else through ND4J.
+     */
+    public static void write(float[] from, int offset, INDArray x) {
+        int n = checkedLength(x, from.length, offset);
+        if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
+            x.data().asNioFloat().put(0, from, offset, n);
+        } else {
+            x.assign(Nd4j.create(Arrays.copyOfRange(from, offset, offset + n), x.shape(), 'c'));
+        }
+    }
+
+    /** {@link #write(float[], int, INDArray)} for doubles. */
+    public static void write(double[] from, int offset, INDArray x) {
+        int n = checkedLength(x, from.length, offset);
+        if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && ownsItsBuffer(x)) {
+            x.data().asNioDouble().put(0, from, offset, n);
+        } else {
+            x.assign(Nd4j.create(Arrays.copyOfRange(from, offset, offset + n), x.shape(), 'c'));
+        }
+    }
+
+    private static int checkedLength(INDArray x, int arrayLength, int offset) {
+        long n = x.length();
+        if (offset < 0 || n > arrayLength - (long) offset) {
+            throw new IllegalArgumentException("an array of " + arrayLength + " elements has no room for " + n
+                    + " from offset " + offset);
+        }
+        return (int) n;
+    }
+
+    /**
      * Whether the array is its whole buffer in its ordering's standard layout (no offset, no gaps, no
      * overlapping strides), in float or double: then BLAS may read the buffer as the array.
      */

@@ -105,4 +105,55 @@ class VectorsTest {
         assertThatThrownBy(() -> Vectors.dot(Nd4j.ones(2, 3), Nd4j.ones(3, 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 3]").hasMessageContaining("[3, 3]");
     }
+
+    @Test
+    void readCopiesElementsInRowMajorOrderFromEveryLayout() {
+        INDArray rows = Nd4j.arange(12).castTo(DataType.FLOAT).reshape('c', 3, 4);
+        INDArray[] layouts = {rows, rows.dup('f'), rows.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all()),
+            rows.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3)), rows.castTo(DataType.DOUBLE)};
+        for (INDArray x : layouts) {
+            float[] floats = new float[(int) x.length() + 3];
+            double[] doubles = new double[(int) x.length() + 3];
+            Vectors.read(x, floats, 2);
+            Vectors.read(x, doubles, 2);
+            float[] expected = x.dup('c').castTo(DataType.FLOAT).data().asFloat();
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(floats[i + 2]).as("%s element %d", x.ordering(), i).isEqualTo(expected[i]);
+                assertThat(doubles[i + 2]).isEqualTo(expected[i]);
+            }
+            assertThat(floats[0]).isZero();
+            assertThat(floats[floats.length - 1]).isZero();
+        }
+    }
+
+    @Test
+    void writeSetsElementsInRowMajorOrderInEveryLayout() {
+        float[] floats = {9, 9, 1, 2, 3, 4, 5, 6, 9};
+        double[] doubles = {9, 9, 1, 2, 3, 4, 5, 6, 9};
+        INDArray expected = Nd4j.createFromArray(new float[][] {{1, 2, 3}, {4, 5, 6}});
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray owned = Nd4j.zeros(type, 2, 3);
+            INDArray fortran = Nd4j.zeros(type, 2, 3).dup('f');
+            INDArray big = Nd4j.zeros(type, 4, 3);
+            INDArray view = big.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all());
+            for (INDArray x : new INDArray[] {owned, fortran, view}) {
+                Vectors.write(floats, 2, x);
+                assertThat(x.castTo(DataType.FLOAT)).as("floats into %s %s", type, x.ordering()).isEqualTo(expected);
+                x.assign(0);
+                Vectors.write(doubles, 2, x);
+                assertThat(x.castTo(DataType.FLOAT)).as("doubles into %s %s", type, x.ordering()).isEqualTo(expected);
+            }
+            assertThat(big.getRow(0).sumNumber().doubleValue()).isZero();
+            assertThat(big.getRow(3).sumNumber().doubleValue()).isZero();
+        }
+    }
+
+    @Test
+    void readAndWriteRefuseAnArrayWithoutRoom() {
+        INDArray x = Nd4j.zeros(DataType.FLOAT, 2, 3);
+        assertThatThrownBy(() -> Vectors.read(x, new float[7], 2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("7 elements").hasMessageContaining("6 from offset 2");
+        assertThatThrownBy(() -> Vectors.write(new double[5], 0, x)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("5 elements");
+    }
 }

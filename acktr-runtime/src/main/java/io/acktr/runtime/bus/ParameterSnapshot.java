@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
 import io.acktr.envs.wrappers.RunningStatistics;
+import io.acktr.numerics.Vectors;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What the learner sends its rollout workers before each rollout: the policy's parameters after
@@ -29,10 +29,23 @@ public record ParameterSnapshot(long version, float[] floatParameters, double[] 
     /** A copy of {@code policy}'s parameters now. */
     public static ParameterSnapshot capture(long version, Policy policy, List<RunningStatistics> wrapperStatistics) {
         List<ParameterBlock> blocks = policy.parameters();
-        INDArray flat = Nd4j.toFlattened('c', blocks.stream().map(ParameterBlock::value).toList());
-        return flat.dataType() == DataType.DOUBLE
-                ? new ParameterSnapshot(version, null, flat.toDoubleVector(), wrapperStatistics)
-                : new ParameterSnapshot(version, flat.toFloatVector(), null, wrapperStatistics);
+        long total = blocks.stream().mapToLong(ParameterBlock::size).sum();
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a policy of " + total + " parameters does not fit one snapshot");
+        }
+        boolean doubles = !blocks.isEmpty() && blocks.get(0).value().dataType() == DataType.DOUBLE;
+        float[] floats = doubles ? null : new float[(int) total];
+        double[] values = doubles ? new double[(int) total] : null;
+        int offset = 0;
+        for (ParameterBlock block : blocks) {
+            if (doubles) {
+                Vectors.read(block.value(), values, offset);
+            } else {
+                Vectors.read(block.value(), floats, offset);
+            }
+            offset += (int) block.size();
+        }
+        return new ParameterSnapshot(version, floats, values, wrapperStatistics);
     }
 
     public int size() {
@@ -49,10 +62,11 @@ public record ParameterSnapshot(long version, float[] floatParameters, double[] 
             if (to > size()) {
                 throw new IllegalArgumentException("the snapshot has " + size() + " parameters, the policy more");
             }
-            INDArray source = floatParameters != null
-                    ? Nd4j.create(java.util.Arrays.copyOfRange(floatParameters, from, to), target.shape(), 'c')
-                    : Nd4j.create(java.util.Arrays.copyOfRange(doubleParameters, from, to), target.shape(), 'c');
-            target.assign(source);
+            if (floatParameters != null) {
+                Vectors.write(floatParameters, from, target);
+            } else {
+                Vectors.write(doubleParameters, from, target);
+            }
             offset = to;
         }
         if (offset != size()) {
