@@ -50,4 +50,43 @@ public final class Rows {
         }
         return out;
     }
+
+    /**
+     * {@code [left, right]}: two matrices with the same rows side by side, a new c-order matrix of
+     * their data type; matrices of different data types are refused by ND4J's own hstack, to which
+     * anything but two float or double matrices that own their c-order buffers goes.
+     */
+    public static INDArray sideBySide(INDArray left, INDArray right) {
+        if (left.rank() != 2 || right.rank() != 2 || left.rows() != right.rows()) {
+            throw new IllegalArgumentException("two matrices with the same rows are needed, got "
+                    + java.util.Arrays.toString(left.shape()) + " and " + java.util.Arrays.toString(right.shape()));
+        }
+        if (left.dataType() != right.dataType() || left.ordering() != 'c' || right.ordering() != 'c'
+                || !Vectors.ownsItsBuffer(left) || !Vectors.ownsItsBuffer(right)
+                || left.rows() * (left.columns() + right.columns()) > Integer.MAX_VALUE) {
+            return Nd4j.hstack(left, right);
+        }
+        int n = (int) left.rows();
+        int a = (int) left.columns();
+        int b = (int) right.columns();
+        INDArray out = Nd4j.createUninitialized(left.dataType(), new long[] {n, a + b}, 'c');
+        if (left.dataType() == DataType.FLOAT) {
+            FloatBuffer fromLeft = left.data().asNioFloat();
+            FloatBuffer fromRight = right.data().asNioFloat();
+            FloatBuffer to = out.data().asNioFloat();
+            for (int i = 0; i < n; i++) {
+                to.put(i * (a + b), fromLeft, i * a, a);
+                to.put(i * (a + b) + a, fromRight, i * b, b);
+            }
+        } else {
+            DoubleBuffer fromLeft = left.data().asNioDouble();
+            DoubleBuffer fromRight = right.data().asNioDouble();
+            DoubleBuffer to = out.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                to.put(i * (a + b), fromLeft, i * a, a);
+                to.put(i * (a + b) + a, fromRight, i * b, b);
+            }
+        }
+        return out;
+    }
 }

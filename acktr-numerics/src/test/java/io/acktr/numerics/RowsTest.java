@@ -59,4 +59,27 @@ class RowsTest {
         assertThatThrownBy(() -> Rows.appendOnes(Nd4j.zeros(DataType.FLOAT, 2, 3, 4)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rank 3");
     }
+
+    @Test
+    void putsTwoMatricesSideBySideInEveryLayout() {
+        Nd4j.getRandom().setSeed(5);
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray left = Nd4j.rand(type, 6, 3);
+            INDArray right = Nd4j.rand(type, 6, 2);
+            INDArray expected = Nd4j.hstack(left, right);
+            assertThat(Rows.sideBySide(left, right)).as(type.toString()).isEqualTo(expected);
+            assertThat(Rows.sideBySide(left.dup('f'), right)).isEqualTo(expected);
+            INDArray big = Nd4j.rand(type, 8, 2);
+            INDArray view = big.get(NDArrayIndex.interval(1, 7), NDArrayIndex.all());
+            assertThat(Rows.sideBySide(left, view)).isEqualTo(Nd4j.hstack(left, view.dup()));
+        }
+        INDArray one = Nd4j.createFromArray(new float[][] {{1}});
+        assertThat(Rows.sideBySide(one, one)).isEqualTo(Nd4j.createFromArray(new float[][] {{1, 1}}));
+    }
+
+    @Test
+    void refusesMatricesWithDifferentRows() {
+        assertThatThrownBy(() -> Rows.sideBySide(Nd4j.zeros(DataType.FLOAT, 2, 3), Nd4j.zeros(DataType.FLOAT, 3, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 3]").hasMessageContaining("[3, 3]");
+    }
 }

@@ -2,6 +2,7 @@ package io.acktr.policies.actorcritic;
 
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ParameterBlock;
+import io.acktr.numerics.Rows;
 import io.acktr.policies.distributions.DiagonalGaussianDistribution;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class GaussianHead implements ActionHead {
         if (shared != null) {
             logStdTangent.addiRowVector(shared);
         }
-        return Nd4j.hstack(networkOutputTangent, logStdTangent);
+        return Rows.sideBySide(networkOutputTangent, logStdTangent);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.acktr.policies.distributions;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.policy.ActionDistribution;
+import io.acktr.numerics.Rows;
 import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -54,7 +55,7 @@ public final class DiagonalGaussianDistribution implements ActionDistribution {
         INDArray t = parameterTangent.castTo(mean.dataType());
         INDArray meanPart = t.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).div(std).divi(std);
         INDArray logStdPart = t.get(NDArrayIndex.all(), NDArrayIndex.interval(d, 2 * d)).mul(2.0);
-        return Nd4j.hstack(meanPart, logStdPart);
+        return Rows.sideBySide(meanPart, logStdPart);
     }
 
     /** Splits an {@code N x 2d} parameter matrix {@code [mean, logStd]}. */
@@ -80,7 +81,7 @@ public final class DiagonalGaussianDistribution implements ActionDistribution {
 
     /** {@code [mean, logStd]}, {@code N x 2d}. */
     public INDArray parameters() {
-        return Nd4j.hstack(mean, logStd);
+        return Rows.sideBySide(mean, logStd);
     }
 
     public int actionDimension() {
@@ -179,13 +180,13 @@ public final class DiagonalGaussianDistribution implements ActionDistribution {
         INDArray z = standardised(actions);
         INDArray meanGradient = z.div(std);
         INDArray logStdGradient = z.muli(z).subi(1.0);
-        return Nd4j.hstack(meanGradient, logStdGradient);
+        return Rows.sideBySide(meanGradient, logStdGradient);
     }
 
     /** {@code [0, 1]}: the entropy depends on the log-std only. */
     @Override
     public INDArray entropyGradient() {
-        return Nd4j.hstack(Nd4j.zeros(mean.dataType(), batchSize(), actionDimension()),
+        return Rows.sideBySide(Nd4j.zeros(mean.dataType(), batchSize(), actionDimension()),
                 Nd4j.ones(mean.dataType(), batchSize(), actionDimension()));
     }
 
