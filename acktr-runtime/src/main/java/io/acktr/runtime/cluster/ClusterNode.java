@@ -42,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -216,12 +217,18 @@ public final class ClusterNode implements AutoCloseable {
             running.remove(key);
             return Reply.refused("no free slot (" + slots + " busy)");
         }
-        slotThreads.execute(() -> {
-            try {
-                train(assignment);
-            } finally {
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable releaseSlot = () -> {
+            if (released.compareAndSet(false, true)) {
                 busy.decrementAndGet();
                 running.remove(key);
+            }
+        };
+        slotThreads.execute(() -> {
+            try {
+                train(assignment, releaseSlot);
+            } finally {
+                releaseSlot.run();
             }
         });
         return Reply.ACCEPTED;
@@ -232,7 +239,11 @@ public final class ClusterNode implements AutoCloseable {
         return Reply.refused(reason);
     }
 
-    private void train(RunAssignment assignment) {
+    /**
+     * Trains the assigned run; {@code releaseSlot} frees its slot once training has ended, before the
+     * coordinator hears of the end, so the next run the coordinator sends at once finds the slot free.
+     */
+    private void train(RunAssignment assignment, Runnable releaseSlot) {
         String suiteAddress = ClusterAddresses.suite(assignment.suiteId());
         Path directory = settings.workDirectory().resolve(assignment.suiteId())
                 .resolve(assignment.runId() + ".attempt-" + assignment.attempt());
@@ -260,6 +271,7 @@ public final class ClusterNode implements AutoCloseable {
             forwarder.flush();
             RunFinished finished = new RunFinished(assignment.suiteId(), assignment.runId(), assignment.attempt(), nodeId,
                     summary, forwarder.sent, checkpointFiles(directory));
+            releaseSlot.run();
             if (report(suiteAddress, finished)) {
                 deleteRecursively(directory);
             }
@@ -267,8 +279,10 @@ public final class ClusterNode implements AutoCloseable {
                     summary.wallSeconds());
             console.flush();
         } catch (IOException e) {
+            releaseSlot.run();
             fail(assignment, new UncheckedIOException("cannot prepare the run directory " + directory + " to resume", e));
         } catch (RuntimeException | Error e) { // an Error too: the coordinator must hear of every end
+            releaseSlot.run();
             fail(assignment, e);
         }
     }

@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import io.acktr.api.training.UpdateMetrics;
 import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.runtime.bus.ClusterObserver;
@@ -25,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +152,44 @@ class SuiteCoordinatorTest {
         }
         try (var left = Files.walk(dir.resolve("work"))) {
             assertThat(left.filter(Files::isRegularFile)).as("the node's copies are gone once reported").isEmpty();
+        }
+    }
+
+    @Test
+    @Timeout(120)
+    void aOneSlotNodeTakesTheNextRunSentTheMomentItReportsTheEndOfTheLast(@TempDir Path dir) throws Exception {
+        ClusterSettings oneSlot = ClusterSettings.from(ConfigFactory.parseString("acktr.cluster.slots = 1")
+                .withFallback(ConfigFactory.parseString("acktr.cluster.work-dir = \"" + dir.resolve("work") + "\""))
+                .withFallback(ConfigFactory.defaultReference()));
+        List<PlannedRun> runs = new SuiteRunner(TINY, LOADER, List.of(), PLUGINS).plan(dir.resolve("out"));
+        List<RunAssignment> assignments = runs.stream().map(run -> new RunAssignment("s-1", run.id(), 1,
+                run.config().root().render(ConfigRenderOptions.concise()), 475)).toList();
+        try (ClusterNode node = new ClusterNode(vertx, oneSlot, LOADER, PLUGINS, new PrintWriter(new StringWriter()))) {
+            assertThat(node.handle(new SuiteAnnouncement("s-1", "tiny", "127.0.0.1"))).isEqualTo(Reply.ACCEPTED);
+            List<String> finished = new CopyOnWriteArrayList<>();
+            List<Reply> nextTaken = new CopyOnWriteArrayList<>();
+            CountDownLatch firstEnded = new CountDownLatch(1);
+            CountDownLatch bothEnded = new CountDownLatch(2);
+            vertx.eventBus().consumer(ClusterAddresses.suite("s-1"), message -> {
+                if (message.body() instanceof RunFinished end) {
+                    // as a coordinator does: the freed slot gets the next run before the end is confirmed
+                    if (finished.isEmpty()) {
+                        nextTaken.add(node.handle(assignments.get(1)));
+                    }
+                    finished.add(end.runId());
+                    message.reply(Reply.ACCEPTED);
+                    firstEnded.countDown();
+                    bothEnded.countDown();
+                }
+            });
+
+            assertThat(node.handle(assignments.get(0))).isEqualTo(Reply.ACCEPTED);
+            assertThat(node.handle(assignments.get(1)).reason()).as("while the first trains").contains("no free slot");
+
+            assertThat(firstEnded.await(100, TimeUnit.SECONDS)).isTrue();
+            assertThat(nextTaken).containsExactly(Reply.ACCEPTED);
+            assertThat(bothEnded.await(100, TimeUnit.SECONDS)).isTrue();
+            assertThat(finished).containsExactly(runs.get(0).id(), runs.get(1).id());
         }
     }
 
