@@ -8,23 +8,18 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * An {@link Actor} on a {@link ActorCriticNetwork.PlainNetwork}: the rows, {@value #BLOCK} at a
- * time, through the torso, then the policy and value layers, then each row through the head's
- * sampler, in double precision on working arrays allocated once. Every row's result is the one it
- * would have alone.
+ * An {@link Actor} on a {@link ActorCriticNetwork.PlainNetwork}: each row through the torso, then
+ * the policy and value layers, then the head's sampler, in double precision on working arrays
+ * allocated once.
  */
 final class PlainActor implements Actor {
-    /** Rows that go through the layers together. */
-    private static final int BLOCK = 8;
-
     private final ActorCriticNetwork.PlainNetwork network;
     private final ActionHead.RowSampler sampler;
     private final int observationSize;
     private final int actionWidth;
     private final double[] features;
     private final double[] policyOutput;
-    private final double[] rowOutput;
-    private final double[] value;
+    private final double[] value = new double[1];
     private final double[] first;
     private final double[] second;
 
@@ -33,13 +28,11 @@ final class PlainActor implements Actor {
         this.sampler = requireNonNull(sampler, "sampler is null");
         this.observationSize = network.torso().inputSize();
         this.actionWidth = actionWidth;
-        this.features = new double[BLOCK * network.torso().outputSize()];
-        this.policyOutput = new double[BLOCK * network.policy().outputSize()];
-        this.rowOutput = new double[network.policy().outputSize()];
-        this.value = new double[BLOCK];
+        this.features = new double[network.torso().outputSize()];
+        this.policyOutput = new double[network.policy().outputSize()];
         int widest = Math.max(network.torso().maxWidth(), Math.max(network.policy().maxWidth(), network.value().maxWidth()));
-        this.first = new double[BLOCK * widest];
-        this.second = new double[BLOCK * widest];
+        this.first = new double[widest];
+        this.second = new double[widest];
     }
 
     @Override
@@ -62,32 +55,22 @@ final class PlainActor implements Actor {
             throw new IllegalArgumentException(rows + " rows need " + rows + " random streams and " + rows * actionWidth
                     + " action entries, got " + randoms.size() + " and " + actions.length);
         }
-        int featureWidth = network.torso().outputSize();
-        int outputWidth = rowOutput.length;
-        for (int start = 0; start < rows; start += BLOCK) {
-            int block = Math.min(BLOCK, rows - start);
-            network.torso().forwardRows(observations, start * observationSize, observationSize, block, features, first,
-                    second);
-            network.policy().forwardRows(features, 0, featureWidth, block, policyOutput, first, second);
-            for (int r = 0; r < block; r++) {
-                System.arraycopy(policyOutput, r * outputWidth, rowOutput, 0, outputWidth);
-                sampler.sample(rowOutput, randoms.get(start + r), actions, (start + r) * actionWidth);
-            }
-            network.value().forwardRows(features, 0, featureWidth, block, value, first, second);
-            System.arraycopy(value, 0, values, start, block);
+        for (int i = 0; i < rows; i++) {
+            network.torso().forward(observations, i * observationSize, features, first, second);
+            network.policy().forward(features, 0, policyOutput, first, second);
+            sampler.sample(policyOutput, randoms.get(i), actions, i * actionWidth);
+            network.value().forward(features, 0, value, first, second);
+            values[i] = value[0];
         }
     }
 
     @Override
     public void values(double[] observations, int rows, double[] values) {
         check(observations, rows, values);
-        int featureWidth = network.torso().outputSize();
-        for (int start = 0; start < rows; start += BLOCK) {
-            int block = Math.min(BLOCK, rows - start);
-            network.torso().forwardRows(observations, start * observationSize, observationSize, block, features, first,
-                    second);
-            network.value().forwardRows(features, 0, featureWidth, block, value, first, second);
-            System.arraycopy(value, 0, values, start, block);
+        for (int i = 0; i < rows; i++) {
+            network.torso().forward(observations, i * observationSize, features, first, second);
+            network.value().forward(features, 0, value, first, second);
+            values[i] = value[0];
         }
     }
 

@@ -74,29 +74,6 @@ class PlainDenseStackTest {
     }
 
     @Test
-    void rowsTakenTogetherGiveEachRowsOwnResultToTheLastBit() {
-        for (DataType type : List.of(DataType.DOUBLE, DataType.FLOAT)) {
-            List<LayerStack.Layer> layers = List.of(
-                    new LayerStack.Layer(new DenseLayer("a", 6, 9), gaussian(random, 0.8, 9, 7), Activation.TANH),
-                    new LayerStack.Layer(new DenseLayer("b", 9, 5), gaussian(random, 0.8, 5, 10), Activation.RELU),
-                    new LayerStack.Layer(new DenseLayer("out", 5, 3), gaussian(random, 0.8, 3, 6), Activation.IDENTITY));
-            PlainDenseStack plain = new LayerStack(layers.stream()
-                    .map(l -> new LayerStack.Layer(l.shape(), l.weights().castTo(type), l.activation())).toList()).plainCopy(6);
-            int rows = 5; // two pairs and a single row
-            int stride = 8; // rows need not be packed
-            double[] input = gaussian(random, 2.0, 1, 2 + rows * stride).data().asDouble();
-            double[] together = new double[rows * 3];
-            plain.forwardRows(input, 2, stride, rows, together, new double[rows * 9], new double[rows * 9]);
-            for (int r = 0; r < rows; r++) {
-                double[] alone = new double[3];
-                plain.forward(input, 2 + r * stride, alone, new double[9], new double[9]);
-                assertThat(java.util.Arrays.copyOfRange(together, r * 3, r * 3 + 3)).as("%s row %d", type, r)
-                        .containsExactly(alone);
-            }
-        }
-    }
-
-    @Test
     void anEmptyChainCopiesItsInput() {
         PlainDenseStack plain = new LayerStack(List.of()).plainCopy(3);
         double[] output = new double[3];
