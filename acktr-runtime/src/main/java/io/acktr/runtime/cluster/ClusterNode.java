@@ -93,7 +93,9 @@ public final class ClusterNode implements AutoCloseable {
         this.nodeId = String.format(Locale.ROOT, "%s-%d-%04x", settings.host(), ProcessHandle.current().pid(),
                 ThreadLocalRandom.current().nextInt(0x10000));
         AtomicInteger threads = new AtomicInteger();
-        this.slotThreads = Executors.newFixedThreadPool(slots, runnable -> {
+        // not a fixed pool of one thread per slot: a run's thread still reports its end (and may retry
+        // for a while) after its slot is free again, and the next run must not wait for it
+        this.slotThreads = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "acktr-node-slot-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
