@@ -1,5 +1,6 @@
 package io.acktr.numerics;
 
+import java.lang.ref.Reference;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
@@ -45,6 +46,8 @@ public final class Rows {
                 to.put(i * (k + 1) + k, 1.0);
             }
         }
+        // an NIO view does not keep the array alive: its native memory must not be freed mid-copy
+        Reference.reachabilityFence(x);
         return out;
     }
 
@@ -84,6 +87,8 @@ public final class Rows {
                 to.put(i * (a + b) + a, fromRight, i * b, b);
             }
         }
+        Reference.reachabilityFence(left);
+        Reference.reachabilityFence(right);
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package io.acktr.numerics;
 
+import java.lang.ref.Reference;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -67,6 +68,7 @@ public final class Vectors {
         int n = checkedLength(x, into.length, offset);
         if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
             x.data().asNioFloat().get(0, into, offset, n);
+            Reference.reachabilityFence(x); // the NIO view does not keep x's native memory alive
         } else {
             System.arraycopy(x.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, into, offset, n);
         }
@@ -77,6 +79,7 @@ public final class Vectors {
         int n = checkedLength(x, into.length, offset);
         if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && ownsItsBuffer(x)) {
             x.data().asNioDouble().get(0, into, offset, n);
+            Reference.reachabilityFence(x); // the NIO view does not keep x's native memory alive
         } else {
             System.arraycopy(x.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, into, offset, n);
         }
@@ -90,6 +93,7 @@ public final class Vectors {
         int n = checkedLength(x, from.length, offset);
         if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
             x.data().asNioFloat().put(0, from, offset, n);
+            Reference.reachabilityFence(x); // the NIO view does not keep x's native memory alive
         } else {
             x.assign(Nd4j.create(Arrays.copyOfRange(from, offset, offset + n), x.shape(), 'c'));
         }
@@ -100,6 +104,7 @@ public final class Vectors {
         int n = checkedLength(x, from.length, offset);
         if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && ownsItsBuffer(x)) {
             x.data().asNioDouble().put(0, from, offset, n);
+            Reference.reachabilityFence(x); // the NIO view does not keep x's native memory alive
         } else {
             x.assign(Nd4j.create(Arrays.copyOfRange(from, offset, offset + n), x.shape(), 'c'));
         }

@@ -1,5 +1,6 @@
 package io.acktr.policies.layers;
 
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -59,6 +60,9 @@ final class PatchCopies {
             }
             to.put(i * patchBytes, sample);
         }
+        // the NIO views do not keep the arrays' native memory alive
+        Reference.reachabilityFence(source);
+        Reference.reachabilityFence(patches);
     }
 
     /**
@@ -104,6 +108,7 @@ final class PatchCopies {
                 to.put(i * layer.inputSize(), sum);
             }
         }
+        Reference.reachabilityFence(patchGradient);
         return image;
     }
 
