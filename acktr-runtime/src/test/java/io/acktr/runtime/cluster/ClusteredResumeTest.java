@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.acktr.runtime.cluster.ChildJvms.Child;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,6 +97,10 @@ class ClusteredResumeTest {
             if (Files.isDirectory(node.resolve("cluster-work"))) {
                 try (Stream<Path> walk = Files.walk(node.resolve("cluster-work"))) {
                     progress = walk.filter(p -> p.getFileName().toString().equals("progress.csv")).findFirst();
+                } catch (UncheckedIOException e) {
+                    // the run renames and deletes checkpoint folders while the walk goes: look again
+                    Thread.sleep(20);
+                    continue;
                 }
             }
             if (progress.isPresent() && Files.readAllLines(progress.get()).size() > rows) {
