@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 class PixelPendulumProvidersTest {
     @Test
-    void bothPixelPendulumsHavePendulumsRewardsAndTwoHundredStepEpisodesForTheSameSeedAndActions() {
-        for (EnvironmentProvider provider : new EnvironmentProvider[] {new PixelPendulumProvider(), new PixelPendulumStackedProvider()}) {
+    void everyPixelPendulumHasPendulumsRewardsAndTwoHundredStepEpisodesForTheSameSeedAndActions() {
+        for (EnvironmentProvider provider : new EnvironmentProvider[] {new PixelPendulumProvider(), new PixelPendulumStackedProvider(),
+                new PixelPendulumAtariProvider()}) {
             Environment pixels = provider.create();
             Environment pendulum = new PendulumProvider().create();
             SplittableRandom actions = new SplittableRandom(17);
@@ -51,12 +52,35 @@ class PixelPendulumProvidersTest {
     }
 
     @Test
-    void serviceLoaderFindsBothPixelPendulums() {
+    void theAtariShapedPendulumObservesTheLastFourImagesOf84By84Pixels() {
+        Environment env = new PixelPendulumAtariProvider().create();
+
+        assertThat(env.id()).isEqualTo("PixelPendulumAtari-v1");
+        assertThat(((BoxSpace) env.observationSpace()).shape()).containsExactly(84, 84, 4);
+        double[] first = env.reset(3);
+        assertThat(first).hasSize(84 * 84 * 4);
+        // After a reset all four frames are the first image; a step shifts the stack by one frame.
+        double[] next = env.step(new double[] {2.0}).observation();
+        for (int pixel = 0; pixel < 84 * 84; pixel++) {
+            for (int frame = 0; frame < 3; frame++) {
+                assertThat(next[pixel * 4 + frame]).isEqualTo(first[pixel * 4 + frame + 1]);
+            }
+        }
+        double lit = 0;
+        for (double value : first) {
+            lit += value;
+        }
+        assertThat(lit).as("lit pixels of the first stack").isPositive();
+    }
+
+    @Test
+    void serviceLoaderFindsEveryPixelPendulum() {
         EnvironmentRegistry registry = EnvironmentRegistry.load(PixelPendulumProvidersTest.class.getClassLoader());
 
         assertThat(registry.problems()).isEmpty();
         assertThat(registry.find("PixelPendulum-v1")).get().isInstanceOf(PixelPendulumProvider.class);
         assertThat(registry.find("PixelPendulumStacked-v1")).get().isInstanceOf(PixelPendulumStackedProvider.class);
+        assertThat(registry.find("PixelPendulumAtari-v1")).get().isInstanceOf(PixelPendulumAtariProvider.class);
         try (Environment env = registry.create("PixelPendulumStacked-v1")) {
             assertThat(env.reset(1)).hasSize(3072);
             assertThat(env.step(new double[] {0.0}).observation()).hasSize(3072);
