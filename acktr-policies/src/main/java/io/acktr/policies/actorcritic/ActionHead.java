@@ -13,12 +13,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Turns the policy network's output into an action distribution, and its gradient back. */
 sealed interface ActionHead permits CategoricalHead, GaussianHead {
-    static ActionHead forSpace(Space actionSpace, DataType dataType) {
+    /** @param initialLogStd a Gaussian head's starting {@code log_std} (box actions) */
+    static ActionHead forSpace(Space actionSpace, DataType dataType, double initialLogStd) {
         if (actionSpace instanceof DiscreteSpace discrete) {
             return new CategoricalHead(discrete.n());
         }
         if (actionSpace instanceof BoxSpace box) {
-            return new GaussianHead(box.flatSize(), dataType);
+            return new GaussianHead(box.flatSize(), dataType, initialLogStd);
         }
         throw new IllegalArgumentException("unsupported action space " + actionSpace.describe());
     }

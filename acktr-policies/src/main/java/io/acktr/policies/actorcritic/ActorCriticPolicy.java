@@ -56,14 +56,15 @@ public abstract class ActorCriticPolicy implements ForwardModePolicy {
      * @param hiddenLayers the layers between the observations ({@code observationSpace.flatSize()}
      *     wide) and the output layers, built once ({@code torso}) or per network ({@code pi}, {@code vf})
      * @param dataType {@link DataType#FLOAT} or {@link DataType#DOUBLE}, for parameters and activations
+     * @param initialLogStd starting value of a Gaussian head's {@code log_std} (box actions only)
      */
     protected ActorCriticPolicy(Space observationSpace, Space actionSpace, HiddenLayers hiddenLayers,
-                                boolean sharedTorso, DataType dataType, long seed) {
+                                boolean sharedTorso, DataType dataType, double initialLogStd, long seed) {
         this.observationSpace = requireNonNull(observationSpace, "observationSpace is null");
         this.actionSpace = requireNonNull(actionSpace, "actionSpace is null");
         requireNonNull(hiddenLayers, "hiddenLayers is null");
         this.dataType = requireNonNull(dataType, "dataType is null");
-        this.head = ActionHead.forSpace(actionSpace, dataType);
+        this.head = ActionHead.forSpace(actionSpace, dataType, initialLogStd);
         this.network = ActorCriticNetwork.create(hiddenLayers, sharedTorso, observationSpace.flatSize(),
                 head.networkOutputSize(), dataType, new Random(seed));
         List<ParameterBlock> blocks = new ArrayList<>(network.parameters());

@@ -13,7 +13,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The network outputs the means; the log-std is a free {@code 1 x d} parameter vector, the same
- * for every state, initialised to 0.
+ * for every state, initialised to the architecture's {@code initialLogStd} (0 by default: standard
+ * deviation 1; stable-baselines3's {@code log_std_init}).
  */
 final class GaussianHead implements ActionHead {
     static final String LOG_STD = "log_std";
@@ -21,9 +22,9 @@ final class GaussianHead implements ActionHead {
     private final int dimension;
     private final INDArray logStd;
 
-    GaussianHead(int dimension, DataType dataType) {
+    GaussianHead(int dimension, DataType dataType, double initialLogStd) {
         this.dimension = dimension;
-        this.logStd = Nd4j.zeros(dataType, 1, dimension);
+        this.logStd = Nd4j.zeros(dataType, 1, dimension).addi(initialLogStd);
     }
 
     @Override

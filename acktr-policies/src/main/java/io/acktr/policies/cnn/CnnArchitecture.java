@@ -14,9 +14,16 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param activation activation of every convolution and hidden layer (output layers are linear)
  * @param sharedTorso one torso with a policy and a value head, or two separate networks
  * @param dataType {@link DataType#FLOAT} or {@link DataType#DOUBLE}, for parameters and activations
+ * @param initialLogStd starting value of every entry of a Gaussian head's {@code log_std} (unused for discrete actions)
  */
 public record CnnArchitecture(List<ConvLayerSpec> convLayers, List<Integer> hiddenSizes, Activation activation,
-                              boolean sharedTorso, DataType dataType) {
+                              boolean sharedTorso, DataType dataType, double initialLogStd) {
+    /** An architecture whose Gaussian head starts at standard deviation 1 ({@code log_std = 0}). */
+    public CnnArchitecture(List<ConvLayerSpec> convLayers, List<Integer> hiddenSizes, Activation activation,
+                           boolean sharedTorso, DataType dataType) {
+        this(convLayers, hiddenSizes, activation, sharedTorso, dataType, 0.0);
+    }
+
     public CnnArchitecture {
         requireNonNull(convLayers, "convLayers is null");
         requireNonNull(hiddenSizes, "hiddenSizes is null");
@@ -37,6 +44,9 @@ public record CnnArchitecture(List<ConvLayerSpec> convLayers, List<Integer> hidd
         }
         if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
             throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, got " + dataType);
+        }
+        if (!Double.isFinite(initialLogStd)) {
+            throw new IllegalArgumentException("initialLogStd must be finite, got " + initialLogStd);
         }
     }
 }

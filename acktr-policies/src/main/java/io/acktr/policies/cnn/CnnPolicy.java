@@ -37,7 +37,7 @@ public final class CnnPolicy extends ActorCriticPolicy {
         super(observationSpace, actionSpace,
                 hiddenLayers(requireNonNull(architecture, "architecture is null"),
                         imageShape(observationSpace, architecture)),
-                architecture.sharedTorso(), architecture.dataType(), seed);
+                architecture.sharedTorso(), architecture.dataType(), architecture.initialLogStd(), seed);
     }
 
     /**

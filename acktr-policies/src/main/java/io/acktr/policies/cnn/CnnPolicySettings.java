@@ -25,10 +25,17 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param activation {@code activation}: tanh or relu, for convolutions and hidden layers
  * @param sharedTorso {@code shared-torso}: one torso for both heads, or two networks
  * @param dataType {@code dtype}: float or double
+ * @param initialLogStd {@code initial-log-std}: a Gaussian head's starting {@code log_std}, in [-20, 2]
  */
 public record CnnPolicySettings(List<ConvLayerSpec> convLayers, List<Integer> hiddenSizes, Activation activation,
-                                boolean sharedTorso, DataType dataType) {
+                                boolean sharedTorso, DataType dataType, double initialLogStd) {
     public static final String PREFIX = "acktr.policy.cnn";
+
+    /** Settings whose Gaussian head starts at {@code log_std = 0}. */
+    public CnnPolicySettings(List<ConvLayerSpec> convLayers, List<Integer> hiddenSizes, Activation activation,
+                             boolean sharedTorso, DataType dataType) {
+        this(convLayers, hiddenSizes, activation, sharedTorso, dataType, 0.0);
+    }
     static final String CONV_LAYERS = "conv-layers";
     static final List<String> LAYER_KEYS = List.of("filters", "kernel", "stride");
     private static final String CONV_LAYERS_RULE = "must be a non-empty list of {filters, kernel, stride} objects";
@@ -43,6 +50,7 @@ public record CnnPolicySettings(List<ConvLayerSpec> convLayers, List<Integer> hi
                 requireNonNull(hiddenSizes, "hiddenSizes is null"));
         requireNonNull(activation, "activation is null");
         requireNonNull(dataType, "dataType is null");
+        ArchitectureSettings.requireInitialLogStd(PREFIX + "." + ArchitectureSettings.INITIAL_LOG_STD, initialLogStd);
     }
 
     public static CnnPolicySettings from(Config config) {
@@ -53,7 +61,8 @@ public record CnnPolicySettings(List<ConvLayerSpec> convLayers, List<Integer> hi
                 ArchitectureSettings.hiddenSizes(reader),
                 ArchitectureSettings.activation(reader),
                 reader.bool("shared-torso"),
-                ArchitectureSettings.dataType(reader));
+                ArchitectureSettings.dataType(reader),
+                ArchitectureSettings.initialLogStd(reader));
     }
 
     /** A new {@link CnnPolicy} with these settings. */
@@ -62,7 +71,7 @@ public record CnnPolicySettings(List<ConvLayerSpec> convLayers, List<Integer> hi
     }
 
     public CnnArchitecture architecture() {
-        return new CnnArchitecture(convLayers, hiddenSizes, activation, sharedTorso, dataType);
+        return new CnnArchitecture(convLayers, hiddenSizes, activation, sharedTorso, dataType, initialLogStd);
     }
 
     private static List<ConvLayerSpec> convLayers(SettingsReader reader) {

@@ -40,6 +40,25 @@ public final class ArchitectureSettings {
         return Activation.valueOf(reader.oneOf("activation", ACTIVATIONS).toUpperCase(Locale.ROOT));
     }
 
+    public static final String INITIAL_LOG_STD = "initial-log-std";
+    /** Lowest and highest {@code initial-log-std}: standard deviations from about 2e-9 to 7.4. */
+    public static final double MIN_INITIAL_LOG_STD = -20.0;
+    public static final double MAX_INITIAL_LOG_STD = 2.0;
+
+    /** {@code initial-log-std}: a number in [-20, 2]. */
+    public static double initialLogStd(SettingsReader reader) {
+        return requireInitialLogStd(reader.path(INITIAL_LOG_STD), reader.doubleValue(INITIAL_LOG_STD));
+    }
+
+    /** {@code value}, if it is a number in [-20, 2]; {@code path} names the key. */
+    public static double requireInitialLogStd(String path, double value) {
+        if (!(value >= MIN_INITIAL_LOG_STD && value <= MAX_INITIAL_LOG_STD)) {
+            throw SettingsReader.invalid(path, value, "must be a number in [" + MIN_INITIAL_LOG_STD + ", "
+                    + MAX_INITIAL_LOG_STD + "] (the log of the Gaussian policy's starting standard deviation)");
+        }
+        return value;
+    }
+
     /** {@code dtype}: float or double. */
     public static DataType dataType(SettingsReader reader) {
         return DataType.valueOf(reader.oneOf("dtype", DATA_TYPES).toUpperCase(Locale.ROOT));

@@ -30,7 +30,7 @@ public final class MlpPolicy extends ActorCriticPolicy implements ActingPolicy {
     public MlpPolicy(Space observationSpace, Space actionSpace, MlpArchitecture architecture, long seed) {
         super(observationSpace, actionSpace, hiddenLayers(requireNonNull(architecture, "architecture is null"),
                 requireNonNull(observationSpace, "observationSpace is null").flatSize()),
-                architecture.sharedTorso(), architecture.dataType(), seed);
+                architecture.sharedTorso(), architecture.dataType(), architecture.initialLogStd(), seed);
     }
 
     /** Acts in double precision on plain arrays, one row at a time, with the parameters as they are now. */

@@ -17,16 +17,23 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param activation {@code activation}: tanh or relu
  * @param sharedTorso {@code shared-torso}: one torso for both heads, or two networks
  * @param dataType {@code dtype}: float or double
+ * @param initialLogStd {@code initial-log-std}: a Gaussian head's starting {@code log_std}, in [-20, 2]
  */
 public record MlpPolicySettings(List<Integer> hiddenSizes, Activation activation, boolean sharedTorso,
-                                DataType dataType) {
+                                DataType dataType, double initialLogStd) {
     public static final String PREFIX = "acktr.policy.mlp";
+
+    /** Settings whose Gaussian head starts at {@code log_std = 0}. */
+    public MlpPolicySettings(List<Integer> hiddenSizes, Activation activation, boolean sharedTorso, DataType dataType) {
+        this(hiddenSizes, activation, sharedTorso, dataType, 0.0);
+    }
 
     public MlpPolicySettings {
         hiddenSizes = ArchitectureSettings.requireHiddenSizes(PREFIX + "." + ArchitectureSettings.HIDDEN_SIZES,
                 requireNonNull(hiddenSizes, "hiddenSizes is null"));
         requireNonNull(activation, "activation is null");
         requireNonNull(dataType, "dataType is null");
+        ArchitectureSettings.requireInitialLogStd(PREFIX + "." + ArchitectureSettings.INITIAL_LOG_STD, initialLogStd);
     }
 
     public static MlpPolicySettings from(Config config) {
@@ -36,7 +43,8 @@ public record MlpPolicySettings(List<Integer> hiddenSizes, Activation activation
                 ArchitectureSettings.hiddenSizes(reader),
                 ArchitectureSettings.activation(reader),
                 reader.bool("shared-torso"),
-                ArchitectureSettings.dataType(reader));
+                ArchitectureSettings.dataType(reader),
+                ArchitectureSettings.initialLogStd(reader));
     }
 
     /** A new {@link MlpPolicy} with these settings. */
@@ -45,6 +53,6 @@ public record MlpPolicySettings(List<Integer> hiddenSizes, Activation activation
     }
 
     public MlpArchitecture architecture() {
-        return new MlpArchitecture(hiddenSizes, activation, sharedTorso, dataType);
+        return new MlpArchitecture(hiddenSizes, activation, sharedTorso, dataType, initialLogStd);
     }
 }

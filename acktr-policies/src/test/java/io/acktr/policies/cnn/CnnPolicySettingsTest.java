@@ -32,11 +32,16 @@ class CnnPolicySettingsTest {
     void everyKeyIsMapped() {
         Config config = withOverride("acktr.policy.cnn { conv-layers = [{filters = 8, kernel = 5, stride = 3}, "
                 + "{filters = 4, kernel = 2, stride = 1}], hidden-sizes = [32, 16], activation = tanh, "
-                + "shared-torso = false, dtype = double }");
+                + "shared-torso = false, dtype = double, initial-log-std = -0.5 }");
         CnnPolicySettings settings = CnnPolicySettings.from(config);
         assertThat(settings).isEqualTo(new CnnPolicySettings(
                 List.of(new ConvLayerSpec(8, 5, 3), new ConvLayerSpec(4, 2, 1)), List.of(32, 16), Activation.TANH,
-                false, DataType.DOUBLE));
+                false, DataType.DOUBLE, -0.5));
+        assertThat(settings.architecture().initialLogStd()).isEqualTo(-0.5);
+        assertThatThrownBy(() -> CnnPolicySettings.from(withOverride("acktr.policy.cnn.initial-log-std = 2.5")))
+                .isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("acktr.policy.cnn.initial-log-std")
+                .hasMessageContaining("must be a number in [-20.0, 2.0]");
         assertThat(settings.architecture().convLayers()).containsExactly(new ConvLayerSpec(8, 5, 3),
                 new ConvLayerSpec(4, 2, 1));
         assertThat(settings.architecture().sharedTorso()).isFalse();

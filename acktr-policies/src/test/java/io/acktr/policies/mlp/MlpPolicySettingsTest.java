@@ -27,9 +27,10 @@ class MlpPolicySettingsTest {
     @Test
     void everyKeyIsMapped() {
         Config config = withOverride("acktr.policy.mlp { hidden-sizes = [32, 16, 8], activation = relu, "
-                + "shared-torso = true, dtype = double }");
+                + "shared-torso = true, dtype = double, initial-log-std = -2 }");
         MlpPolicySettings settings = MlpPolicySettings.from(config);
-        assertThat(settings).isEqualTo(new MlpPolicySettings(List.of(32, 16, 8), Activation.RELU, true, DataType.DOUBLE));
+        assertThat(settings).isEqualTo(new MlpPolicySettings(List.of(32, 16, 8), Activation.RELU, true, DataType.DOUBLE, -2.0));
+        assertThat(settings.architecture().initialLogStd()).isEqualTo(-2.0);
         assertThat(settings.architecture().hiddenSizes()).containsExactly(32, 16, 8);
         assertThat(settings.architecture().sharedTorso()).isTrue();
     }
@@ -72,6 +73,40 @@ class MlpPolicySettingsTest {
                 .isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.policy.mlp.shared-torso")
                 .hasMessageContaining("must be true or false");
+    }
+
+    @Test
+    void initialLogStdOutsideItsRangeIsRejectedNamingPathAndRange() {
+        for (String value : new String[] {"3", "-21", "1e9"}) {
+            assertThatThrownBy(() -> MlpPolicySettings.from(withOverride("acktr.policy.mlp.initial-log-std = " + value)))
+                    .as(value)
+                    .isInstanceOf(ConfigException.BadValue.class)
+                    .hasMessageContaining("acktr.policy.mlp.initial-log-std")
+                    .hasMessageContaining("must be a number in [-20.0, 2.0]");
+        }
+        assertThatThrownBy(() -> MlpPolicySettings.from(withOverride("acktr.policy.mlp.initial-log-std = wide")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("initial-log-std");
+    }
+
+    @Test
+    void aGaussianPolicyStartsAtTheConfiguredLogStdAndACategoricalOneIgnoresIt() {
+        io.acktr.api.env.BoxSpace observations = io.acktr.api.env.BoxSpace.uniform(-1, 1, 3);
+        MlpPolicy gaussian = MlpPolicySettings.from(withOverride("acktr.policy.mlp.initial-log-std = -1.5"))
+                .create(observations, io.acktr.api.env.BoxSpace.uniform(-1, 1, 2), 7);
+        org.nd4j.linalg.api.ndarray.INDArray logStd = gaussian.parameters().stream()
+                .filter(block -> block.name().equals("log_std")).findFirst().orElseThrow().value();
+        assertThat(logStd.toDoubleVector()).containsExactly(-1.5, -1.5);
+        // The same seed with the default starts at 0 and has the same weights: only log_std differs.
+        MlpPolicy standard = MlpPolicySettings.from(ConfigFactory.defaultReference())
+                .create(observations, io.acktr.api.env.BoxSpace.uniform(-1, 1, 2), 7);
+        assertThat(standard.parameters().get(0).value()).isEqualTo(gaussian.parameters().get(0).value());
+        assertThat(standard.parameters().stream().filter(block -> block.name().equals("log_std")).findFirst()
+                .orElseThrow().value().toDoubleVector()).containsExactly(0.0, 0.0);
+
+        MlpPolicy categorical = MlpPolicySettings.from(withOverride("acktr.policy.mlp.initial-log-std = -1.5"))
+                .create(observations, new io.acktr.api.env.DiscreteSpace(3), 7);
+        assertThat(categorical.parameters()).noneMatch(block -> block.name().equals("log_std"));
     }
 
     @Test
