@@ -45,9 +45,9 @@ public final class ArchitectureSettings {
     public static final double MIN_INITIAL_LOG_STD = -20.0;
     public static final double MAX_INITIAL_LOG_STD = 2.0;
 
-    /** {@code initial-log-std}: a number in [-20, 2]. */
+    /** {@code initial-log-std}: a number, checked by {@link #requireInitialLogStd} in the settings' constructor. */
     public static double initialLogStd(SettingsReader reader) {
-        return requireInitialLogStd(reader.path(INITIAL_LOG_STD), reader.doubleValue(INITIAL_LOG_STD));
+        return reader.doubleValue(INITIAL_LOG_STD);
     }
 
     /** {@code value}, if it is a number in [-20, 2]; {@code path} names the key. */
