@@ -30,13 +30,16 @@ low[size], high[size]. Discrete (kind 1): int64 n. Other spaces are refused when
 
 import json
 import os
+import select
 import struct
 import sys
+import time
 import traceback
 
 # The protocol keeps the original standard output to itself; whatever else writes to it (print in an
 # environment, a C library's banner) goes to standard error instead, where the JVM keeps the last lines.
 stdin = sys.stdin.buffer
+stdin_fd = sys.stdin.fileno()
 stdout = os.fdopen(os.dup(1), "wb")
 os.dup2(2, 1)
 sys.stdout = sys.stderr
@@ -48,7 +51,21 @@ def send(payload):
     stdout.flush()
 
 
+# After a reply the JVM usually sends its next request within tens of microseconds (a vector step's
+# actions). Blocking in read at once would put this process to sleep, and waking it costs more than
+# that on a virtual machine's idle core; so it first watches the pipe for a short while.
+SPIN_SECONDS = 0.0003
+
+
+def wait_briefly_for_input():
+    until = time.perf_counter() + SPIN_SECONDS
+    while time.perf_counter() < until:
+        if select.select([stdin_fd], [], [], 0)[0]:
+            return
+
+
 def receive():
+    wait_briefly_for_input()
     header = stdin.read(4)
     if len(header) < 4:
         return None
