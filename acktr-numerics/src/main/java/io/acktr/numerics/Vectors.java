@@ -14,6 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * so it is taken only when that is the same as reading them element by element: both arrays own
  * their whole buffer (not views), have the same shape, ordering and floating-point type. Any other
  * pair goes through ordinary ND4J operations with the same result.
+ *
+ * <p>The copies to and from Java arrays go through NIO views of the buffers. A view does not keep
+ * the array's native memory alive, so each such copy ends with a reachability fence on the array.
  */
 public final class Vectors {
     private Vectors() {
@@ -68,7 +71,7 @@ public final class Vectors {
         int n = checkedLength(x, into.length, offset);
         if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
             x.data().asNioFloat().get(0, into, offset, n);
-            Reference.reachabilityFence(x); // the NIO view does not keep x's native memory alive
+            Reference.reachabilityFence(x);
         } else {
             System.arraycopy(x.castTo(DataType.FLOAT).dup('c').data().asFloat(), 0, into, offset, n);
         }
@@ -79,7 +82,7 @@ public final class Vectors {
         int n = checkedLength(x, into.length, offset);
         if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && ownsItsBuffer(x)) {
             x.data().asNioDouble().get(0, into, offset, n);
-            Reference.reachabilityFence(x); // the NIO view does not keep x's native memory alive
+            Reference.reachabilityFence(x);
         } else {
             System.arraycopy(x.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, into, offset, n);
         }
@@ -93,7 +96,7 @@ public final class Vectors {
         int n = checkedLength(x, from.length, offset);
         if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
             x.data().asNioFloat().put(0, from, offset, n);
-            Reference.reachabilityFence(x); // the NIO view does not keep x's native memory alive
+            Reference.reachabilityFence(x);
         } else {
             x.assign(Nd4j.create(Arrays.copyOfRange(from, offset, offset + n), x.shape(), 'c'));
         }
@@ -104,7 +107,7 @@ public final class Vectors {
         int n = checkedLength(x, from.length, offset);
         if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && ownsItsBuffer(x)) {
             x.data().asNioDouble().put(0, from, offset, n);
-            Reference.reachabilityFence(x); // the NIO view does not keep x's native memory alive
+            Reference.reachabilityFence(x);
         } else {
             x.assign(Nd4j.create(Arrays.copyOfRange(from, offset, offset + n), x.shape(), 'c'));
         }
