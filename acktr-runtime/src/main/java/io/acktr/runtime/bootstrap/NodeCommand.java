@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +48,9 @@ final class NodeCommand implements Callable<Integer> {
         }
         ClusterSettings settings = cluster.settings(loader, sets, false);
         PrintWriter out = spec.commandLine().getOut();
+        // ND4J loads its native backend on first use, about 2 s on one core: here, before the node
+        // offers its slots, rather than in the first run of every suite
+        Nd4j.scalar(0f).addi(1f);
         ClusterVertx.Joined joined = ClusterVertx.join(settings);
         ClusterNode node = new ClusterNode(joined.vertx(), settings, loader, new GuicePluginLookup(loader), out);
         node.start();
