@@ -80,6 +80,7 @@ public final class ClusterNode implements AutoCloseable {
     /** Rollout workers hosted for learners elsewhere, by run id. */
     private final Map<String, List<HostedWorker>> hosted = new ConcurrentHashMap<>();
     private MessageConsumer<Object> consumer;
+    private MessageConsumer<Object> rollCalls;
     private long heartbeatTimer = -1;
 
     public ClusterNode(Vertx vertx, ClusterSettings settings, ClassLoader classLoader, PluginLookup pluginLookup,
@@ -110,14 +111,24 @@ public final class ClusterNode implements AutoCloseable {
         return slots;
     }
 
-    /** Listens on the node's address and starts the heartbeats. */
+    /** Listens on the node's address and to roll calls, and starts the heartbeats. */
     public void start() {
         consumer = vertx.eventBus().consumer(ClusterAddresses.node(nodeId), this::onRequest);
+        // a coordinator that has just joined gets this node's heartbeat now, not up to an interval later
+        rollCalls = vertx.eventBus().consumer(ClusterAddresses.ROLL_CALL, message -> {
+            if (message.body() instanceof RollCall) {
+                beat();
+            }
+        });
         heartbeatTimer = vertx.setPeriodic(0, settings.heartbeatInterval().toMillis(), id -> {
-            vertx.eventBus().publish(ClusterAddresses.HEARTBEATS, new NodeHeartbeat(nodeId, settings.host(), slots, busy.get(),
-                    running.values().stream().sorted().toList()));
+            beat();
             releaseIdleWorkers();
         });
+    }
+
+    private void beat() {
+        vertx.eventBus().publish(ClusterAddresses.HEARTBEATS, new NodeHeartbeat(nodeId, settings.host(), slots, busy.get(),
+                running.values().stream().sorted().toList()));
     }
 
     private record HostedWorker(RolloutHosting hosting, RolloutWorker worker, String deploymentId) {
@@ -402,6 +413,9 @@ public final class ClusterNode implements AutoCloseable {
         }
         if (consumer != null) {
             consumer.unregister();
+        }
+        if (rollCalls != null) {
+            rollCalls.unregister();
         }
         slotThreads.shutdownNow();
     }

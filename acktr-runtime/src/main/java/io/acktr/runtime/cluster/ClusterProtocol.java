@@ -6,8 +6,11 @@ package io.acktr.runtime.cluster;
  * Raise it whenever a message's layout or meaning changes.
  */
 public final class ClusterProtocol {
-    /** 3: a {@link NodeHeartbeat} names the runs the node trains; progress rows carry the direction cosines. */
-    public static final int VERSION = 3;
+    /**
+     * 4: a coordinator calls the roll ({@link RollCall}). 3: a {@link NodeHeartbeat} names the runs
+     * the node trains; progress rows carry the direction cosines.
+     */
+    public static final int VERSION = 4;
 
     private ClusterProtocol() {
     }

@@ -41,6 +41,7 @@ public final class MessageCodecs {
         bus.registerDefaultCodec(RunCheckpoint.class, checkpoint());
         bus.registerDefaultCodec(RolloutHosting.class, hosting());
         bus.registerDefaultCodec(RolloutRelease.class, release());
+        bus.registerDefaultCodec(RollCall.class, rollCall());
     }
 
     static RecordCodec<NodeHeartbeat> heartbeat() {
@@ -185,6 +186,11 @@ public final class MessageCodecs {
     static RecordCodec<RolloutRelease> release() {
         return new RecordCodec<>("acktr.rollout-release", ClusterProtocol.VERSION, (m, out) -> out.string(m.runId()),
                 in -> new RolloutRelease(in.string()));
+    }
+
+    static RecordCodec<RollCall> rollCall() {
+        return new RecordCodec<>("acktr.roll-call", ClusterProtocol.VERSION, (m, out) -> out.string(m.suiteId()),
+                in -> new RollCall(in.string()));
     }
 
     /**

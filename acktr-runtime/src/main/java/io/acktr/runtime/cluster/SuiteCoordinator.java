@@ -120,7 +120,15 @@ public final class SuiteCoordinator {
         List<MessageConsumer<Object>> consumers = new ArrayList<>();
         try {
             thread.submit(this::plan).get();
-            consumers.add(vertx.eventBus().consumer(ClusterAddresses.HEARTBEATS, m -> thread.execute(() -> onHeartbeat(m.body()))));
+            MessageConsumer<Object> heartbeats = vertx.eventBus().consumer(ClusterAddresses.HEARTBEATS,
+                    m -> thread.execute(() -> onHeartbeat(m.body())));
+            consumers.add(heartbeats);
+            // the nodes answer a roll call at once; a node that misses it is found by its next heartbeat
+            heartbeats.completionHandler(registered -> {
+                if (registered.succeeded()) {
+                    vertx.eventBus().publish(ClusterAddresses.ROLL_CALL, new RollCall(suiteId));
+                }
+            });
             consumers.add(vertx.eventBus().consumer(ClusterAddresses.suite(suiteId), this::onReport));
             long interval = settings.heartbeatInterval().toMillis();
             thread.scheduleWithFixedDelay(this::checkHeartbeats, interval, interval, TimeUnit.MILLISECONDS);

@@ -73,10 +73,11 @@ class MessageCodecsTest {
     }
 
     @Test
-    void theRolloutHostingMessagesCrossTheWireUnchanged() {
+    void theRolloutHostingAndRollCallMessagesCrossTheWireUnchanged() {
         RolloutHosting hosting = new RolloutHosting("run-1", 1, 2, 4, 4, 1 + 2 * 1_000_003L, "{\"acktr\":{}}");
         assertThat(overTheWire(MessageCodecs.hosting(), hosting)).isEqualTo(hosting);
         assertThat(overTheWire(MessageCodecs.release(), new RolloutRelease("run-1"))).isEqualTo(new RolloutRelease("run-1"));
+        assertThat(overTheWire(MessageCodecs.rollCall(), new RollCall("suite-1"))).isEqualTo(new RollCall("suite-1"));
     }
 
     @Test

@@ -113,6 +113,28 @@ class SuiteCoordinatorTest {
     }
 
     @Test
+    @Timeout(60)
+    void aNodeAnswersARollCallAtOnceRatherThanAtItsNextHeartbeat(@TempDir Path dir) throws Exception {
+        // one heartbeat at start, the next a minute later: only the roll call can bring one sooner
+        ClusterSettings slow = ClusterSettings.from(ConfigFactory.parseString("acktr.cluster { slots = 1,"
+                + " heartbeat-interval = 60s, heartbeat-timeout = 120s, work-dir = \"" + dir + "\" }")
+                .withFallback(ConfigFactory.defaultReference()));
+        try (ClusterNode node = new ClusterNode(vertx, slow, LOADER, PLUGINS, new PrintWriter(new StringWriter()))) {
+            node.start();
+            Thread.sleep(300); // past the node's first heartbeat, which nobody heard
+            CountDownLatch heard = new CountDownLatch(1);
+            List<Object> heartbeats = new CopyOnWriteArrayList<>();
+            var listener = vertx.eventBus().consumer(ClusterAddresses.HEARTBEATS, message -> {
+                heartbeats.add(message.body());
+                heard.countDown();
+            });
+            listener.completionHandler(registered -> vertx.eventBus().publish(ClusterAddresses.ROLL_CALL, new RollCall("s")));
+            assertThat(heard.await(20, TimeUnit.SECONDS)).as("a heartbeat answering the roll call").isTrue();
+            assertThat(heartbeats).first().isEqualTo(new NodeHeartbeat(node.nodeId(), "127.0.0.1", 1, 0, List.of()));
+        }
+    }
+
+    @Test
     @Timeout(120)
     void aCoordinatorRestartedOnTheSameOutSkipsTheRunsCompleteThere(@TempDir Path dir) throws Exception {
         ClusterSettings settings = settings(dir.resolve("work"));
