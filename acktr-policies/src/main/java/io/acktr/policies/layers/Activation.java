@@ -1,5 +1,6 @@
 package io.acktr.policies.layers;
 
+import io.acktr.numerics.Elementwise;
 import io.acktr.numerics.RationalTanh;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
@@ -30,7 +31,7 @@ public enum Activation {
 
         @Override
         public INDArray derivativeInto(INDArray output, INDArray target) {
-            return target.assign(output).muli(output).rsubi(1.0);
+            return Elementwise.oneMinusSquare(output, target);
         }
 
         /** {@code sign(x) (1 - e) / (1 + e)} with {@code e = exp(-2|x|)}: one intrinsic exp, no overflow. */

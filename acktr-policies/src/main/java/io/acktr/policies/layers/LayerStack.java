@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.numerics.ArrayPool;
+import io.acktr.numerics.Elementwise;
 import io.acktr.numerics.Vectors;
 import io.acktr.api.policy.ParameterBlock;
 import java.util.ArrayList;
@@ -111,9 +112,8 @@ public final class LayerStack {
                 return outputGradient;
             }
             INDArray derivative = derivative(i, activation);
-            return overwrite && Vectors.ownsItsBuffer(outputGradient) && outputGradient.ordering() == derivative.ordering()
-                    ? outputGradient.muli(derivative)
-                    : outputGradient.mul(derivative);
+            return Elementwise.multiply(outputGradient, derivative, overwrite && Vectors.ownsItsBuffer(outputGradient)
+                    && outputGradient.ordering() == derivative.ordering());
         }
 
         /** Computed once; synchronised because a curvature estimator may run a Fisher pass on another thread. */

@@ -1,0 +1,173 @@
+package io.acktr.numerics;
+
+import java.lang.ref.Reference;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Element-wise products of small matrices in plain loops over the buffers' NIO views. Through ND4J
+ * a product of two 160 x 64 float matrices costs tens of microseconds (an operation context, and a
+ * slow strided loop when one is a view, as a gradient without its bias column is), where the
+ * arithmetic is a few; a backward pass makes one per hidden layer. Each element is computed with the
+ * same float or double operations as ND4J's, so the results are the same bit for bit. Anything but
+ * rank-2 float or double matrices goes through ND4J.
+ */
+public final class Elementwise {
+    private Elementwise() {
+    }
+
+    /**
+     * {@code a * b} element by element: written over {@code a} when {@code inPlace}, else into a new
+     * array of {@code a}'s shape and ordering (as {@code a.mul(b)}). The arrays must have one shape;
+     * either may be a strided view (a gradient without its bias column, say).
+     */
+    public static INDArray multiply(INDArray a, INDArray b, boolean inPlace) {
+        if (!Arrays.equals(a.shape(), b.shape())) {
+            throw new IllegalArgumentException("arrays differ in shape: " + Arrays.toString(a.shape()) + " and "
+                    + Arrays.toString(b.shape()));
+        }
+        if (!strided(a) || !strided(b) || a.dataType() != b.dataType()) {
+            return inPlace ? a.muli(b) : a.mul(b);
+        }
+        INDArray out = inPlace ? a : Nd4j.createUninitialized(a.dataType(), a.shape(), a.ordering());
+        int rows = (int) a.rows();
+        int columns = (int) a.columns();
+        int xo = (int) a.offset();
+        int xr = (int) a.stride(0);
+        int xc = (int) a.stride(1);
+        int yo = (int) b.offset();
+        int yr = (int) b.stride(0);
+        int yc = (int) b.stride(1);
+        int zo = (int) out.offset();
+        int zr = (int) out.stride(0);
+        int zc = (int) out.stride(1);
+        if (a.dataType() == DataType.FLOAT) {
+            FloatBuffer x = a.data().asNioFloat();
+            FloatBuffer y = b.data().asNioFloat();
+            FloatBuffer z = out.data().asNioFloat();
+            float[] u = new float[columns];
+            float[] v = new float[columns];
+            for (int i = 0; i < rows; i++) {
+                row(x, xo + i * xr, xc, u);
+                row(y, yo + i * yr, yc, v);
+                for (int j = 0; j < columns; j++) {
+                    u[j] *= v[j];
+                }
+                putRow(u, z, zo + i * zr, zc);
+            }
+        } else {
+            DoubleBuffer x = a.data().asNioDouble();
+            DoubleBuffer y = b.data().asNioDouble();
+            DoubleBuffer z = out.data().asNioDouble();
+            double[] u = new double[columns];
+            double[] v = new double[columns];
+            for (int i = 0; i < rows; i++) {
+                row(x, xo + i * xr, xc, u);
+                row(y, yo + i * yr, yc, v);
+                for (int j = 0; j < columns; j++) {
+                    u[j] *= v[j];
+                }
+                putRow(u, z, zo + i * zr, zc);
+            }
+        }
+        // NIO views do not keep the arrays' native memory alive
+        Reference.reachabilityFence(a);
+        Reference.reachabilityFence(b);
+        Reference.reachabilityFence(out);
+        return out;
+    }
+
+    /**
+     * {@code 1 - y * y} element by element into {@code target} (the derivative of {@code tanh} from
+     * its output), which is returned; {@code target} has {@code y}'s shape and type.
+     */
+    public static INDArray oneMinusSquare(INDArray y, INDArray target) {
+        if (!plain(y) || !plain(target) || y.dataType() != target.dataType() || y.ordering() != target.ordering()
+                || !Arrays.equals(y.shape(), target.shape())) {
+            return target.assign(y).muli(y).rsubi(1.0);
+        }
+        int n = (int) y.length();
+        if (y.dataType() == DataType.FLOAT) {
+            float[] values = new float[n];
+            y.data().asNioFloat().get(0, values, 0, n);
+            for (int i = 0; i < n; i++) {
+                values[i] = 1f - values[i] * values[i];
+            }
+            target.data().asNioFloat().put(0, values, 0, n);
+        } else {
+            double[] values = new double[n];
+            y.data().asNioDouble().get(0, values, 0, n);
+            for (int i = 0; i < n; i++) {
+                values[i] = 1.0 - values[i] * values[i];
+            }
+            target.data().asNioDouble().put(0, values, 0, n);
+        }
+        Reference.reachabilityFence(y);
+        Reference.reachabilityFence(target);
+        return target;
+    }
+
+    /** Row elements {@code start, start + stride, ...} of {@code from} into {@code into}: one bulk copy when contiguous. */
+    private static void row(FloatBuffer from, int start, int stride, float[] into) {
+        if (stride == 1) {
+            from.get(start, into, 0, into.length);
+        } else {
+            for (int j = 0; j < into.length; j++) {
+                into[j] = from.get(start + j * stride);
+            }
+        }
+    }
+
+    private static void row(DoubleBuffer from, int start, int stride, double[] into) {
+        if (stride == 1) {
+            from.get(start, into, 0, into.length);
+        } else {
+            for (int j = 0; j < into.length; j++) {
+                into[j] = from.get(start + j * stride);
+            }
+        }
+    }
+
+    private static void putRow(float[] from, FloatBuffer to, int start, int stride) {
+        if (stride == 1) {
+            to.put(start, from, 0, from.length);
+        } else {
+            for (int j = 0; j < from.length; j++) {
+                to.put(start + j * stride, from[j]);
+            }
+        }
+    }
+
+    private static void putRow(double[] from, DoubleBuffer to, int start, int stride) {
+        if (stride == 1) {
+            to.put(start, from, 0, from.length);
+        } else {
+            for (int j = 0; j < from.length; j++) {
+                to.put(start + j * stride, from[j]);
+            }
+        }
+    }
+
+    /**
+     * A rank-2 float or double matrix whose elements lie at {@code offset + i stride0 + j stride1}
+     * within its buffer (a whole array or a strided view), indexable with an int.
+     */
+    private static boolean strided(INDArray x) {
+        if (x.rank() != 2 || x.length() == 0 || x.dataType() != DataType.FLOAT && x.dataType() != DataType.DOUBLE
+                || x.stride(0) < 0 || x.stride(1) < 0) {
+            return false;
+        }
+        long last = x.offset() + (x.rows() - 1) * x.stride(0) + (x.columns() - 1) * x.stride(1);
+        return last < x.data().length() && last <= Integer.MAX_VALUE;
+    }
+
+    /** A rank-2 float or double array that is its whole buffer in c or f order, small enough to index with an int. */
+    private static boolean plain(INDArray x) {
+        return x.rank() == 2 && Vectors.ownsItsBuffer(x) && (x.ordering() == 'c' || x.ordering() == 'f')
+                && x.length() <= Integer.MAX_VALUE;
+    }
+}
