@@ -115,15 +115,21 @@ public final class ClusterNode implements AutoCloseable {
     public void start() {
         consumer = vertx.eventBus().consumer(ClusterAddresses.node(nodeId), this::onRequest);
         // a coordinator that has just joined gets this node's heartbeat now, not up to an interval later
-        rollCalls = vertx.eventBus().consumer(ClusterAddresses.ROLL_CALL, message -> {
-            if (message.body() instanceof RollCall) {
-                beat();
-            }
-        });
+        rollCalls = vertx.eventBus().consumer(ClusterAddresses.ROLL_CALL, message -> onRollCall(message.body()));
         heartbeatTimer = vertx.setPeriodic(0, settings.heartbeatInterval().toMillis(), id -> {
             beat();
             releaseIdleWorkers();
         });
+    }
+
+    /** Answers a roll call with a heartbeat; one of another protocol version is logged and ignored. */
+    void onRollCall(Object body) {
+        if (body instanceof RollCall) {
+            beat();
+        } else if (body instanceof UnknownProtocolMessage unknown) {
+            LOG.warn("ignored a {} of protocol version {}; this node speaks {}", unknown.kind(), unknown.protocol(),
+                    ClusterProtocol.VERSION);
+        }
     }
 
     private void beat() {

@@ -232,6 +232,10 @@ class SuiteCoordinatorTest {
             assertThat(logged.list).extracting(ILoggingEvent::getFormattedMessage)
                     .containsExactly(version.reason(), suite.reason());
             assertThat(node.handle(new SuiteAnnouncement("s-1", "tiny", "127.0.0.1"))).isEqualTo(Reply.ACCEPTED);
+
+            node.onRollCall(new UnknownProtocolMessage(7, "acktr.roll-call"));
+            assertThat(logged.list).last().extracting(ILoggingEvent::getFormattedMessage)
+                    .isEqualTo("ignored a acktr.roll-call of protocol version 7; this node speaks " + ClusterProtocol.VERSION);
         } finally {
             logger.detachAppender(logged);
         }
