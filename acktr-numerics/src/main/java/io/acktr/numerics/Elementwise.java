@@ -7,16 +7,21 @@ import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Element-wise products of small matrices in plain loops over the buffers' NIO views. Through ND4J
+ * Element-wise operations on small matrices in plain loops over the buffers' NIO views. Through ND4J
  * a product of two 160 x 64 float matrices costs tens of microseconds (an operation context, and a
  * slow strided loop when one is a view, as a gradient without its bias column is), where the
- * arithmetic is a few; a backward pass makes one per hidden layer. Each element is computed with the
- * same float or double operations as ND4J's, so the results are the same bit for bit. Anything but
+ * arithmetic is a few; a backward pass makes one per hidden layer. The products and
+ * {@link #oneMinusSquare} compute each element with the same float or double operations as ND4J's,
+ * so their results are the same bit for bit; {@link #tanhInPlace} is not (see there). Anything but
  * rank-2 float or double matrices goes through ND4J.
  */
 public final class Elementwise {
+    /** Elements widened to double at a time by {@link #tanhInPlace}. */
+    private static final int CHUNK = 1024;
+
     private Elementwise() {
     }
 
@@ -109,6 +114,39 @@ public final class Elementwise {
         Reference.reachabilityFence(y);
         Reference.reachabilityFence(target);
         return target;
+    }
+
+    /**
+     * {@code tanh} over a float matrix that is its whole buffer, in place, by {@link RationalTanh}
+     * evaluated in double and rounded to float once (within one unit in the last place of
+     * {@code tanh}), which is returned. A chunk at a time is widened to double, where the JIT
+     * vectorises the approximation: 23 us for 160 x 64 floats against libnd4j's 100 us, which
+     * computes a float {@code tanh} through {@code powf}; the two differ in the last bit for some
+     * elements. A double matrix, or any other, goes through ND4J: the approximation is only as
+     * accurate as float.
+     */
+    public static INDArray tanhInPlace(INDArray x) {
+        if (!plain(x) || x.dataType() != DataType.FLOAT) {
+            return Transforms.tanh(x, false);
+        }
+        int n = (int) x.length();
+        float[] values = new float[Math.min(n, CHUNK)];
+        double[] wide = new double[values.length];
+        FloatBuffer buffer = x.data().asNioFloat();
+        for (int start = 0; start < n; start += CHUNK) {
+            int m = Math.min(CHUNK, n - start);
+            buffer.get(start, values, 0, m);
+            for (int i = 0; i < m; i++) {
+                wide[i] = values[i];
+            }
+            RationalTanh.applyInPlace(wide, m);
+            for (int i = 0; i < m; i++) {
+                values[i] = (float) wide[i];
+            }
+            buffer.put(start, values, 0, m);
+        }
+        Reference.reachabilityFence(x);
+        return x;
     }
 
     /** Row elements {@code start, start + stride, ...} of {@code from} into {@code into}: one bulk copy when contiguous. */

@@ -102,4 +102,46 @@ class ElementwiseTest {
         assertThatThrownBy(() -> Elementwise.multiply(a, b, false)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[2, 3]").hasMessageContaining("[3, 2]");
     }
+
+    @Test
+    void tanhOfAFloatMatrixIsWithinOneUlpOfTanhAndAsCloseToNd4jsAsItsRounding() {
+        Nd4j.getRandom().setSeed(9);
+        INDArray x = Nd4j.rand(DataType.FLOAT, 160, 64).subi(0.5).muli(12.0);
+        x.putScalar(0, 0, 0f);
+        x.putScalar(0, 1, 30f);
+        x.putScalar(0, 2, -1e-30f);
+        float[] before = x.data().asFloat();
+        INDArray nd4j = org.nd4j.linalg.ops.transforms.Transforms.tanh(x, true);
+        assertThat(Elementwise.tanhInPlace(x)).isSameAs(x);
+        float[] ours = x.data().asFloat();
+        float[] theirs = nd4j.data().asFloat();
+        int differing = 0;
+        for (int i = 0; i < before.length; i++) {
+            float exact = (float) Math.tanh(before[i]);
+            assertThat(Math.abs(ours[i] - exact)).as("at %s", before[i]).isLessThanOrEqualTo(Math.ulp(exact));
+            // libnd4j's (1 - p) / (1 + p) with p = e^(-2|x|) cancels near 0: its error there is absolute, about ulp(1)
+            float tolerance = Math.max(2 * Math.ulp(exact), Math.ulp(1f));
+            assertThat(Math.abs(ours[i] - theirs[i])).as("at %s", before[i]).isLessThanOrEqualTo(tolerance);
+            differing += ours[i] != exact ? 1 : 0;
+        }
+        assertThat(ours[0]).isEqualTo(0f);
+        assertThat(ours[1]).isEqualTo(1f);
+        assertThat(ours[2]).isEqualTo(-1e-30f);
+        assertThat(differing).as("correctly rounded but for a few ties").isLessThan(before.length / 100);
+    }
+
+    @Test
+    void tanhOfADoubleMatrixOrAViewIsNd4jsBitForBit() {
+        Nd4j.getRandom().setSeed(10);
+        INDArray doubles = random(DataType.DOUBLE, 40, 8, 'c');
+        INDArray expected = org.nd4j.linalg.ops.transforms.Transforms.tanh(doubles, true);
+        assertThat(exactly(Elementwise.tanhInPlace(doubles))).containsExactly(exactly(expected));
+        INDArray withBias = random(DataType.FLOAT, 20, 9, 'c');
+        INDArray view = withBias.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 8));
+        INDArray expectedView = org.nd4j.linalg.ops.transforms.Transforms.tanh(view, true);
+        INDArray bias = withBias.getColumn(8).dup();
+        Elementwise.tanhInPlace(view);
+        assertThat(exactly(view)).containsExactly(exactly(expectedView));
+        assertThat(exactly(withBias.getColumn(8))).containsExactly(exactly(bias));
+    }
 }

@@ -16,12 +16,13 @@ public enum Activation {
     TANH {
         @Override
         public INDArray forward(INDArray preActivation) {
-            return Transforms.tanh(preActivation, true);
+            return forwardInPlace(preActivation.dup('c'));
         }
 
+        /** Float matrices by the rational approximation, in plain loops ({@link Elementwise#tanhInPlace}). */
         @Override
         public INDArray forwardInPlace(INDArray preActivation) {
-            return Transforms.tanh(preActivation, false);
+            return Elementwise.tanhInPlace(preActivation);
         }
 
         @Override
