@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * real running averages of a {@code kfac:trust-region} estimator primed on the preset's batch,
  * read through {@link KfacCurvatureEstimator#factorA}/{@code factorG}; the refresh itself is not
  * reachable from outside acktr-curvature, so this replays its loop, in the precision the refresh
- * uses (the policy's data type for factors of {@value SymmetricEigen#DIVIDE_AND_CONQUER_FROM} rows or more). Divided by
+ * uses (the policy's data type for factors of {@value SymmetricEigen#FLOAT_FROM} rows or more). Divided by
  * {@code acktr.curvature.kfac.inverse-interval} it is the share of the refresh in each update of
  * {@link UpdateBenchmark}.
  */

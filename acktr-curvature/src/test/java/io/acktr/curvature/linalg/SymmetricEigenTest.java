@@ -54,12 +54,34 @@ class SymmetricEigenTest {
     }
 
     @Test
-    void onlyLargeMatricesGoToDivideAndConquer() {
-        assertThat(SymmetricEigen.DIVIDE_AND_CONQUER_FROM).isGreaterThan(1025); // MinAtar's largest factor stays on dsyev
+    void everySizeGoesToDivideAndConquerInDoubleAndOnlyLargeOnesInFloat() {
         Nd4j.getRandom().setSeed(3);
-        INDArray x = Nd4j.randn(DataType.DOUBLE, 12, 6);
-        INDArray s = x.transpose().mmul(x);
-        assertThat(SymmetricEigen.of(s, 0).vectors()).isEqualTo(SymmetricEigen.of(s, 0, Integer.MAX_VALUE).vectors());
+        for (int n : new int[] {1, 2, 6, 65}) {
+            INDArray x = Nd4j.randn(DataType.DOUBLE, 2 * n + 3, n);
+            INDArray s = x.transpose().mmul(x);
+            INDArray dsyevd = SymmetricEigen.of(s, 0, 1).vectors();
+            assertThat(exactly(SymmetricEigen.of(s, 0).vectors())).as("n = %d", n).containsExactly(exactly(dsyevd));
+            assertThat(exactly(SymmetricEigen.of(s, 0, DataType.FLOAT).vectors())).as("n = %d in float", n)
+                    .containsExactly(exactly(dsyevd));
+        }
+        assertThat(SymmetricEigen.FLOAT_FROM).isGreaterThan(1601); // MinAtar's largest factor stays in double
+    }
+
+    @Test
+    void divideAndConquerAgreesWithDsyevOnAnMlpSizedFactor() {
+        Nd4j.getRandom().setSeed(4);
+        INDArray x = Nd4j.randn(DataType.DOUBLE, 160, 65);
+        INDArray s = x.transpose().mmul(x).divi(160);
+        SymmetricEigen dsyev = SymmetricEigen.of(s, 1e-6, Integer.MAX_VALUE);
+        SymmetricEigen dsyevd = SymmetricEigen.of(s, 1e-6);
+        assertThat(dsyevd.values().sub(dsyev.values()).amaxNumber().doubleValue()).isLessThan(1e-12);
+        INDArray q = dsyevd.vectors();
+        assertThat(q.mulRowVector(dsyevd.values().reshape(1, 65)).mmul(q.transpose()).sub(s).amaxNumber().doubleValue())
+                .isLessThan(1e-12);
+    }
+
+    private static double[] exactly(INDArray x) {
+        return x.dup('c').data().asDouble();
     }
 
     @Test
