@@ -28,6 +28,7 @@ import java.util.random.RandomGenerator;
 import io.acktr.api.state.ResumableRandom;
 import io.acktr.api.state.SavedState;
 import io.acktr.api.state.Stateful;
+import io.acktr.numerics.Vectors;
 import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -210,7 +211,7 @@ public final class AcktrUpdate {
 
         // 3. Natural-gradient direction.
         Direction direction = curvature.precondition(gradient);
-        if (!direction.isFinite()) {
+        if (!isFinite(direction)) {
             String culprit = direction.firstNonFiniteBlock().map(b -> "the direction of parameter block " + b)
                     .orElse("the quadratic form Delta^T F Delta");
             return new UpdateResult(false, before.policy(), before.value(), before.entropy(), Double.NaN, Double.NaN, 0,
@@ -246,6 +247,14 @@ public final class AcktrUpdate {
         }
         return new UpdateResult(true, before.policy(), before.value(), before.entropy(), kl, step.predictedKl(),
                 step.stepSize(), "", cosine.joint(), cosine.perGroup());
+    }
+
+    /**
+     * {@link Direction#isFinite}, each block checked by one BLAS call ({@link Vectors#isFinite}) rather
+     * than a reduction through ND4J's executioner (3% of the default run's learner).
+     */
+    private static boolean isFinite(Direction direction) {
+        return Double.isFinite(direction.quadraticForm()) && direction.blocks().values().stream().allMatch(Vectors::isFinite);
     }
 
     /** A line search's candidate: applied, measured and undone by restoring the saved parameters. */
