@@ -77,11 +77,18 @@ public final class Vectors {
         }
     }
 
-    /** {@link #read(INDArray, float[], int)} for doubles. */
+    /** {@link #read(INDArray, float[], int)} for doubles (a float array's elements widened in Java). */
     public static void read(INDArray x, double[] into, int offset) {
         int n = checkedLength(x, into.length, offset);
-        if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && ownsItsBuffer(x)) {
+        boolean rowMajor = x.ordering() == 'c' || x.rank() == 2 && x.columns() == 1;
+        if (x.dataType() == DataType.DOUBLE && rowMajor && ownsItsBuffer(x)) {
             x.data().asNioDouble().get(0, into, offset, n);
+            Reference.reachabilityFence(x);
+        } else if (x.dataType() == DataType.FLOAT && rowMajor && ownsItsBuffer(x)) {
+            java.nio.FloatBuffer buffer = x.data().asNioFloat();
+            for (int i = 0; i < n; i++) {
+                into[offset + i] = buffer.get(i);
+            }
             Reference.reachabilityFence(x);
         } else {
             System.arraycopy(x.castTo(DataType.DOUBLE).dup('c').data().asDouble(), 0, into, offset, n);

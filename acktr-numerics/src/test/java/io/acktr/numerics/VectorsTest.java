@@ -110,7 +110,8 @@ class VectorsTest {
     void readCopiesElementsInRowMajorOrderFromEveryLayout() {
         INDArray rows = Nd4j.arange(12).castTo(DataType.FLOAT).reshape('c', 3, 4);
         INDArray[] layouts = {rows, rows.dup('f'), rows.get(NDArrayIndex.interval(1, 3), NDArrayIndex.all()),
-            rows.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3)), rows.castTo(DataType.DOUBLE)};
+            rows.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3)), rows.castTo(DataType.DOUBLE),
+            Nd4j.create(new float[] {3, 1, 4, 1, 5}, new long[] {5, 1}, 'f'), Nd4j.create(new double[] {2, 7, 1}, new long[] {3, 1}, 'f')};
         for (INDArray x : layouts) {
             float[] floats = new float[(int) x.length() + 3];
             double[] doubles = new double[(int) x.length() + 3];

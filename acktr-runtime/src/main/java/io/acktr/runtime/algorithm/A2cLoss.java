@@ -3,13 +3,17 @@ package io.acktr.runtime.algorithm;
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ForwardPass;
 import io.acktr.runtime.settings.AlgorithmSettings;
+import io.acktr.numerics.Vectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The A2C loss of one batch, {@code L = -mean(A log pi(a|s)) + c_v mean((R - V)^2) - c_e mean(H)},
  * for any forward pass of the batch's observations: the update evaluates it before and after a step
  * and back-propagates it. The targets (actions, advantages, returns) are in the policy's data type,
- * the advantages normalised when the settings ask.
+ * the advantages normalised when the settings ask. The sums over the batch's columns run in plain
+ * loops in double: through ND4J each was several operations on an {@code N x 1} array of tens of
+ * microseconds each.
  */
 final class A2cLoss {
     /** The loss terms of one forward pass. */
@@ -17,15 +21,18 @@ final class A2cLoss {
     }
 
     private final INDArray actions;
-    private final INDArray advantages;
-    private final INDArray returns;
+    /** The advantages as an {@code N x 1} column of the policy's type, and their values. */
+    private final INDArray advantageColumn;
+    private final double[] advantages;
+    private final double[] returns;
     private final double entropyCoefficient;
     private final double valueCoefficient;
 
-    private A2cLoss(INDArray actions, INDArray advantages, INDArray returns, AlgorithmSettings settings) {
+    private A2cLoss(INDArray actions, INDArray advantageColumn, INDArray returns, AlgorithmSettings settings) {
         this.actions = actions;
-        this.advantages = advantages;
-        this.returns = returns;
+        this.advantageColumn = advantageColumn;
+        this.advantages = column(advantageColumn);
+        this.returns = column(returns);
         this.entropyCoefficient = settings.entropyCoefficient();
         this.valueCoefficient = settings.valueCoefficient();
     }
@@ -42,25 +49,44 @@ final class A2cLoss {
 
     Terms terms(ForwardPass pass) {
         ActionDistribution pi = pass.distribution();
-        double policyLoss = -pi.logProb(actions).mul(advantages).meanNumber().doubleValue();
-        INDArray valueError = pass.values().sub(returns);
-        double valueLoss = valueError.mul(valueError).meanNumber().doubleValue();
-        double entropy = pi.entropy().meanNumber().doubleValue();
-        return new Terms(policyLoss, valueLoss, entropy,
-                policyLoss + valueCoefficient * valueLoss - entropyCoefficient * entropy);
+        double[] logProb = column(pi.logProb(actions));
+        double[] values = column(pass.values());
+        double[] entropy = column(pi.entropy());
+        int n = values.length;
+        double policySum = 0;
+        double valueSum = 0;
+        double entropySum = 0;
+        for (int i = 0; i < n; i++) {
+            policySum += logProb[i] * advantages[i];
+            double error = values[i] - returns[i];
+            valueSum += error * error;
+            entropySum += entropy[i];
+        }
+        double policyLoss = -policySum / n;
+        double valueLoss = valueSum / n;
+        double meanEntropy = entropySum / n;
+        return new Terms(policyLoss, valueLoss, meanEntropy,
+                policyLoss + valueCoefficient * valueLoss - entropyCoefficient * meanEntropy);
     }
 
     /** {@code dL / d(distribution parameters)} at {@code pass}. */
     INDArray distributionGradient(ForwardPass pass) {
         ActionDistribution pi = pass.distribution();
         double n = pass.batchSize();
-        return pi.logProbGradient(actions).muliColumnVector(advantages.mul(-1.0 / n))
-                .subi(pi.entropyGradient().muli(entropyCoefficient / n));
+        INDArray gradient = pi.logProbGradient(actions).muliColumnVector(advantageColumn.mul(-1.0 / n));
+        // without an entropy bonus its gradient is not computed: subtracting zero times it changes nothing
+        return entropyCoefficient == 0 ? gradient : gradient.subi(pi.entropyGradient().muli(entropyCoefficient / n));
     }
 
     /** {@code dL / dV} at {@code pass}. */
     INDArray valueGradient(ForwardPass pass) {
-        return pass.values().sub(returns).muli(2 * valueCoefficient / pass.batchSize());
+        INDArray values = pass.values();
+        double[] v = column(values);
+        double scale = 2 * valueCoefficient / pass.batchSize();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (v[i] - returns[i]) * scale;
+        }
+        return Nd4j.create(v, new long[] {v.length, 1}, values.dataType());
     }
 
     /**
@@ -69,9 +95,23 @@ final class A2cLoss {
      * {@code s = 1 / valueFisherCoefficient}.
      */
     static double jointKl(ForwardPass before, ForwardPass after, double valueFisherCoefficient) {
-        double kl = before.distribution().kl(after.distribution()).meanNumber().doubleValue();
-        INDArray valueChange = after.values().sub(before.values());
+        double[] kl = column(before.distribution().kl(after.distribution()));
+        double[] v = column(before.values());
+        double[] w = column(after.values());
+        double klSum = 0;
+        double squares = 0;
+        for (int i = 0; i < v.length; i++) {
+            klSum += kl[i];
+            squares += (w[i] - v[i]) * (w[i] - v[i]);
+        }
         double c = valueFisherCoefficient;
-        return kl + 0.5 * c * c * valueChange.mul(valueChange).meanNumber().doubleValue();
+        return klSum / kl.length + 0.5 * c * c * squares / v.length;
+    }
+
+    /** The entries of an {@code N x 1} column (or any array, row-major), in double. */
+    private static double[] column(INDArray x) {
+        double[] values = new double[(int) x.length()];
+        Vectors.read(x, values, 0);
+        return values;
     }
 }

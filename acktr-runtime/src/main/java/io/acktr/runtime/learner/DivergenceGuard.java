@@ -6,6 +6,7 @@ import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
 import io.acktr.runtime.algorithm.UpdateResult;
 import io.acktr.runtime.settings.DivergenceSettings;
+import io.acktr.numerics.Vectors;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -105,8 +106,7 @@ final class DivergenceGuard {
     static double parameterNorm(Policy policy) {
         double squares = 0;
         for (ParameterBlock block : policy.parameters()) {
-            double n = block.value().norm2Number().doubleValue();
-            squares += n * n;
+            squares += Vectors.dot(block.value(), block.value()); // one BLAS call, not a reduction through ND4J
         }
         return Math.sqrt(squares);
     }
