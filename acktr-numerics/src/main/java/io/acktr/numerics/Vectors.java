@@ -109,11 +109,17 @@ public final class Vectors {
         }
     }
 
-    /** {@link #write(float[], int, INDArray)} for doubles. */
+    /** {@link #write(float[], int, INDArray)} for doubles (rounded to float in Java for a float array). */
     public static void write(double[] from, int offset, INDArray x) {
         int n = checkedLength(x, from.length, offset);
         if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && ownsItsBuffer(x)) {
             x.data().asNioDouble().put(0, from, offset, n);
+            Reference.reachabilityFence(x);
+        } else if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
+            java.nio.FloatBuffer buffer = x.data().asNioFloat();
+            for (int i = 0; i < n; i++) {
+                buffer.put(i, (float) from[offset + i]);
+            }
             Reference.reachabilityFence(x);
         } else {
             x.assign(Nd4j.create(Arrays.copyOfRange(from, offset, offset + n), x.shape(), 'c'));

@@ -5,7 +5,6 @@ import io.acktr.api.state.Stateful;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.curvature.Direction;
-import io.acktr.api.curvature.Gradient;
 import io.acktr.numerics.Vectors;
 import io.acktr.api.step.StepProposal;
 import io.acktr.api.step.StepRequest;
@@ -13,7 +12,7 @@ import io.acktr.api.step.StepSizeRule;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * RMSProp as the standard A2C baseline uses it: the direction is first clipped to a global
@@ -38,26 +37,37 @@ public final class RmsPropStepRule implements StepSizeRule, Stateful {
     @Override
     public StepProposal propose(StepRequest request) {
         Direction direction = request.direction();
-        Gradient gradient = request.gradient();
         double clip = GradientClipping.factor(direction.blocks(), settings.maxGradientNorm());
         double decay = settings.decay();
         Map<String, INDArray> delta = new LinkedHashMap<>();
-        // with d = clip g: s <- decay s + (1 - decay) d^2; delta = -lr d / (sqrt(s) + eps). Four
-        // element-wise operations per block; the scalings are level-1 calls.
+        // with d = clip g: s <- decay s + (1 - decay) d^2; delta = -lr d / (sqrt(s) + eps); one pass
+        // over each block in double, in plain loops (through ND4J: seven operations per block)
+        double rate = -settings.learningRate() * clip;
+        double epsilon = settings.epsilon();
         for (Map.Entry<String, INDArray> e : direction.blocks().entrySet()) {
             INDArray g = e.getValue();
-            INDArray square = g.mul(g);
+            int n = (int) g.length();
+            double[] d = new double[n];
+            Vectors.read(g, d, 0);
             INDArray s = squareAverage.get(e.getKey());
+            double[] average = new double[n];
             if (s == null) {
-                s = square.muli((1 - decay) * clip * clip);
+                s = Nd4j.createUninitialized(g.dataType(), g.shape(), 'c');
                 squareAverage.put(e.getKey(), s);
+                for (int i = 0; i < n; i++) {
+                    average[i] = (1 - decay) * clip * clip * d[i] * d[i];
+                }
             } else {
-                Vectors.scale(decay, s);
-                Vectors.axpy((1 - decay) * clip * clip, square, s);
+                Vectors.read(s, average, 0);
+                for (int i = 0; i < n; i++) {
+                    average[i] = decay * average[i] + (1 - decay) * clip * clip * d[i] * d[i];
+                }
             }
-            INDArray step = Transforms.sqrt(s, true).addi(settings.epsilon()).rdivi(g);
-            Vectors.scale(-settings.learningRate() * clip, step);
-            delta.put(e.getKey(), step);
+            Vectors.write(average, 0, s);
+            for (int i = 0; i < n; i++) {
+                d[i] = rate * d[i] / (Math.sqrt(average[i]) + epsilon);
+            }
+            delta.put(e.getKey(), Nd4j.create(d, g.shape(), g.dataType()));
         }
         return new StepProposal(delta, settings.learningRate(), Double.NaN);
     }

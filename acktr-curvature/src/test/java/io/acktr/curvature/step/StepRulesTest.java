@@ -217,4 +217,21 @@ class StepRulesTest {
         assertThat(p.delta().get("w").toDoubleVector()).containsExactly(new double[] {expected, expected}, within(1e-6));
         assertThat(d.toDoubleVector()).containsExactly(3, 4);
     }
+
+    @Test
+    void rmsPropKeepsARunningAverageOfSquaresPerBlockInTheBlocksType() {
+        RmsPropStepRule rule = new RmsPropStepRule(new RmsPropSettings(0.1, 0.9, 1e-8, 100.0));
+        INDArray w = Nd4j.create(new float[] {3, -4}, new long[] {1, 2});
+        INDArray b = Nd4j.create(new double[] {0.5}, new long[] {1, 1});
+        Direction direction = new Direction(Map.of("w", w, "b", b), 0);
+        rule.propose(request(direction, new Gradient(Map.of("w", w, "b", b))));
+        StepProposal second = rule.propose(request(direction, new Gradient(Map.of("w", w, "b", b))));
+        // s = 0.9 * 0.1 d^2 + 0.1 d^2 = 0.19 d^2: every step is -0.1 sign(d) / sqrt(0.19)
+        double expected = -0.1 / Math.sqrt(0.19);
+        assertThat(second.delta().get("w").dataType()).isEqualTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        assertThat(second.delta().get("w").toDoubleVector()).containsExactly(new double[] {expected, -expected}, within(1e-6));
+        assertThat(second.delta().get("b").dataType()).isEqualTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        assertThat(second.delta().get("b").toDoubleVector())
+                .containsExactly(new double[] {-0.1 * 0.5 / (Math.sqrt(0.19 * 0.25) + 1e-8)}, within(1e-15));
+    }
 }
