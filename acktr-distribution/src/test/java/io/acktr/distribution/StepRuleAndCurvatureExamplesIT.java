@@ -29,7 +29,9 @@ class StepRuleAndCurvatureExamplesIT {
     private static final int STEPS = 3200;
     private static final int UPDATES = 20;
     private static final List<String> FINITE_EVERY_UPDATE =
-            List.of("env_steps", "entropy", "value_loss", "kl", "step_size", "policy_loss", "predicted_kl");
+            List.of("env_steps", "entropy", "value_loss", "step_size", "policy_loss", "predicted_kl");
+    /** The default run measures a step's KL every 10th update (acktr.algorithm.measure-step-interval). */
+    private static final int KL_INTERVAL = 10;
 
     @TempDir
     static Path work;
@@ -144,6 +146,13 @@ class StepRuleAndCurvatureExamplesIT {
                 String cell = cells.get(header.indexOf(column));
                 assertThat(cell).as("%s in progress.csv line %s", column, line).isNotBlank();
                 assertThat(Double.parseDouble(cell)).as("%s in progress.csv line %s", column, line).isFinite();
+            }
+            String kl = cells.get(header.indexOf("kl"));
+            if (Long.parseLong(cells.get(header.indexOf("updates"))) % KL_INTERVAL == 0) {
+                assertThat(kl).as("kl of a measured update, progress.csv line %s", line).isNotBlank();
+                assertThat(Double.parseDouble(kl)).as("kl in progress.csv line %s", line).isFinite();
+            } else {
+                assertThat(kl).as("kl between two measurements, progress.csv line %s", line).isEmpty();
             }
         }
         String last = lines.get(lines.size() - 1);
