@@ -1,6 +1,7 @@
 package io.acktr.curvature.kfac;
 
 import io.acktr.api.state.SavedState;
+import io.acktr.numerics.Elementwise;
 import io.acktr.numerics.Gemm;
 import io.acktr.numerics.Vectors;
 import io.acktr.curvature.linalg.SymmetricEigen;
@@ -189,7 +190,7 @@ final class KroneckerFactors {
         // the intermediates live in scratch arrays of this layer; only the direction is new
         Gemm.accumulate(c.qg(), gradient, t[0], true, false, 1, 0);
         Gemm.accumulate(t[0], c.qa(), t[1], false, false, 1, 0);
-        t[1].muli(c.inverseDenominator());
+        Elementwise.multiply(t[1], c.inverseDenominator(), true); // ND4J's product, bit for bit, in a plain loop
         Gemm.accumulate(c.qg(), t[1], t[2], false, false, 1, 0);
         return Gemm.product(t[2], c.qa(), false, true);
     }

@@ -178,7 +178,10 @@ public final class LayerStack {
             if (i < layers.size() - 1) { // the last output is the caller's to keep
                 ArrayPool.Lease output = layer.shape().forward(layer.weights(), abar.array(), pool);
                 outputLeases.add(output);
-                s = output.array().reshape('c', input.rows(), layer.shape().outputSize());
+                INDArray out = output.array();
+                // a dense layer's output has its shape already; a convolution's is one flat row per sample
+                s = out.rank() == 2 && out.rows() == input.rows() && out.columns() == layer.shape().outputSize()
+                        ? out : out.reshape('c', input.rows(), layer.shape().outputSize());
             } else {
                 s = layer.shape().forward(layer.weights(), abar.array());
             }
