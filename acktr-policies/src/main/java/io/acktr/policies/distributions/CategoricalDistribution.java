@@ -40,21 +40,7 @@ public final class CategoricalDistribution implements ActionDistribution {
         this.logP = new double[n * k];
         this.p = new double[n * k];
         for (int i = 0; i < n; i++) {
-            int row = i * k;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, z[row + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                sum += Math.exp(z[row + j] - max);
-            }
-            double logNormaliser = Math.log(sum);
-            for (int j = 0; j < k; j++) {
-                double l = z[row + j] - max - logNormaliser;
-                logP[row + j] = l;
-                p[row + j] = Math.exp(l);
-            }
+            softmax(z, i * k, k, logP, p);
         }
     }
 
@@ -269,19 +255,31 @@ public final class CategoricalDistribution implements ActionDistribution {
      * @return the sampled index
      */
     public static int sampleIndex(double[] logits, int k, double[] probabilities, RandomGenerator random) {
+        softmax(logits, 0, k, null, probabilities);
+        return inverseCdf(probabilities, k, random.nextDouble());
+    }
+
+    /**
+     * {@code log p = z - max z - log sum exp(z - max z)} and {@code p = exp(log p)} of the row
+     * {@code z[from .. from + k - 1]}, into the same positions of {@code logP} (unless null) and {@code p}.
+     */
+    private static void softmax(double[] z, int from, int k, double[] logP, double[] p) {
         double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < k; j++) {
-            max = Math.max(max, logits[j]);
+        for (int j = from; j < from + k; j++) {
+            max = Math.max(max, z[j]);
         }
         double sum = 0;
-        for (int j = 0; j < k; j++) {
-            sum += Math.exp(logits[j] - max);
+        for (int j = from; j < from + k; j++) {
+            sum += Math.exp(z[j] - max);
         }
         double logNormaliser = Math.log(sum);
-        for (int j = 0; j < k; j++) {
-            probabilities[j] = Math.exp(logits[j] - max - logNormaliser);
+        for (int j = from; j < from + k; j++) {
+            double l = z[j] - max - logNormaliser;
+            if (logP != null) {
+                logP[j] = l;
+            }
+            p[j] = Math.exp(l);
         }
-        return inverseCdf(probabilities, k, random.nextDouble());
     }
 
     private static int inverseCdf(double[] p, int k, double u) {
