@@ -5,7 +5,10 @@ import io.acktr.api.training.UpdateMetrics;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Prints a progress line every {@code interval} updates. */
+/**
+ * Prints a progress line every {@code interval} updates (and after the last); {@code kl -} where
+ * the update did not measure its step ({@code acktr.algorithm.measure-step-interval}).
+ */
 public final class ConsoleReporter implements TrainingListener {
     private final PrintWriter out;
     private final int interval;
@@ -23,9 +26,10 @@ public final class ConsoleReporter implements TrainingListener {
             return;
         }
         out.printf(Locale.ROOT, "steps %8d/%d (%3.0f%%) | updates %5d | episodes %6d | mean return %8.2f | entropy %.3f"
-                        + " | value loss %.4g | kl %.2e | step %.3g | %6.0f steps/s%n",
+                        + " | value loss %.4g | kl %s | step %.3g | %6.0f steps/s%n",
                 m.envSteps(), totalSteps, 100.0 * m.envSteps() / totalSteps, m.updates(), m.episodes(), m.meanReturn(),
-                m.entropy(), m.valueLoss(), m.kl(), m.stepSize(), m.fps());
+                m.entropy(), m.valueLoss(), Double.isNaN(m.kl()) ? "-" : String.format(Locale.ROOT, "%.2e", m.kl()),
+                m.stepSize(), m.fps());
         out.flush();
     }
 }
