@@ -1,6 +1,7 @@
 package io.acktr.numerics;
 
 import java.lang.ref.Reference;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,12 +65,12 @@ public final class Vectors {
 
     /**
      * Copies the elements of {@code x}, in row-major order, into {@code into} from {@code offset}: through
-     * the buffer's NIO view when {@code x} is its whole float buffer in c order (a copy of a few
+     * the buffer's NIO view when {@code x} is its whole float buffer in row-major order (a copy of a few
      * microseconds), else through ND4J.
      */
     public static void read(INDArray x, float[] into, int offset) {
         int n = checkedLength(x, into.length, offset);
-        if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
+        if (x.dataType() == DataType.FLOAT && wholeRowMajor(x)) {
             x.data().asNioFloat().get(0, into, offset, n);
             Reference.reachabilityFence(x);
         } else {
@@ -80,12 +81,11 @@ public final class Vectors {
     /** {@link #read(INDArray, float[], int)} for doubles (a float array's elements widened in Java). */
     public static void read(INDArray x, double[] into, int offset) {
         int n = checkedLength(x, into.length, offset);
-        boolean rowMajor = x.ordering() == 'c' || x.rank() == 2 && x.columns() == 1;
-        if (x.dataType() == DataType.DOUBLE && rowMajor && ownsItsBuffer(x)) {
+        if (x.dataType() == DataType.DOUBLE && wholeRowMajor(x)) {
             x.data().asNioDouble().get(0, into, offset, n);
             Reference.reachabilityFence(x);
-        } else if (x.dataType() == DataType.FLOAT && rowMajor && ownsItsBuffer(x)) {
-            java.nio.FloatBuffer buffer = x.data().asNioFloat();
+        } else if (x.dataType() == DataType.FLOAT && wholeRowMajor(x)) {
+            FloatBuffer buffer = x.data().asNioFloat();
             for (int i = 0; i < n; i++) {
                 into[offset + i] = buffer.get(i);
             }
@@ -97,11 +97,11 @@ public final class Vectors {
 
     /**
      * Sets the elements of {@code x}, in row-major order, to {@code from[offset ...]}: through the
-     * buffer's NIO view when {@code x} is its whole float buffer in c order, else through ND4J.
+     * buffer's NIO view when {@code x} is its whole float buffer in row-major order, else through ND4J.
      */
     public static void write(float[] from, int offset, INDArray x) {
         int n = checkedLength(x, from.length, offset);
-        if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
+        if (x.dataType() == DataType.FLOAT && wholeRowMajor(x)) {
             x.data().asNioFloat().put(0, from, offset, n);
             Reference.reachabilityFence(x);
         } else {
@@ -112,11 +112,11 @@ public final class Vectors {
     /** {@link #write(float[], int, INDArray)} for doubles (rounded to float in Java for a float array). */
     public static void write(double[] from, int offset, INDArray x) {
         int n = checkedLength(x, from.length, offset);
-        if (x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && ownsItsBuffer(x)) {
+        if (x.dataType() == DataType.DOUBLE && wholeRowMajor(x)) {
             x.data().asNioDouble().put(0, from, offset, n);
             Reference.reachabilityFence(x);
-        } else if (x.dataType() == DataType.FLOAT && x.ordering() == 'c' && ownsItsBuffer(x)) {
-            java.nio.FloatBuffer buffer = x.data().asNioFloat();
+        } else if (x.dataType() == DataType.FLOAT && wholeRowMajor(x)) {
+            FloatBuffer buffer = x.data().asNioFloat();
             for (int i = 0; i < n; i++) {
                 buffer.put(i, (float) from[offset + i]);
             }
@@ -124,6 +124,11 @@ public final class Vectors {
         } else {
             x.assign(Nd4j.create(Arrays.copyOfRange(from, offset, offset + n), x.shape(), 'c'));
         }
+    }
+
+    /** Whether the buffer of {@code x} holds exactly its elements in row-major order (c order, or an {@code N x 1} column). */
+    private static boolean wholeRowMajor(INDArray x) {
+        return ownsItsBuffer(x) && (x.ordering() == 'c' || x.rank() == 2 && x.columns() == 1);
     }
 
     private static int checkedLength(INDArray x, int arrayLength, int offset) {
