@@ -35,11 +35,12 @@ class NativeConvolutionTest {
         float[] outputGradient = random(random, n * oh * ow * f);
         NativeConvolution convolution = new NativeConvolution(h, w, c, f, k, s);
 
-        INDArray output = Nd4j.createUninitialized(DataType.FLOAT, n, (long) oh * ow * f);
+        // every result is written over NaN: nothing may be left unwritten (an input position no window reaches included)
+        INDArray output = Nd4j.valueArrayOf(new long[] {n, (long) oh * ow * f}, Float.NaN, DataType.FLOAT);
         convolution.forward(array(images, n), array(weights, f), output);
-        INDArray weightGradient = Nd4j.createUninitialized(DataType.FLOAT, f, (long) k * k * c + 1);
+        INDArray weightGradient = Nd4j.valueArrayOf(new long[] {f, (long) k * k * c + 1}, Float.NaN, DataType.FLOAT);
         convolution.weightGradient(array(images, n), array(outputGradient, n), weightGradient);
-        INDArray inputGradient = Nd4j.createUninitialized(DataType.FLOAT, n, (long) h * w * c);
+        INDArray inputGradient = Nd4j.valueArrayOf(new long[] {n, (long) h * w * c}, Float.NaN, DataType.FLOAT);
         convolution.inputGradient(array(weights, f), array(outputGradient, n), inputGradient);
 
         double[] expectedOutput = new double[n * oh * ow * f];

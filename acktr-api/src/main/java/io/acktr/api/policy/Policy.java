@@ -3,6 +3,7 @@ package io.acktr.api.policy;
 import io.acktr.api.plugin.ExtensionPoint;
 import io.acktr.api.env.Space;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -50,6 +51,17 @@ public interface Policy {
         BackwardPass full = backward(pass, distributionGradient, valueGradient);
         full.gradients().forEach(gradientReady);
         return full;
+    }
+
+    /**
+     * The gradients of {@link #backward(ForwardPass, INDArray, INDArray, BiConsumer)}, each told to
+     * {@code gradientReady} the same way, without the layer statistics: the update's own gradient
+     * pass, which no curvature estimator reads. A policy can skip what only the statistics need (a
+     * convolution's patch matrix); by default this is that backward pass's gradients.
+     */
+    default Map<String, INDArray> gradients(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient,
+                                            BiConsumer<String, INDArray> gradientReady) {
+        return backward(pass, distributionGradient, valueGradient, gradientReady).gradients();
     }
 
     /**

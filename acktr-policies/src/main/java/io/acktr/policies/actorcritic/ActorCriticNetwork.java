@@ -68,10 +68,11 @@ sealed interface ActorCriticNetwork permits SharedTorsoNetwork, SeparateNetworks
     /**
      * @param weightGradients whether to compute the weight gradients (else their map is empty and
      *     only the layer statistics are computed)
+     * @param statistics whether to make the layer statistics (else their list is empty)
      * @param weightGradientReady told each layer's weight gradient, by block name, as soon as it is final
      */
     Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient, boolean weightGradients,
-                       BiConsumer<String, INDArray> weightGradientReady);
+                       boolean statistics, BiConsumer<String, INDArray> weightGradientReady);
 
     /**
      * Forward mode along the weight tangents (by block name; absent blocks are zero), at the

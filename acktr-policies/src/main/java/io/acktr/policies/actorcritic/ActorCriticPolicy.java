@@ -124,23 +124,33 @@ public abstract class ActorCriticPolicy implements ForwardModePolicy {
 
     @Override
     public BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
-        return backward(pass, distributionGradient, valueGradient, true, (block, gradient) -> { });
+        return backward(pass, distributionGradient, valueGradient, true, true, (block, gradient) -> { });
     }
 
     /** Tells each layer's weight gradient as soon as its layer is done, top layer first; the head's own blocks last. */
     @Override
     public BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient,
                                  BiConsumer<String, INDArray> gradientReady) {
-        return backward(pass, distributionGradient, valueGradient, true, requireNonNull(gradientReady, "gradientReady is null"));
+        return backward(pass, distributionGradient, valueGradient, true, true,
+                requireNonNull(gradientReady, "gradientReady is null"));
+    }
+
+    /** Without the layer statistics: a convolution computed by oneDNN then makes no patches. */
+    @Override
+    public Map<String, INDArray> gradients(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient,
+                                           BiConsumer<String, INDArray> gradientReady) {
+        return backward(pass, distributionGradient, valueGradient, true, false,
+                requireNonNull(gradientReady, "gradientReady is null")).gradients();
     }
 
     @Override
     public BackwardPass backwardStatistics(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient) {
-        return backward(pass, distributionGradient, valueGradient, false, (block, gradient) -> { });
+        return backward(pass, distributionGradient, valueGradient, false, true, (block, gradient) -> { });
     }
 
     private BackwardPass backward(ForwardPass pass, INDArray distributionGradient, INDArray valueGradient,
-                                  boolean parameterGradients, BiConsumer<String, INDArray> gradientReady) {
+                                  boolean parameterGradients, boolean statistics,
+                                  BiConsumer<String, INDArray> gradientReady) {
         ActorCriticForwardPass ownPass = own(pass);
         int n = pass.batchSize();
         INDArray distribution = checked("distributionGradient", distributionGradient, n,
@@ -148,7 +158,7 @@ public abstract class ActorCriticPolicy implements ForwardModePolicy {
         INDArray value = checked("valueGradient", valueGradient, n, 1);
 
         ActorCriticNetwork.Gradients layers = network.backward(ownPass.outputs(),
-                head.networkOutputGradient(distribution), value, parameterGradients, gradientReady);
+                head.networkOutputGradient(distribution), value, parameterGradients, statistics, gradientReady);
         if (!parameterGradients) {
             return new BackwardPass(Map.of(), layers.layers(), head.perSampleGradients(distribution));
         }

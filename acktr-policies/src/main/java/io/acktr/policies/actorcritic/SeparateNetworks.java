@@ -63,11 +63,12 @@ final class SeparateNetworks implements ActorCriticNetwork {
 
     @Override
     public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient,
-                               boolean withWeightGradients, BiConsumer<String, INDArray> weightGradientReady) {
+                               boolean withWeightGradients, boolean statistics,
+                               BiConsumer<String, INDArray> weightGradientReady) {
         LayerStack.Gradients policyGradients = policy.backward(outputs.stacks().get(0), policyOutputGradient, false,
-                withWeightGradients, weightGradientReady);
+                withWeightGradients, statistics, weightGradientReady);
         LayerStack.Gradients valueGradients = value.backward(outputs.stacks().get(1), valueGradient, false,
-                withWeightGradients, weightGradientReady);
+                withWeightGradients, statistics, weightGradientReady);
         List<LayerStatistics> layers = new ArrayList<>(policyGradients.layers());
         layers.addAll(valueGradients.layers());
         Map<String, INDArray> weightGradients = new LinkedHashMap<>(policyGradients.weightGradients());

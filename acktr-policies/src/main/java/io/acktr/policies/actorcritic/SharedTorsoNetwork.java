@@ -72,14 +72,15 @@ final class SharedTorsoNetwork implements ActorCriticNetwork {
     /** The torso receives the sum of what both heads send back. */
     @Override
     public Gradients backward(Outputs outputs, INDArray policyOutputGradient, INDArray valueGradient,
-                               boolean withWeightGradients, BiConsumer<String, INDArray> weightGradientReady) {
+                               boolean withWeightGradients, boolean statistics,
+                               BiConsumer<String, INDArray> weightGradientReady) {
         LayerStack.Gradients policy = policyHead.backward(outputs.stacks().get(1), policyOutputGradient, true,
-                withWeightGradients, weightGradientReady);
+                withWeightGradients, statistics, weightGradientReady);
         LayerStack.Gradients value = valueHead.backward(outputs.stacks().get(2), valueGradient, true, withWeightGradients,
-                weightGradientReady);
+                statistics, weightGradientReady);
         INDArray featureGradient = policy.inputGradient().addi(value.inputGradient());
         LayerStack.Gradients features = torso.backward(outputs.stacks().get(0), featureGradient, false,
-                withWeightGradients, weightGradientReady);
+                withWeightGradients, statistics, weightGradientReady);
 
         List<LayerStatistics> layers = new ArrayList<>(features.layers());
         layers.addAll(policy.layers());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.acktr.api.curvature.LayerStatistics;
 import io.acktr.numerics.ArrayPool;
 import io.acktr.numerics.Elementwise;
+import io.acktr.numerics.NativeConvolution;
 import io.acktr.numerics.Vectors;
 import io.acktr.api.policy.ParameterBlock;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.Random;
 import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A chain of weight layers (dense or convolutional) with their live weights and activations; may
@@ -45,9 +48,13 @@ public final class LayerStack {
      */
     public static final class Activations {
         private final INDArray input;
-        private final List<INDArray> homogeneousInputs;
-        /** Each layer's homogeneous input, pooled or not. */
-        private final List<ArrayPool.Lease> inputLeases;
+        private final List<Layer> layers;
+        /** Each layer's input: the chain's, or the layer below's output. */
+        private final List<INDArray> layerInputs;
+        /** Whether each layer's forward pass ran through oneDNN (then its backward pass does too). */
+        private final boolean[] native_;
+        /** Each layer's homogeneous input, pooled or not; a natively computed convolution's patches are made on first use. */
+        private final ArrayPool.Lease[] inputLeases;
         /** The pooled outputs (of all layers but the last, which is the caller's to keep). */
         private final List<ArrayPool.Lease> outputLeases;
         private final List<INDArray> outputs;
@@ -56,11 +63,14 @@ public final class LayerStack {
         private final List<ArrayPool.Lease> derivativeLeases = new ArrayList<>();
         private boolean released;
 
-        Activations(INDArray input, List<ArrayPool.Lease> inputLeases, List<ArrayPool.Lease> outputLeases,
-                    List<INDArray> outputs, ArrayPool pool) {
+        Activations(INDArray input, List<Layer> layers, List<INDArray> layerInputs, boolean[] native_,
+                    List<ArrayPool.Lease> inputLeases, List<ArrayPool.Lease> outputLeases, List<INDArray> outputs,
+                    ArrayPool pool) {
             this.input = input;
-            this.inputLeases = List.copyOf(inputLeases);
-            this.homogeneousInputs = this.inputLeases.stream().map(ArrayPool.Lease::array).toList();
+            this.layers = layers;
+            this.layerInputs = List.copyOf(layerInputs);
+            this.native_ = native_;
+            this.inputLeases = inputLeases.toArray(ArrayPool.Lease[]::new);
             this.outputLeases = List.copyOf(outputLeases);
             this.outputs = List.copyOf(outputs);
             this.derivatives = new INDArray[outputs.size()];
@@ -75,7 +85,11 @@ public final class LayerStack {
         public synchronized void release() {
             if (!released) {
                 released = true;
-                inputLeases.forEach(ArrayPool.Lease::release);
+                for (ArrayPool.Lease lease : inputLeases) {
+                    if (lease != null) {
+                        lease.release();
+                    }
+                }
                 outputLeases.forEach(ArrayPool.Lease::release);
                 derivativeLeases.forEach(ArrayPool.Lease::release);
             }
@@ -85,8 +99,32 @@ public final class LayerStack {
             return input;
         }
 
+        /** Every layer's homogeneous input (patches made now where the forward pass needed none). */
         public List<INDArray> homogeneousInputs() {
-            return homogeneousInputs;
+            List<INDArray> all = new ArrayList<>(inputLeases.length);
+            for (int i = 0; i < inputLeases.length; i++) {
+                all.add(inputLease(i).array());
+            }
+            return all;
+        }
+
+        /** Layer {@code i}'s homogeneous input, made on first use for a convolution computed by oneDNN. */
+        synchronized ArrayPool.Lease inputLease(int i) {
+            if (released) {
+                throw new IllegalStateException("these activations were released");
+            }
+            if (inputLeases[i] == null) {
+                inputLeases[i] = layers.get(i).shape().homogeneousInput(layerInputs.get(i), pool);
+            }
+            return inputLeases[i];
+        }
+
+        INDArray layerInput(int i) {
+            return layerInputs.get(i);
+        }
+
+        boolean isNative(int i) {
+            return native_[i];
         }
 
         public List<INDArray> outputs() {
@@ -138,9 +176,28 @@ public final class LayerStack {
 
     private final List<Layer> layers;
     private final ArrayPool pool = new ArrayPool(POOLED_PER_SHAPE);
+    /** oneDNN's primitives for each float convolution, where oneDNN loads; else {@code null}. */
+    private final NativeConvolution[] natives;
 
+    /** A chain whose float convolutions go through oneDNN where it loads. */
     public LayerStack(List<Layer> layers) {
+        this(layers, NativeConvolution.available());
+    }
+
+    /**
+     * @param nativeConvolutions whether float convolutions go through oneDNN ({@link NativeConvolution},
+     *     which must then load), else through patch products
+     */
+    public LayerStack(List<Layer> layers, boolean nativeConvolutions) {
         this.layers = List.copyOf(layers);
+        this.natives = new NativeConvolution[this.layers.size()];
+        for (int i = 0; i < this.layers.size(); i++) {
+            Layer layer = this.layers.get(i);
+            if (nativeConvolutions && layer.shape() instanceof ConvLayer c && layer.weights().dataType() == DataType.FLOAT) {
+                natives[i] = new NativeConvolution(c.inputHeight(), c.inputWidth(), c.inputChannels(), c.filters(),
+                        c.kernel(), c.stride());
+            }
+        }
         for (int i = 1; i < this.layers.size(); i++) {
             WeightLayer previous = this.layers.get(i - 1).shape();
             WeightLayer next = this.layers.get(i).shape();
@@ -169,12 +226,33 @@ public final class LayerStack {
         List<ArrayPool.Lease> inputLeases = new ArrayList<>(layers.size());
         List<ArrayPool.Lease> outputLeases = new ArrayList<>(layers.size());
         List<INDArray> outputs = new ArrayList<>(layers.size());
+        List<INDArray> layerInputs = new ArrayList<>(layers.size());
+        boolean[] native_ = new boolean[layers.size()];
         INDArray a = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
+            INDArray s;
+            if (natives[i] != null && a.dataType() == DataType.FLOAT) {
+                // oneDNN from the images themselves: patches only if a curvature estimator asks for them
+                native_[i] = true;
+                a = rowMajor(a);
+                layerInputs.add(a);
+                inputLeases.add(null);
+                if (i < layers.size() - 1) {
+                    ArrayPool.Lease output = pool.take(DataType.FLOAT, input.rows(), layer.shape().outputSize());
+                    outputLeases.add(output);
+                    s = output.array();
+                } else {
+                    s = Nd4j.createUninitialized(DataType.FLOAT, input.rows(), layer.shape().outputSize());
+                }
+                natives[i].forward(a, layer.weights(), s);
+                a = layer.activation().forwardInPlace(s);
+                outputs.add(a);
+                continue;
+            }
+            layerInputs.add(a);
             ArrayPool.Lease abar = layer.shape().homogeneousInput(a, pool);
             inputLeases.add(abar);
-            INDArray s;
             if (i < layers.size() - 1) { // the last output is the caller's to keep
                 ArrayPool.Lease output = layer.shape().forward(layer.weights(), abar.array(), pool);
                 outputLeases.add(output);
@@ -188,7 +266,7 @@ public final class LayerStack {
             a = layer.activation().forwardInPlace(s);
             outputs.add(a);
         }
-        return new Activations(input, inputLeases, outputLeases, outputs, pool);
+        return new Activations(input, layers, layerInputs, native_, inputLeases, outputLeases, outputs, pool);
     }
 
     /**
@@ -215,26 +293,66 @@ public final class LayerStack {
      */
     public Gradients backward(Activations activations, INDArray outputGradient, boolean needInputGradient,
                               boolean needWeightGradients, BiConsumer<String, INDArray> weightGradientReady) {
+        return backward(activations, outputGradient, needInputGradient, needWeightGradients, true, weightGradientReady);
+    }
+
+    /**
+     * @param needStatistics whether to make the layer statistics (else their list is empty, and a
+     *     convolution computed by oneDNN needs no patches)
+     */
+    public Gradients backward(Activations activations, INDArray outputGradient, boolean needInputGradient,
+                              boolean needWeightGradients, boolean needStatistics,
+                              BiConsumer<String, INDArray> weightGradientReady) {
         int count = layers.size();
         LayerStatistics[] statistics = new LayerStatistics[count];
         INDArray[] weightGradients = new INDArray[count];
         INDArray upstream = outputGradient;
+        // a native input gradient that no statistics hold is pooled, and given back once the layer below is done with it
+        ArrayPool.Lease upstreamLease = null;
         for (int i = count - 1; i >= 0; i--) {
             Layer layer = layers.get(i);
             // above the top layer, the gradient is the caller's; below, the previous layer's input gradient
             INDArray g = activations.backward(i, layer.activation(), upstream, i < count - 1);
-            statistics[i] = layer.shape().statistics(activations.inputLeases.get(i), g);
+            boolean native_ = activations.isNative(i);
+            if (native_) {
+                g = rowMajor(g);
+            }
+            if (needStatistics) {
+                statistics[i] = layer.shape().statistics(activations.inputLease(i), g);
+            }
             if (needWeightGradients) {
-                weightGradients[i] = layer.shape().weightGradient(activations.homogeneousInputs().get(i), g);
+                if (native_) {
+                    weightGradients[i] = Nd4j.createUninitialized(DataType.FLOAT, layer.shape().weightShape());
+                    natives[i].weightGradient(activations.layerInput(i), g, weightGradients[i]);
+                } else {
+                    weightGradients[i] = layer.shape().weightGradient(activations.inputLease(i).array(), g);
+                }
                 weightGradientReady.accept(layer.shape().name(), weightGradients[i]);
             }
-            upstream = i > 0 || needInputGradient ? layer.shape().inputGradient(layer.weights(), g, pool) : null;
+            ArrayPool.Lease below = null;
+            if (i == 0 && !needInputGradient) {
+                upstream = null;
+            } else if (native_) {
+                if (i > 0 && !needStatistics) {
+                    below = pool.take(DataType.FLOAT, g.rows(), layer.shape().inputSize());
+                    upstream = below.array();
+                } else {
+                    upstream = Nd4j.createUninitialized(DataType.FLOAT, g.rows(), layer.shape().inputSize());
+                }
+                natives[i].inputGradient(layer.weights(), g, upstream);
+            } else {
+                upstream = layer.shape().inputGradient(layer.weights(), g, pool);
+            }
+            if (upstreamLease != null) {
+                upstreamLease.release();
+            }
+            upstreamLease = below;
         }
         Map<String, INDArray> byName = new LinkedHashMap<>();
         for (int i = 0; i < (needWeightGradients ? count : 0); i++) {
             byName.put(layers.get(i).shape().name(), weightGradients[i]);
         }
-        return new Gradients(List.of(statistics), byName, upstream);
+        return new Gradients(needStatistics ? List.of(statistics) : List.of(), byName, upstream);
     }
 
     /**
@@ -247,11 +365,18 @@ public final class LayerStack {
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             INDArray preActivation = layer.shape().preActivationTangent(layer.weights(),
-                    activations.homogeneousInputs().get(i), tangent, weightTangents.get(layer.shape().name()));
+                    activations.inputLease(i).array(), tangent, weightTangents.get(layer.shape().name()));
             tangent = preActivation == null
                     ? null
                     : activations.backward(i, layer.activation(), preActivation);
         }
         return tangent;
+    }
+
+    /** The array itself when its buffer holds exactly its elements in row-major order, else a copy. */
+    private static INDArray rowMajor(INDArray array) {
+        boolean plain = array.ordering() == 'c' && array.offset() == 0 && Shape.hasDefaultStridesForShape(array)
+                && array.data().length() == array.length();
+        return plain ? array : array.dup('c');
     }
 }

@@ -203,8 +203,8 @@ public final class AcktrUpdate {
         }
 
         // 2. Gradient of the A2C loss (each block told to a listening estimator as soon as it is final).
-        Map<String, INDArray> blocks = policy.backward(pass, loss.distributionGradient(pass), loss.valueGradient(pass),
-                blockListener::gradientReady).gradients();
+        Map<String, INDArray> blocks = policy.gradients(pass, loss.distributionGradient(pass), loss.valueGradient(pass),
+                blockListener::gradientReady);
         Map<String, String> groups = new LinkedHashMap<>();
         policy.parameters().forEach(block -> groups.put(block.name(), block.group()));
         Gradient gradient = new Gradient(blocks, groups);
