@@ -24,6 +24,9 @@ public final class RmsPropStepRule implements StepSizeRule, Stateful {
 
     private final RmsPropSettings settings;
     private final Map<String, INDArray> squareAverage = new LinkedHashMap<>();
+    /** Scratch for one block's direction and average, grown to the largest block (a CNN's dense layer: 1.6M). */
+    private double[] d = new double[0];
+    private double[] average = new double[0];
 
     public RmsPropStepRule(RmsPropSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
@@ -47,10 +50,12 @@ public final class RmsPropStepRule implements StepSizeRule, Stateful {
         for (Map.Entry<String, INDArray> e : direction.blocks().entrySet()) {
             INDArray g = e.getValue();
             int n = (int) g.length();
-            double[] d = new double[n];
+            if (d.length < n) {
+                d = new double[n];
+                average = new double[n];
+            }
             Vectors.read(g, d, 0);
             INDArray s = squareAverage.get(e.getKey());
-            double[] average = new double[n];
             if (s == null) {
                 s = Nd4j.createUninitialized(g.dataType(), g.shape(), 'c');
                 squareAverage.put(e.getKey(), s);
@@ -67,7 +72,9 @@ public final class RmsPropStepRule implements StepSizeRule, Stateful {
             for (int i = 0; i < n; i++) {
                 d[i] = rate * d[i] / (Math.sqrt(average[i]) + epsilon);
             }
-            delta.put(e.getKey(), Nd4j.create(d, g.shape(), g.dataType()));
+            INDArray step = Nd4j.createUninitialized(g.dataType(), g.shape(), 'c');
+            Vectors.write(d, 0, step);
+            delta.put(e.getKey(), step);
         }
         return new StepProposal(delta, settings.learningRate(), Double.NaN);
     }
