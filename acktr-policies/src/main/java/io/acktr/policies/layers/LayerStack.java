@@ -171,8 +171,12 @@ public final class LayerStack {
                             INDArray inputGradient) {
     }
 
-    /** Two of each: the update's own forward pass and the one that measures the step. */
-    private static final int POOLED_PER_SHAPE = 2;
+    /**
+     * Four of each shape: a hidden output, its activation derivative and the input gradient sent
+     * down to that layer share one shape and are all held during the backward pass; a second
+     * forward pass (the one that measures the step) adds its own output.
+     */
+    private static final int POOLED_PER_SHAPE = 4;
 
     private final List<Layer> layers;
     private final ArrayPool pool = new ArrayPool(POOLED_PER_SHAPE);
