@@ -287,7 +287,7 @@ public record ConvLayer(String name, int inputHeight, int inputWidth, int inputC
     }
 
     /** The array itself when its buffer holds exactly its elements in row-major order, else a copy. */
-    private static INDArray rowMajor(INDArray array) {
+    static INDArray rowMajor(INDArray array) {
         boolean plain = array.ordering() == 'c' && array.offset() == 0 && Shape.hasDefaultStridesForShape(array)
                 && array.data().length() == array.length();
         return plain ? array : array.dup('c');

@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.function.BiConsumer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -52,7 +51,7 @@ public final class LayerStack {
         /** Each layer's input: the chain's, or the layer below's output. */
         private final List<INDArray> layerInputs;
         /** Whether each layer's forward pass ran through oneDNN (then its backward pass does too). */
-        private final boolean[] native_;
+        private final boolean[] throughOneDnn;
         /** Each layer's homogeneous input, pooled or not; a natively computed convolution's patches are made on first use. */
         private final ArrayPool.Lease[] inputLeases;
         /** The pooled outputs (of all layers but the last, which is the caller's to keep). */
@@ -63,13 +62,13 @@ public final class LayerStack {
         private final List<ArrayPool.Lease> derivativeLeases = new ArrayList<>();
         private boolean released;
 
-        Activations(INDArray input, List<Layer> layers, List<INDArray> layerInputs, boolean[] native_,
+        Activations(INDArray input, List<Layer> layers, List<INDArray> layerInputs, boolean[] throughOneDnn,
                     List<ArrayPool.Lease> inputLeases, List<ArrayPool.Lease> outputLeases, List<INDArray> outputs,
                     ArrayPool pool) {
             this.input = input;
             this.layers = layers;
             this.layerInputs = List.copyOf(layerInputs);
-            this.native_ = native_;
+            this.throughOneDnn = throughOneDnn;
             this.inputLeases = inputLeases.toArray(ArrayPool.Lease[]::new);
             this.outputLeases = List.copyOf(outputLeases);
             this.outputs = List.copyOf(outputs);
@@ -123,8 +122,8 @@ public final class LayerStack {
             return layerInputs.get(i);
         }
 
-        boolean isNative(int i) {
-            return native_[i];
+        boolean throughOneDnn(int i) {
+            return throughOneDnn[i];
         }
 
         public List<INDArray> outputs() {
@@ -231,15 +230,15 @@ public final class LayerStack {
         List<ArrayPool.Lease> outputLeases = new ArrayList<>(layers.size());
         List<INDArray> outputs = new ArrayList<>(layers.size());
         List<INDArray> layerInputs = new ArrayList<>(layers.size());
-        boolean[] native_ = new boolean[layers.size()];
+        boolean[] throughOneDnn = new boolean[layers.size()];
         INDArray a = input;
         for (int i = 0; i < layers.size(); i++) {
             Layer layer = layers.get(i);
             INDArray s;
             if (natives[i] != null && a.dataType() == DataType.FLOAT) {
                 // oneDNN from the images themselves: patches only if a curvature estimator asks for them
-                native_[i] = true;
-                a = rowMajor(a);
+                throughOneDnn[i] = true;
+                a = ConvLayer.rowMajor(a);
                 layerInputs.add(a);
                 inputLeases.add(null);
                 if (i < layers.size() - 1) {
@@ -270,7 +269,7 @@ public final class LayerStack {
             a = layer.activation().forwardInPlace(s);
             outputs.add(a);
         }
-        return new Activations(input, layers, layerInputs, native_, inputLeases, outputLeases, outputs, pool);
+        return new Activations(input, layers, layerInputs, throughOneDnn, inputLeases, outputLeases, outputs, pool);
     }
 
     /**
@@ -317,15 +316,15 @@ public final class LayerStack {
             Layer layer = layers.get(i);
             // above the top layer, the gradient is the caller's; below, the previous layer's input gradient
             INDArray g = activations.backward(i, layer.activation(), upstream, i < count - 1);
-            boolean native_ = activations.isNative(i);
-            if (native_) {
-                g = rowMajor(g);
+            boolean throughOneDnn = activations.throughOneDnn(i);
+            if (throughOneDnn) {
+                g = ConvLayer.rowMajor(g);
             }
             if (needStatistics) {
                 statistics[i] = layer.shape().statistics(activations.inputLease(i), g);
             }
             if (needWeightGradients) {
-                if (native_) {
+                if (throughOneDnn) {
                     weightGradients[i] = Nd4j.createUninitialized(DataType.FLOAT, layer.shape().weightShape());
                     natives[i].weightGradient(activations.layerInput(i), g, weightGradients[i]);
                 } else {
@@ -336,7 +335,7 @@ public final class LayerStack {
             ArrayPool.Lease below = null;
             if (i == 0 && !needInputGradient) {
                 upstream = null;
-            } else if (native_) {
+            } else if (throughOneDnn) {
                 if (i > 0 && !needStatistics) {
                     below = pool.take(DataType.FLOAT, g.rows(), layer.shape().inputSize());
                     upstream = below.array();
@@ -375,12 +374,5 @@ public final class LayerStack {
                     : activations.backward(i, layer.activation(), preActivation);
         }
         return tangent;
-    }
-
-    /** The array itself when its buffer holds exactly its elements in row-major order, else a copy. */
-    private static INDArray rowMajor(INDArray array) {
-        boolean plain = array.ordering() == 'c' && array.offset() == 0 && Shape.hasDefaultStridesForShape(array)
-                && array.data().length() == array.length();
-        return plain ? array : array.dup('c');
     }
 }
