@@ -19,6 +19,8 @@ import io.acktr.runtime.algorithm.Advantages;
 import io.acktr.runtime.bus.FinishedEpisodes;
 import io.acktr.runtime.bus.RolloutPart;
 import io.acktr.runtime.settings.AlgorithmSettings;
+import java.lang.ref.Reference;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -290,11 +292,36 @@ public final class RolloutCollector implements AutoCloseable {
     private final class TensorActing implements Acting {
         private final Policy policy;
         private final int actionWidth;
+        /**
+         * The act step's {@code total x observationSize} observations in the policy's own type, reused
+         * from step to step (a Nature-CNN step's are 7 MB): this slice writes its rows, the others stay 0.
+         */
+        private final INDArray observations;
 
         TensorActing(Policy policy) {
             this.policy = policy;
             Space actionSpace = environments.actionSpace();
             this.actionWidth = actionSpace instanceof DiscreteSpace ? 1 : actionSpace.flatSize();
+            DataType type = policy.parameters().isEmpty() ? DataType.DOUBLE : policy.parameters().get(0).value().dataType();
+            this.observations = Nd4j.zeros(type == DataType.FLOAT ? DataType.FLOAT : DataType.DOUBLE, total,
+                    observationSize);
+        }
+
+        /** This slice's rows of {@link #observations}, from {@code flatObservations[firstRow ...]}. */
+        private INDArray observations(double[] flatObservations, int firstRow, int envs) {
+            int from = firstRow * observationSize;
+            int to = first * observationSize;
+            int n = envs * observationSize;
+            if (observations.dataType() == DataType.FLOAT) {
+                FloatBuffer buffer = observations.data().asNioFloat();
+                for (int i = 0; i < n; i++) {
+                    buffer.put(to + i, (float) flatObservations[from + i]);
+                }
+            } else {
+                observations.data().asNioDouble().put(to, flatObservations, from, n);
+            }
+            Reference.reachabilityFence(observations);
+            return observations;
         }
 
         @Override
@@ -305,10 +332,7 @@ public final class RolloutCollector implements AutoCloseable {
         @Override
         public void act(double[] flatObservations, int firstRow, double[] actions, double[] values) {
             int envs = environments.size();
-            double[] flat = new double[total * observationSize];
-            System.arraycopy(flatObservations, firstRow * observationSize, flat, first * observationSize,
-                    envs * observationSize);
-            ForwardPass pass = policy.forward(Nd4j.create(flat, new long[] {total, observationSize}, DataType.DOUBLE));
+            ForwardPass pass = policy.forward(observations(flatObservations, firstRow, envs));
             INDArray sampled = pass.distribution().sample(rowStreams);
             if (sampled.columns() != actionWidth) {
                 throw new IllegalStateException("the policy samples actions of " + sampled.columns()
