@@ -182,9 +182,16 @@ public final class LayerStack {
     /** oneDNN's primitives for each float convolution, where oneDNN loads; else {@code null}. */
     private final NativeConvolution[] natives;
 
-    /** A chain whose float convolutions go through oneDNN where it loads. */
+    /**
+     * A chain whose float convolutions go through oneDNN where it loads; a chain without one (an
+     * MLP's) never loads oneDNN.
+     */
     public LayerStack(List<Layer> layers) {
-        this(layers, NativeConvolution.available());
+        this(layers, hasFloatConvolution(layers) && NativeConvolution.available());
+    }
+
+    private static boolean hasFloatConvolution(List<Layer> layers) {
+        return layers.stream().anyMatch(l -> l.shape() instanceof ConvLayer && l.weights().dataType() == DataType.FLOAT);
     }
 
     /**
