@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
- * An {@link Actor} on a {@link ActorCriticNetwork.PlainNetwork}: each row through the torso, then
- * the policy and value layers, then the head's sampler, in double precision on working arrays
- * allocated once.
+ * An {@link Actor} on a {@link ActorCriticNetwork.PlainNetwork}: two rows at a time through the
+ * torso, then the policy and value layers ({@link PlainDenseStack#forwardTwo}), then each row
+ * through the head's sampler, in double precision on working arrays allocated once. A row's action
+ * and value do not depend on the other rows.
  */
 final class PlainActor implements Actor {
     private final ActorCriticNetwork.PlainNetwork network;
@@ -18,10 +19,12 @@ final class PlainActor implements Actor {
     private final int observationSize;
     private final int actionWidth;
     private final double[] features;
+    private final double[] otherFeatures;
     private final double[] policyOutput;
+    private final double[] otherPolicyOutput;
     private final double[] value = new double[1];
-    private final double[] first;
-    private final double[] second;
+    private final double[] otherValue = new double[1];
+    private final PlainDenseStack.Workspace workspace;
 
     PlainActor(ActorCriticNetwork.PlainNetwork network, ActionHead.RowSampler sampler, int actionWidth) {
         this.network = requireNonNull(network, "network is null");
@@ -29,10 +32,11 @@ final class PlainActor implements Actor {
         this.observationSize = network.torso().inputSize();
         this.actionWidth = actionWidth;
         this.features = new double[network.torso().outputSize()];
+        this.otherFeatures = new double[features.length];
         this.policyOutput = new double[network.policy().outputSize()];
+        this.otherPolicyOutput = new double[policyOutput.length];
         int widest = Math.max(network.torso().maxWidth(), Math.max(network.policy().maxWidth(), network.value().maxWidth()));
-        this.first = new double[widest];
-        this.second = new double[widest];
+        this.workspace = new PlainDenseStack.Workspace(widest);
     }
 
     @Override
@@ -55,11 +59,22 @@ final class PlainActor implements Actor {
             throw new IllegalArgumentException(rows + " rows need " + rows + " random streams and " + rows * actionWidth
                     + " action entries, got " + randoms.size() + " and " + actions.length);
         }
-        for (int i = 0; i < rows; i++) {
-            network.torso().forward(observations, i * observationSize, features, first, second);
-            network.policy().forward(features, 0, policyOutput, first, second);
+        int i = 0;
+        for (; i + 1 < rows; i += 2) {
+            network.torso().forwardTwo(observations, i * observationSize, observations, (i + 1) * observationSize,
+                    features, otherFeatures, workspace);
+            network.policy().forwardTwo(features, 0, otherFeatures, 0, policyOutput, otherPolicyOutput, workspace);
             sampler.sample(policyOutput, randoms.get(i), actions, i * actionWidth);
-            network.value().forward(features, 0, value, first, second);
+            sampler.sample(otherPolicyOutput, randoms.get(i + 1), actions, (i + 1) * actionWidth);
+            network.value().forwardTwo(features, 0, otherFeatures, 0, value, otherValue, workspace);
+            values[i] = value[0];
+            values[i + 1] = otherValue[0];
+        }
+        if (i < rows) {
+            network.torso().forward(observations, i * observationSize, features, workspace);
+            network.policy().forward(features, 0, policyOutput, workspace);
+            sampler.sample(policyOutput, randoms.get(i), actions, i * actionWidth);
+            network.value().forward(features, 0, value, workspace);
             values[i] = value[0];
         }
     }
@@ -67,9 +82,17 @@ final class PlainActor implements Actor {
     @Override
     public void values(double[] observations, int rows, double[] values) {
         check(observations, rows, values);
-        for (int i = 0; i < rows; i++) {
-            network.torso().forward(observations, i * observationSize, features, first, second);
-            network.value().forward(features, 0, value, first, second);
+        int i = 0;
+        for (; i + 1 < rows; i += 2) {
+            network.torso().forwardTwo(observations, i * observationSize, observations, (i + 1) * observationSize,
+                    features, otherFeatures, workspace);
+            network.value().forwardTwo(features, 0, otherFeatures, 0, value, otherValue, workspace);
+            values[i] = value[0];
+            values[i + 1] = otherValue[0];
+        }
+        if (i < rows) {
+            network.torso().forward(observations, i * observationSize, features, workspace);
+            network.value().forward(features, 0, value, workspace);
             values[i] = value[0];
         }
     }

@@ -36,11 +36,10 @@ class PlainDenseStackTest {
         int outputs = (int) expected.columns();
         double[] flat = input.data().asDouble();
         double[] output = new double[outputs];
-        double[] first = new double[plain.maxWidth()];
-        double[] second = new double[plain.maxWidth()];
+        PlainDenseStack.Workspace workspace = new PlainDenseStack.Workspace(plain.maxWidth());
         double largest = 0;
         for (int i = 0; i < rows; i++) {
-            plain.forward(flat, i * width, output, first, second);
+            plain.forward(flat, i * width, output, workspace);
             for (int o = 0; o < outputs; o++) {
                 largest = Math.max(largest, Math.abs(output[o] - expected.getDouble(i, o)));
             }
@@ -69,6 +68,42 @@ class PlainDenseStackTest {
     }
 
     @Test
+    void twoRowsTogetherGiveWhatEachGivesAloneBitForBit() {
+        // wide layers (two rows per pass) of widths 7 (inputs not a multiple of four) and 9, then a narrow head
+        List<LayerStack.Layer> layers = List.of(
+                new LayerStack.Layer(new DenseLayer("a", 7, 9), gaussian(random, 0.8, 9, 8), Activation.TANH),
+                new LayerStack.Layer(new DenseLayer("b", 9, 12), gaussian(random, 0.8, 12, 10), Activation.RELU),
+                new LayerStack.Layer(new DenseLayer("out", 12, 3), gaussian(random, 0.8, 3, 13), Activation.IDENTITY));
+        for (DataType type : List.of(DataType.DOUBLE, DataType.FLOAT)) {
+            PlainDenseStack plain = new LayerStack(layers.stream()
+                    .map(l -> new LayerStack.Layer(l.shape(), l.weights().castTo(type), l.activation())).toList())
+                    .plainCopy(7);
+            double[] rows = gaussian(random, 2.0, 5, 7).data().asDouble();
+            PlainDenseStack.Workspace workspace = new PlainDenseStack.Workspace(plain.maxWidth());
+            for (int a = 0; a < 5; a++) {
+                double[] alone = new double[3];
+                plain.forward(rows, a * 7, alone, workspace);
+                for (int b = 0; b < 5; b++) {
+                    double[] first = new double[3];
+                    double[] second = new double[3];
+                    plain.forwardTwo(rows, a * 7, rows, b * 7, first, second, workspace);
+                    assertThat(first).as("%s row %d beside row %d", type, a, b).containsExactly(alone);
+                    double[] otherAlone = new double[3];
+                    plain.forward(rows, b * 7, otherAlone, workspace);
+                    assertThat(second).as("%s row %d beside row %d", type, b, a).containsExactly(otherAlone);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aWorkspaceNarrowerThanTheChainIsRefusedWithBothWidths() {
+        PlainDenseStack plain = stack(Activation.TANH).plainCopy(3);
+        assertThatThrownBy(() -> plain.forward(new double[3], 0, new double[2], new PlainDenseStack.Workspace(5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("5 wide").hasMessageContaining("needs 6");
+    }
+
+    @Test
     void aReluChainGivesTheTensorPassRowByRow() {
         assertRowsMatchTheTensorPass(stack(Activation.RELU));
     }
@@ -77,8 +112,13 @@ class PlainDenseStackTest {
     void anEmptyChainCopiesItsInput() {
         PlainDenseStack plain = new LayerStack(List.of()).plainCopy(3);
         double[] output = new double[3];
-        plain.forward(new double[] {9, 1, 2, 3}, 1, output, new double[3], new double[3]);
+        plain.forward(new double[] {9, 1, 2, 3}, 1, output, new PlainDenseStack.Workspace(3));
         assertThat(output).containsExactly(1, 2, 3);
+        double[] other = new double[3];
+        plain.forwardTwo(new double[] {9, 1, 2, 3}, 1, new double[] {4, 5, 6}, 0, output, other,
+                new PlainDenseStack.Workspace(3));
+        assertThat(output).containsExactly(1, 2, 3);
+        assertThat(other).containsExactly(4, 5, 6);
         assertThat(plain.outputSize()).isEqualTo(3);
     }
 
