@@ -17,6 +17,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link #oneMinusSquare} compute each element with the same float or double operations as ND4J's,
  * so their results are the same bit for bit; {@link #tanhInPlace} is not (see there). Anything but
  * rank-2 float or double matrices goes through ND4J.
+ *
+ * <p>{@link #scaleColumns}, {@link #scaleRows} and {@link #addToEveryRow} stand in for ND4J's row-
+ * and column-vector operations (its broadcasts) for another reason: those hand libnd4j a
+ * tensor-along-dimension descriptor that Java owns, and with two threads using them and garbage
+ * collections between, the JVM died in {@code sd::TadDescriptor} or {@code sd::DataBuffer::primary()}:
+ * a two-job BipedalWalker suite after 1.85M steps, and a stand-alone loop of such operations on two
+ * threads with {@code System.gc()} beside them within a minute, also with every array kept reachable.
+ * A run's learner and its asynchronous K-FAC thread, or two runs of a suite in one JVM, are two such
+ * threads. Nothing of acktr's calls ND4J's broadcasts.
  */
 public final class Elementwise {
     /** Elements widened to double at a time by {@link #tanhInPlace}. */
@@ -147,6 +156,89 @@ public final class Elementwise {
         }
         Reference.reachabilityFence(x);
         return x;
+    }
+
+    /**
+     * {@code matrix[i][j] * factors[j]}: each column scaled by its factor, as ND4J's
+     * {@code mulRowVector}, without its broadcast (see the class comment). Written over
+     * {@code matrix} when {@code inPlace}, else into a new c-order array, which is returned.
+     */
+    public static INDArray scaleColumns(INDArray matrix, INDArray factors, boolean inPlace) {
+        return scaleOrShift(matrix, factors, Along.COLUMNS, false, inPlace);
+    }
+
+    /** {@code matrix[i][j] * factors[i]}: each row scaled by its factor, as {@code mulColumnVector}. */
+    public static INDArray scaleRows(INDArray matrix, INDArray factors, boolean inPlace) {
+        return scaleOrShift(matrix, factors, Along.ROWS, false, inPlace);
+    }
+
+    /** {@code matrix[i][j] + terms[j]}: the same row added to every row, as {@code addRowVector}. */
+    public static INDArray addToEveryRow(INDArray matrix, INDArray terms, boolean inPlace) {
+        return scaleOrShift(matrix, terms, Along.COLUMNS, true, inPlace);
+    }
+
+    private enum Along { ROWS, COLUMNS }
+
+    /**
+     * A matrix's elements times (or plus) a vector's, one element per row or per column, in plain
+     * loops in the matrix's type (the vector read in that type): the same float or double operation
+     * per element as ND4J's broadcast, so the same result bit for bit.
+     */
+    private static INDArray scaleOrShift(INDArray matrix, INDArray vector, Along along, boolean add, boolean inPlace) {
+        if (matrix.rank() != 2) {
+            throw new IllegalArgumentException("expected a matrix, got shape " + Arrays.toString(matrix.shape()));
+        }
+        long expected = along == Along.COLUMNS ? matrix.columns() : matrix.rows();
+        if (vector.length() != expected || vector.rank() > 2 || vector.rank() == 2 && vector.rows() != 1
+                && vector.columns() != 1) {
+            throw new IllegalArgumentException("expected a vector of " + expected + " elements for a "
+                    + matrix.rows() + " x " + matrix.columns() + " matrix, got shape " + Arrays.toString(vector.shape()));
+        }
+        if (matrix.dataType() != DataType.FLOAT && matrix.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException("only float and double matrices, got " + matrix.dataType());
+        }
+        if (matrix.length() == 0) {
+            return inPlace ? matrix : matrix.dup();
+        }
+        INDArray out = inPlace && strided(matrix) ? matrix : matrix.dup('c');
+        int rows = (int) out.rows();
+        int columns = (int) out.columns();
+        int zo = (int) out.offset();
+        int zr = (int) out.stride(0);
+        int zc = (int) out.stride(1);
+        if (out.dataType() == DataType.FLOAT) {
+            float[] v = new float[(int) expected];
+            Vectors.read(vector, v, 0);
+            FloatBuffer z = out.data().asNioFloat();
+            float[] u = new float[columns];
+            for (int i = 0; i < rows; i++) {
+                row(z, zo + i * zr, zc, u);
+                for (int j = 0; j < columns; j++) {
+                    float w = along == Along.COLUMNS ? v[j] : v[i];
+                    u[j] = add ? u[j] + w : u[j] * w;
+                }
+                putRow(u, z, zo + i * zr, zc);
+            }
+        } else {
+            double[] v = new double[(int) expected];
+            Vectors.read(vector, v, 0);
+            DoubleBuffer z = out.data().asNioDouble();
+            double[] u = new double[columns];
+            for (int i = 0; i < rows; i++) {
+                row(z, zo + i * zr, zc, u);
+                for (int j = 0; j < columns; j++) {
+                    double w = along == Along.COLUMNS ? v[j] : v[i];
+                    u[j] = add ? u[j] + w : u[j] * w;
+                }
+                putRow(u, z, zo + i * zr, zc);
+            }
+        }
+        Reference.reachabilityFence(out);
+        if (inPlace && out != matrix) {
+            matrix.assign(out);
+            return matrix;
+        }
+        return out;
     }
 
     /** Row elements {@code start, start + stride, ...} of {@code from} into {@code into}: one bulk copy when contiguous. */

@@ -245,7 +245,7 @@ final class KroneckerFactors {
 
     /** {@code Q diag(1 / (d + shift)) Q^T}, in double. */
     private static INDArray inverse(INDArray q, INDArray d, double shift) {
-        INDArray scaledColumns = q.mulRowVector(d.reshape(1, d.length()).add(shift).rdivi(1.0));
+        INDArray scaledColumns = Elementwise.scaleColumns(q, d.reshape(1, d.length()).add(shift).rdivi(1.0), false);
         return Nd4j.gemm(scaledColumns, q, false, true);
     }
 

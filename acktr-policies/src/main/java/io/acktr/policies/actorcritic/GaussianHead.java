@@ -2,6 +2,7 @@ package io.acktr.policies.actorcritic;
 
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ParameterBlock;
+import io.acktr.numerics.Elementwise;
 import io.acktr.numerics.Rows;
 import io.acktr.policies.distributions.DiagonalGaussianDistribution;
 import java.util.List;
@@ -64,7 +65,7 @@ final class GaussianHead implements ActionHead {
         INDArray logStdTangent = Nd4j.zeros(networkOutputTangent.dataType(), networkOutputTangent.rows(), dimension);
         INDArray shared = parameterTangents.get(LOG_STD);
         if (shared != null) {
-            logStdTangent.addiRowVector(shared);
+            Elementwise.addToEveryRow(logStdTangent, shared, true);
         }
         return Rows.sideBySide(networkOutputTangent, logStdTangent);
     }

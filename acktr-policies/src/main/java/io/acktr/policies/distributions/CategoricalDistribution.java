@@ -3,6 +3,7 @@ package io.acktr.policies.distributions;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.policy.ActionDistribution;
+import io.acktr.numerics.Elementwise;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -196,7 +197,7 @@ public final class CategoricalDistribution implements ActionDistribution {
     public INDArray fisherVectorProduct(INDArray parameterTangent) {
         INDArray t = checkedTangent(parameterTangent);
         INDArray weighted = probabilities().mul(t);
-        return weighted.subi(probabilities().mulColumnVector(weighted.sum(true, 1)));
+        return weighted.subi(Elementwise.scaleRows(probabilities(), weighted.sum(true, 1), false));
     }
 
     private INDArray checkedTangent(INDArray tangent) {

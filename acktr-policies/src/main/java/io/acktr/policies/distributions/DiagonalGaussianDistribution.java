@@ -3,6 +3,7 @@ package io.acktr.policies.distributions;
 import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.policy.ActionDistribution;
+import io.acktr.numerics.Elementwise;
 import io.acktr.numerics.Rows;
 import java.util.Arrays;
 import java.util.List;
@@ -39,7 +40,8 @@ public final class DiagonalGaussianDistribution implements ActionDistribution {
         this.mean = mean;
         this.logStd = logStd.rows() == mean.rows()
                 ? logStd.dup()
-                : Nd4j.zeros(mean.dataType(), mean.rows(), mean.columns()).addiRowVector(logStd.castTo(mean.dataType()));
+                : Elementwise.addToEveryRow(Nd4j.zeros(mean.dataType(), mean.rows(), mean.columns()),
+                        logStd.castTo(mean.dataType()), true);
         this.std = Transforms.exp(this.logStd, true);
     }
 

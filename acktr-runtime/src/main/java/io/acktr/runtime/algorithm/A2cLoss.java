@@ -2,6 +2,7 @@ package io.acktr.runtime.algorithm;
 
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.api.policy.ForwardPass;
+import io.acktr.numerics.Elementwise;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.numerics.Vectors;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -73,7 +74,7 @@ final class A2cLoss {
     INDArray distributionGradient(ForwardPass pass) {
         ActionDistribution pi = pass.distribution();
         double n = pass.batchSize();
-        INDArray gradient = pi.logProbGradient(actions).muliColumnVector(advantageColumn.mul(-1.0 / n));
+        INDArray gradient = Elementwise.scaleRows(pi.logProbGradient(actions), advantageColumn.mul(-1.0 / n), true);
         // without an entropy bonus its gradient is not computed: subtracting zero times it changes nothing
         return entropyCoefficient == 0 ? gradient : gradient.subi(pi.entropyGradient().muli(entropyCoefficient / n));
     }
