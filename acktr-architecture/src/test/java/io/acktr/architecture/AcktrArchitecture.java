@@ -8,6 +8,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -102,6 +103,24 @@ final class AcktrArchitecture {
         return classes().that().areAnnotatedWith(extensionPointAnnotation())
                 .should().beInterfaces().andShould().bePublic().andShould().resideInAPackage(root + ".api..")
                 .because("records, enums and classes of the api are values, not extension points; see ExtensionPoint");
+    }
+
+    /**
+     * (g) Nothing calls ND4J's row- and column-vector operations ({@code mulRowVector},
+     * {@code addiColumnVector}, ...): they are ND4J's broadcasts, which crashed the JVM when
+     * garbage collections ran beside them (see {@code Elementwise} in acktr-numerics, which stands in
+     * for them).
+     */
+    ArchRule noNd4jBroadcasts() {
+        return noClasses().that().resideInAPackage(root + "..")
+                .should().callMethodWhere(new DescribedPredicate<>("the target is an ND4J row- or column-vector operation") {
+                    @Override
+                    public boolean test(JavaMethodCall call) {
+                        return call.getTargetOwner().isAssignableTo("org.nd4j.linalg.api.ndarray.INDArray")
+                                && call.getName().matches("[a-z]+(Row|Column)Vector");
+                    }
+                })
+                .because("ND4J's broadcasts crash the JVM under garbage collection; use Elementwise (acktr-numerics)");
     }
 
     private static DescribedPredicate<JavaClass> areImplementedOutsideOf(String packageIdentifier) {

@@ -84,4 +84,12 @@ class ArchitectureRulesTest {
 
         assertThat(String.join("\n", violations)).contains(ROOT + ".api.env.MarkedValue").doesNotContain("MarkedEnvironment");
     }
+
+    @Test
+    void aRowVectorOperationFailsTheBroadcastRuleButAnElementwiseProductDoesNot() {
+        List<String> violations = violations(RULES.noNd4jBroadcasts());
+
+        assertThat(violations).singleElement().asString().contains(ROOT + ".policies.heads.Scaling.byRow", "mulRowVector")
+                .doesNotContain("byElement");
+    }
 }

@@ -32,5 +32,8 @@ class ArchitectureTest {
             AcktrArchitecture.PRODUCTION.implementedApiInterfacesAreExtensionPoints();
 
     @ArchTest
+    static final ArchRule noNd4jBroadcasts = AcktrArchitecture.PRODUCTION.noNd4jBroadcasts();
+
+    @ArchTest
     static final ArchRule onlyApiInterfacesAreExtensionPoints = AcktrArchitecture.PRODUCTION.onlyApiInterfacesAreExtensionPoints();
 }
