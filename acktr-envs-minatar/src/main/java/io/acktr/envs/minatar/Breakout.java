@@ -18,14 +18,19 @@ import java.util.Arrays;
  *   <li>An episode starts with the paddle in column {@value #PADDLE_START_COLUMN} and the ball in row
  *       {@value #BALL_START_ROW}, in a random column, heading down and to a random side; its trail
  *       starts under it.</li>
- *   <li>The ball moves one cell a step, after the paddle. A side wall flips its horizontal heading,
- *       the ceiling its vertical one. When it is about to break a brick, the brick goes, its vertical
- *       heading flips and it takes its step along the new heading instead, or stays put for this step
- *       if that cell is a brick or off the grid. One brick breaks per step at most.</li>
+ *   <li>The ball moves one cell a step, after the paddle, and is reflected where it would cross a
+ *       boundary: the coordinate across that boundary stays for this step and its heading flips,
+ *       while the other coordinate advances. A side wall keeps it in its column (it moves straight
+ *       up or down); the ceiling, a brick or the paddle keeps it in its row (it moves sideways).
+ *       Heading into a corner, it stays put. So the ball changes between the two colours of the
+ *       grid's checkerboard at each reflection; moving diagonally only, it would stay on one colour
+ *       and reach half the bricks.</li>
+ *   <li>A brick the ball is about to enter breaks and reflects it; one brick breaks per step at most,
+ *       and a ball whose sideways step would end on a brick stays where it is.</li>
  *   <li>The paddle is one cell wide and catches the ball that is about to enter the bottom row when it
- *       is under the ball or under the ball's landing cell. A ball landing on the paddle met its near
- *       side and goes back up the way it came; a ball passing over the paddle clips its far side and
- *       goes up keeping its horizontal heading.</li>
+ *       is under the ball or under the ball's landing cell. Under the landing cell, the ball met the
+ *       paddle's near side and heads back up the way it came; under the ball, it clips the far side
+ *       and heads up keeping its horizontal heading.</li>
  *   <li>The new rows appear as soon as the ball is below the brick rows, so no brick appears on the
  *       ball.</li>
  * </ul>
@@ -112,57 +117,40 @@ public final class Breakout extends MinAtarGame {
         }
     }
 
-    /** One cell along the ball's diagonal after the walls, the ceiling and the paddle turned it; the reward. */
+    /** One step of the ball, reflected at the walls, the ceiling, a brick or the paddle; the reward. */
     private int moveBall() {
         trail = ball;
-        bounceOffTheSideWalls();
-        bounceOffTheCeiling();
-        bounceOffThePaddle();
-        bounceOffTheSideWalls();
-        Position ahead = ball.offset(rowHeading, columnHeading);
-        int reward = 0;
-        if (isBrick(ahead)) {
-            reward = breakTheBrickAndRebound(ahead);
-        } else {
-            ball = ahead;
+        int row = ball.row();
+        int column = ball.column();
+        int nextColumn = column + columnHeading;
+        if (nextColumn < 0 || nextColumn >= SIZE) {
+            columnHeading = -columnHeading;
+            nextColumn = column;
         }
+        int nextRow = row + rowHeading;
+        int reward = 0;
+        if (nextRow < 0) {
+            rowHeading = 1;
+            nextRow = row;
+        } else if (bricks[nextRow][nextColumn]) {
+            bricks[nextRow][nextColumn] = false;
+            reward = 1;
+            rowHeading = -rowHeading;
+            nextRow = row;
+            if (bricks[row][nextColumn]) {
+                nextColumn = column;
+            }
+        } else if (nextRow == PADDLE_ROW && paddleColumn == column) {
+            rowHeading = -1;
+            nextRow = row;
+        } else if (nextRow == PADDLE_ROW && paddleColumn == nextColumn) {
+            rowHeading = -1;
+            columnHeading = -columnHeading;
+            nextRow = row;
+        }
+        ball = new Position(nextRow, nextColumn);
         ballLost = ball.row() == PADDLE_ROW;
         return reward;
-    }
-
-    private void bounceOffTheSideWalls() {
-        int next = ball.column() + columnHeading;
-        if (next < 0 || next >= SIZE) {
-            columnHeading = -columnHeading;
-        }
-    }
-
-    private void bounceOffTheCeiling() {
-        if (ball.row() + rowHeading < 0) {
-            rowHeading = 1;
-        }
-    }
-
-    private void bounceOffThePaddle() {
-        if (rowHeading < 0 || ball.row() + rowHeading != PADDLE_ROW) {
-            return;
-        }
-        if (paddleColumn == ball.column() + columnHeading) {
-            rowHeading = -1;
-            columnHeading = -columnHeading;
-        } else if (paddleColumn == ball.column()) {
-            rowHeading = -1;
-        }
-    }
-
-    private int breakTheBrickAndRebound(Position brick) {
-        bricks[brick.row()][brick.column()] = false;
-        rowHeading = -rowHeading;
-        Position rebound = ball.offset(rowHeading, columnHeading);
-        if (rebound.onGrid() && !isBrick(rebound)) {
-            ball = rebound;
-        }
-        return 1;
     }
 
     private void rebuildTheWallOnceTheBallIsBelowIt() {
@@ -177,10 +165,6 @@ public final class Breakout extends MinAtarGame {
                 bricks[row][column] = row >= FIRST_BRICK_ROW && row <= LAST_BRICK_ROW;
             }
         }
-    }
-
-    private boolean isBrick(Position cell) {
-        return cell.onGrid() && bricks[cell.row()][cell.column()];
     }
 
     // Set-ups for tests of single rules.
