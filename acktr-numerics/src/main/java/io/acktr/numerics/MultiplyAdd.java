@@ -29,8 +29,7 @@ public final class MultiplyAdd {
     /**
      * {@code c + a0 b0 + a1 b1 + a2 b2 + a3 b3}: if {@link #FUSED}, four fused multiply-adds from
      * {@code c}, each product rounded once with the sum so far; otherwise {@code c + (((a0 b0 + a1 b1)
-     * + a2 b2) + a3 b3)}, the order in which C2 vectorises the two operations best (a chain of
-     * products and sums from {@code c} took 1.5x the time).
+     * + a2 b2) + a3 b3)}, the order the dense kernels used before they fused their products.
      */
     public static double fourProducts(double c, double a0, double b0, double a1, double b1, double a2, double b2,
                                       double a3, double b3) {
