@@ -11,10 +11,13 @@ import io.acktr.runtime.settings.ConfigLoader;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,8 +29,14 @@ import picocli.CommandLine.Spec;
                 "Plays it on one environment of the run's configuration, with the run's",
                 "normalisation statistics frozen, and prints each episode's raw return and",
                 "length, then the mean and standard deviation of the returns.",
-                "--record FILE.gif also records the first episode as an animated GIF."})
+                "--record FILE.gif also records the first episode as an animated GIF.",
+                "--checkpoint picks another kept checkpoint: best, update-<N>, or all of them."})
 final class EvaluateCommand implements Callable<Integer> {
+    private static final String LATEST = "latest";
+    private static final String BEST = "best";
+    private static final String ALL = "all";
+    private static final String ALLOWED = "latest, best, all or update-<N>";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,6 +56,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--record", paramLabel = "FILE.gif", description = "Also record the first episode as an animated GIF.")
     Path record;
+
+    @Option(names = "--checkpoint", paramLabel = "WHICH", description = "Which checkpoint: latest (RUN_DIR/checkpoint), "
+            + "best (RUN_DIR/best, the highest mean training return), update-<N> (kept in RUN_DIR/checkpoints), or all "
+            + "(every kept one, oldest first, then the latest; one summary line each) (default: ${DEFAULT-VALUE}).")
+    String which = LATEST;
 
     @Option(names = "--fps", description = "Playback rate of the GIF of --record (default: ${DEFAULT-VALUE}).")
     int framesPerSecond = 30;
@@ -78,27 +92,75 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Config config = ConfigLoader.load(loader, saved, List.of());
-        Checkpoint checkpoint = new CheckpointStore(runDirectory).read();
+        List<Supplier<Checkpoint>> checkpoints = checkpoints();
+        if (checkpoints.size() > 1 && record != null) {
+            throw new ConfigException.BadValue("--record", "records one checkpoint's episode; not with --checkpoint " + ALL);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "evaluating %s (update %d, env step %d) on %s: %d episodes, %s actions%n",
-                checkpoint.origin(), checkpoint.updates(), checkpoint.envSteps(), config.getString("acktr.env.id"), episodes,
-                stochastic ? "sampled" : "most likely");
-        EvaluationResult result;
-        try {
-            result = new EvaluationSession(config, loader, new GuicePluginLookup(loader))
-                    .evaluate(checkpoint, episodes, seed, stochastic, Optional.ofNullable(record), framesPerSecond);
-        } catch (UnsupportedOperationException e) {
-            throw new ConfigException.BadValue("--record", e.getMessage());
-        }
-        for (int i = 0; i < result.episodes(); i++) {
-            out.printf(Locale.ROOT, "episode %d: return %.2f, length %d%n", i, result.returns()[i], result.lengths()[i]);
-        }
-        out.printf(Locale.ROOT, "mean return %.2f +/- %.2f (standard deviation) over %d episodes, mean length %.1f%n",
-                result.meanReturn(), result.returnStandardDeviation(), result.episodes(), result.meanLength());
-        if (record != null) {
-            out.printf(Locale.ROOT, "recorded episode 0 -> %s%n", record);
+        EvaluationSession session = new EvaluationSession(config, loader, new GuicePluginLookup(loader));
+        for (Supplier<Checkpoint> kept : checkpoints) {
+            Checkpoint checkpoint = kept.get();
+            EvaluationResult result;
+            try {
+                result = session.evaluate(checkpoint, episodes, seed, stochastic, Optional.ofNullable(record), framesPerSecond);
+            } catch (UnsupportedOperationException e) {
+                throw new ConfigException.BadValue("--record", e.getMessage());
+            }
+            if (checkpoints.size() > 1) {
+                out.printf(Locale.ROOT, "update %d, env step %d: mean return %.2f +/- %.2f (standard deviation) over %d episodes, "
+                        + "mean length %.1f, %s actions%n", checkpoint.updates(), checkpoint.envSteps(), result.meanReturn(),
+                        result.returnStandardDeviation(), result.episodes(), result.meanLength(),
+                        stochastic ? "sampled" : "most likely");
+                out.flush();
+                continue;
+            }
+            out.printf(Locale.ROOT, "evaluating %s (update %d, env step %d) on %s: %d episodes, %s actions%n",
+                    checkpoint.origin(), checkpoint.updates(), checkpoint.envSteps(), config.getString("acktr.env.id"), episodes,
+                    stochastic ? "sampled" : "most likely");
+            for (int i = 0; i < result.episodes(); i++) {
+                out.printf(Locale.ROOT, "episode %d: return %.2f, length %d%n", i, result.returns()[i], result.lengths()[i]);
+            }
+            out.printf(Locale.ROOT, "mean return %.2f +/- %.2f (standard deviation) over %d episodes, mean length %.1f%n",
+                    result.meanReturn(), result.returnStandardDeviation(), result.episodes(), result.meanLength());
+            if (record != null) {
+                out.printf(Locale.ROOT, "recorded episode 0 -> %s%n", record);
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** The checkpoints {@code --checkpoint} names, each read when evaluated (a run keeps up to 1,000). */
+    private List<Supplier<Checkpoint>> checkpoints() {
+        CheckpointStore store = new CheckpointStore(runDirectory);
+        List<Path> history = store.history();
+        switch (which) {
+            case LATEST:
+                return List.of(store::read);
+            case BEST:
+                return List.of(CheckpointStore.best(runDirectory)::read);
+            case ALL: {
+                List<Supplier<Checkpoint>> all = new ArrayList<>();
+                for (Path kept : history) {
+                    all.add(() -> store.readHistory(kept));
+                }
+                all.add(store::read);
+                return all;
+            }
+            default:
+                break;
+        }
+        if (!which.matches("update-\\d+")) {
+            throw new ConfigException.BadValue("--checkpoint", "\"" + which + "\": expected " + ALLOWED);
+        }
+        for (Path kept : history) {
+            if (kept.getFileName().toString().equals(which)) {
+                return List.of(() -> store.readHistory(kept));
+            }
+        }
+        String names = history.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "));
+        throw new ConfigException.BadValue("--checkpoint", "\"" + which + "\": not kept in "
+                + runDirectory.resolve(CheckpointStore.HISTORY) + "; kept there: " + (names.isEmpty() ? "none" : names)
+                + " (acktr.checkpoint.keep sets how many; latest and best are always there)");
     }
 }

@@ -79,6 +79,16 @@ public final class CheckpointStore {
         }
     }
 
+    /**
+     * Reads one kept checkpoint of {@link #history()}.
+     *
+     * @throws InvalidCheckpointException naming the file and what is wrong
+     */
+    public Checkpoint readHistory(Path kept) {
+        requireNonNull(kept, "kept is null");
+        return CheckpointFiles.read(kept);
+    }
+
     /** The run's best checkpoint, {@value #BEST} (with its own {@code .old} and {@code .tmp} siblings). */
     public static CheckpointStore best(Path runDirectory) {
         return new CheckpointStore(runDirectory, BEST, 1);

@@ -48,13 +48,17 @@ class EvaluateCommandTest {
         return episodes;
     }
 
-    /** A tiny CartPole run with both normalisations, so evaluation needs the saved statistics. */
+    /**
+     * A tiny CartPole run with both normalisations, so evaluation needs the saved statistics; it
+     * keeps the checkpoints of updates 20 and 30 besides the latest (40).
+     */
     @BeforeAll
     static void train() {
         run = shared.resolve("run");
         Result train = acktr("train", "--quiet", "--set", "acktr.run-dir=\"" + run + "\"", "--set", "acktr.total-steps=1600",
                 "--set", "acktr.env.count=2", "--set", "acktr.policy.mlp.hidden-sizes=[16]",
-                "--set", "acktr.env.wrappers=[{type = normalize-observation}, {type = normalize-reward}]");
+                "--set", "acktr.env.wrappers=[{type = normalize-observation}, {type = normalize-reward}]",
+                "--set", "acktr.checkpoint.interval=10", "--set", "acktr.checkpoint.keep=3");
         assertThat(train.exitCode()).as(train.err()).isZero();
     }
 
@@ -184,5 +188,67 @@ class EvaluateCommandTest {
 
         assertThat(r.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
         assertThat(r.err()).contains("--episodes").contains(">= 1");
+    }
+
+    private static final Pattern CHECKPOINT_LINE = Pattern.compile(
+            "update (\\d+), env step (\\d+): mean return (-?\\d+\\.\\d\\d) \\+/- (\\d+\\.\\d\\d) \\(standard deviation\\) "
+                    + "over (\\d+) episodes");
+
+    @Test
+    void allEvaluatesEveryKeptCheckpointOldestFirstThenTheLatestEachOnOneLine() {
+        Result all = acktr("evaluate", run.toString(), "--checkpoint", "all", "--episodes", "3", "--seed", "5");
+
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        Matcher m = CHECKPOINT_LINE.matcher(all.out());
+        List<String> updates = new ArrayList<>();
+        List<String> means = new ArrayList<>();
+        while (m.find()) {
+            updates.add(m.group(1));
+            means.add(m.group(3));
+            assertThat(Long.parseLong(m.group(2))).isEqualTo(Long.parseLong(m.group(1)) * 40);
+            assertThat(m.group(5)).isEqualTo("3");
+        }
+        assertThat(updates).containsExactly("20", "30", "40");
+        assertThat(episodes(all.out())).as("no per-episode lines for several checkpoints").isEmpty();
+
+        // each line is what evaluating that checkpoint alone prints as its mean
+        for (int i = 0; i < updates.size(); i++) {
+            String which = i == updates.size() - 1 ? "latest" : "update-" + updates.get(i);
+            Result one = acktr("evaluate", run.toString(), "--checkpoint", which, "--episodes", "3", "--seed", "5");
+            assertThat(one.exitCode()).as(one.err()).isZero();
+            assertThat(one.out()).contains("(update " + updates.get(i) + ", env step ")
+                    .contains("mean return " + means.get(i) + " +/- ");
+        }
+    }
+
+    @Test
+    void bestEvaluatesTheCheckpointOfTheHighestMeanTrainingReturn() {
+        Result r = acktr("evaluate", run.toString(), "--checkpoint", "best", "--episodes", "2");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains(run.resolve("best").toString());
+        assertThat(episodes(r.out())).hasSize(2);
+    }
+
+    @Test
+    void anUnknownOrUnkeptCheckpointIsBadInputNamingTheKeptOnes() {
+        Result unknown = acktr("evaluate", run.toString(), "--checkpoint", "newest");
+        assertThat(unknown.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
+        assertThat(unknown.err()).contains("--checkpoint").contains("\"newest\"").contains("latest, best, all or update-<N>");
+
+        Result notKept = acktr("evaluate", run.toString(), "--checkpoint", "update-10");
+        assertThat(notKept.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
+        assertThat(notKept.err()).contains("\"update-10\": not kept").contains("kept there: update-20, update-30");
+        assertThat(notKept.out()).isEmpty();
+    }
+
+    @Test
+    void recordingEveryCheckpointIsBadInput(@TempDir Path dir) {
+        Path gif = dir.resolve("episode.gif");
+        Result r = acktr("evaluate", run.toString(), "--checkpoint", "all", "--record", gif.toString());
+
+        assertThat(r.exitCode()).isEqualTo(AcktrCommand.EXIT_BAD_INPUT);
+        assertThat(r.err()).contains("--record").contains("not with --checkpoint all");
+        assertThat(gif).doesNotExist();
     }
 }
