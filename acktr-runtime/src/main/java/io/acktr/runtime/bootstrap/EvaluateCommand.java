@@ -97,6 +97,7 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new ConfigException.BadValue("--record", "records one checkpoint's episode; not with --checkpoint " + ALL);
         }
         PrintWriter out = spec.commandLine().getOut();
+        String actions = stochastic ? "sampled" : "most likely";
         EvaluationSession session = new EvaluationSession(config, loader, new GuicePluginLookup(loader));
         for (Supplier<Checkpoint> kept : checkpoints) {
             Checkpoint checkpoint = kept.get();
@@ -109,14 +110,13 @@ final class EvaluateCommand implements Callable<Integer> {
             if (checkpoints.size() > 1) {
                 out.printf(Locale.ROOT, "update %d, env step %d: mean return %.2f +/- %.2f (standard deviation) over %d episodes, "
                         + "mean length %.1f, %s actions%n", checkpoint.updates(), checkpoint.envSteps(), result.meanReturn(),
-                        result.returnStandardDeviation(), result.episodes(), result.meanLength(),
-                        stochastic ? "sampled" : "most likely");
+                        result.returnStandardDeviation(), result.episodes(), result.meanLength(), actions);
                 out.flush();
                 continue;
             }
             out.printf(Locale.ROOT, "evaluating %s (update %d, env step %d) on %s: %d episodes, %s actions%n",
                     checkpoint.origin(), checkpoint.updates(), checkpoint.envSteps(), config.getString("acktr.env.id"), episodes,
-                    stochastic ? "sampled" : "most likely");
+                    actions);
             for (int i = 0; i < result.episodes(); i++) {
                 out.printf(Locale.ROOT, "episode %d: return %.2f, length %d%n", i, result.returns()[i], result.lengths()[i]);
             }
