@@ -93,7 +93,8 @@ final class EvaluateCommand implements Callable<Integer> {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Config config = ConfigLoader.load(loader, saved, List.of());
         List<Supplier<Checkpoint>> checkpoints = checkpoints();
-        if (checkpoints.size() > 1 && record != null) {
+        boolean summaries = which.equals(ALL);
+        if (summaries && record != null) {
             throw new ConfigException.BadValue("--record", "records one checkpoint's episode; not with --checkpoint " + ALL);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -107,7 +108,7 @@ final class EvaluateCommand implements Callable<Integer> {
             } catch (UnsupportedOperationException e) {
                 throw new ConfigException.BadValue("--record", e.getMessage());
             }
-            if (checkpoints.size() > 1) {
+            if (summaries) {
                 out.printf(Locale.ROOT, "update %d, env step %d: mean return %.2f +/- %.2f (standard deviation) over %d episodes, "
                         + "mean length %.1f, %s actions%n", checkpoint.updates(), checkpoint.envSteps(), result.meanReturn(),
                         result.returnStandardDeviation(), result.episodes(), result.meanLength(), actions);
