@@ -18,7 +18,8 @@ import static java.util.Objects.requireNonNull;
  * {@link EpisodeStatistics} when its wrapper chain has one (an
  * {@link io.acktr.envs.wrappers.EpisodeMonitor} placed inside any reward normalisation, so returns
  * are of the raw rewards) and recorded the episode on that step; otherwise from the rewards this
- * class sees and sums itself. Before stepping, every environment is told its action
+ * class sees and sums itself. An episode that a wrapper outside the statistics ended (a
+ * {@link io.acktr.envs.wrappers.StaggeredStart}'s cut) is not reported: its return is NaN. Before stepping, every environment is told its action
  * ({@link Environment#announceStep}), so environments hosted by one worker process (the Gymnasium
  * bridge) are stepped in one exchange with it. Arrays in a returned {@link VectorStep} are fresh per step;
  * observation rows are the arrays the environments returned.
@@ -152,8 +153,16 @@ public final class SyncVectorEnvironment implements AutoCloseable {
             if (result.done()) {
                 finalObservations[i] = result.observation();
                 boolean recorded = statistics[i] != null && statistics[i].episodeCount() > episodesBefore;
-                episodeReturns[i] = recorded ? statistics[i].lastEpisodeReturn() : runningReturns[i];
-                episodeLengths[i] = recorded ? statistics[i].lastEpisodeLength() : runningLengths[i];
+                if (recorded) {
+                    episodeReturns[i] = statistics[i].lastEpisodeReturn();
+                    episodeLengths[i] = statistics[i].lastEpisodeLength();
+                } else if (statistics[i] != null) {
+                    // Ended outside its statistics (a StaggeredStart's cut): not an episode to report.
+                    episodeReturns[i] = Double.NaN;
+                } else {
+                    episodeReturns[i] = runningReturns[i];
+                    episodeLengths[i] = runningLengths[i];
+                }
                 runningReturns[i] = 0.0;
                 runningLengths[i] = 0L;
                 observations[i] = environments[i].reset();

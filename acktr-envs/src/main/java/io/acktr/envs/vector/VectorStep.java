@@ -8,7 +8,8 @@ import static java.util.Objects.requireNonNull;
  * {@code observations[i]} is already the first observation of the next episode,
  * {@code finalObservations[i]} is the last observation of the finished one (bootstrap from it when
  * truncated), and {@code episodeReturns[i]} / {@code episodeLengths[i]} give the finished
- * episode's undiscounted return and step count. For the others {@code finalObservations[i]} is
+ * episode's undiscounted return and step count, or NaN and 0 when the episode is not one to report
+ * (a {@link io.acktr.envs.wrappers.StaggeredStart}'s cut). For the others {@code finalObservations[i]} is
  * null, {@code episodeReturns[i]} is NaN and {@code episodeLengths[i]} is 0.
  */
 public record VectorStep(double[][] observations, double[] rewards, boolean[] terminated, boolean[] truncated,

@@ -159,6 +159,30 @@ public final class WrapperChain {
     }
 
     /**
+     * {@code environment} wrapped for training as environment {@code index} of {@code count}: as
+     * {@link #wrap(Environment)}, and with {@link WrapperSettings#staggeredStart()} inside a
+     * {@link StaggeredStart} that cuts its first episode after {@code index * T / count} steps,
+     * {@code T} its time limit (none for environment 0, or where that is 0 steps).
+     *
+     * @throws ConfigException.BadValue naming {@value WrapperSettings#STAGGERED_START_PATH} when the
+     *                                  environment has no time limit to stagger
+     */
+    public Environment wrap(Environment environment, int index, int count) {
+        if (index < 0 || index >= count) {
+            throw new IllegalArgumentException("environment " + index + " is not one of " + count);
+        }
+        Environment wrapped = wrap(environment, true);
+        if (!settings.staggeredStart()) {
+            return wrapped;
+        }
+        TimeLimit limit = EnvironmentWrapper.find(wrapped, TimeLimit.class).orElseThrow(() -> new ConfigException.BadValue(
+                WrapperSettings.STAGGERED_START_PATH, "true: " + environment.id()
+                        + " has no time limit, so there are no episode phases to stagger; set it to false"));
+        long cut = (long) index * limit.maxEpisodeSteps() / count;
+        return cut == 0 ? wrapped : new StaggeredStart(wrapped, Math.toIntExact(cut));
+    }
+
+    /**
      * {@code environment} wrapped for evaluation: normalising wrappers use the shared statistics,
      * as training leaves them at each moment, without updating them.
      */

@@ -18,13 +18,22 @@ import static java.util.Objects.requireNonNull;
  * {@value #DEFAULTS_PATH}{@code .<type>}. A bad entry fails with a
  * {@link ConfigException.BadValue} naming its path, e.g.
  * {@code acktr.env.wrappers[2].frames = 0: must be >= 1}.
+ *
+ * @param staggeredStart {@value #STAGGERED_START_PATH}: cut environment {@code i}'s first episode
+ *                       after {@code i * T / count} steps ({@link StaggeredStart})
  */
-public record WrapperSettings(List<WrapperEntry> entries) {
+public record WrapperSettings(List<WrapperEntry> entries, boolean staggeredStart) {
     public static final String PATH = "acktr.env.wrappers";
     public static final String DEFAULTS_PATH = "acktr.env.wrapper-defaults";
+    public static final String STAGGERED_START_PATH = "acktr.env.staggered-start";
 
     public WrapperSettings {
         entries = List.copyOf(requireNonNull(entries, "entries is null"));
+    }
+
+    /** The entries, without a staggered start. */
+    public WrapperSettings(List<WrapperEntry> entries) {
+        this(entries, false);
     }
 
     public static WrapperSettings from(Config config) {
@@ -44,7 +53,16 @@ public record WrapperSettings(List<WrapperEntry> entries) {
         for (int i = 0; i < list.size(); i++) {
             entries.add(entry(list.get(i), PATH + "[" + i + "]", defaults));
         }
-        return new WrapperSettings(entries);
+        return new WrapperSettings(entries, staggeredStart(config));
+    }
+
+    private static boolean staggeredStart(Config config) {
+        try {
+            return config.getBoolean(STAGGERED_START_PATH);
+        } catch (ConfigException.WrongType e) {
+            throw new ConfigException.BadValue(STAGGERED_START_PATH,
+                    EntryReader.describe(config.getValue(STAGGERED_START_PATH).unwrapped()) + ": must be true or false");
+        }
     }
 
     private static WrapperEntry entry(ConfigValue value, String path, Config defaults) {

@@ -88,7 +88,7 @@ public final class RolloutCollector implements AutoCloseable {
             for (int j = 0; j < count; j++) {
                 WrapperChain chain = WrapperChain.deferred(wrappers);
                 chains.add(chain);
-                created.add(new CheckedEnvironment(chain.wrap(newEnvironment.get()), first + j));
+                created.add(new CheckedEnvironment(chain.wrap(newEnvironment.get(), first + j, total), first + j));
             }
             this.environments = new SyncVectorEnvironment(created);
         } catch (RuntimeException e) {
@@ -171,7 +171,7 @@ public final class RolloutCollector implements AutoCloseable {
                     finalObservations = finalObservations == null ? new double[envs][] : finalObservations;
                     finalObservations[j] = step.finalObservations()[j];
                 }
-                if (step.done(j)) {
+                if (step.done(j) && !Double.isNaN(step.episodeReturns()[j])) {
                     episodeAt.add(new int[] {t, first + j});
                     episodeReturns.add(step.episodeReturns()[j]);
                     episodeLengths.add(step.episodeLengths()[j]);

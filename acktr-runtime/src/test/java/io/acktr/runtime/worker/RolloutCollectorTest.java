@@ -54,9 +54,13 @@ class RolloutCollectorTest {
     }
 
     private static RolloutPart collect(String environment, int steps, boolean throughActor) {
+        return collect(environment, steps, throughActor, new WrapperSettings(List.of()));
+    }
+
+    private static RolloutPart collect(String environment, int steps, boolean throughActor, WrapperSettings wrappers) {
         AlgorithmSettings settings = new AlgorithmSettings(steps, 0.99, 0.95, 0.0, 0.5, 1.0, false, 1);
         try (RolloutCollector collector = new RolloutCollector(() -> ENVIRONMENTS.create(environment),
-                new WrapperSettings(List.of()), 0, 3, 3, settings, 7)) {
+                wrappers, 0, 3, 3, settings, 7)) {
             MlpPolicy policy = new MlpPolicy(collector.observationSpace(), collector.actionSpace(),
                     new MlpArchitecture(List.of(8, 8), Activation.TANH, false, DataType.FLOAT), 5);
             return collector.collect(throughActor ? policy : new TensorOnly(policy), 0, List.of());
@@ -88,5 +92,29 @@ class RolloutCollectorTest {
             assertThat(actor.returns()[i]).as("return %d", i).isCloseTo(tensor.returns()[i], within(1e-3));
             assertThat(actor.advantages()[i]).as("advantage %d", i).isCloseTo(tensor.advantages()[i], within(1e-3));
         }
+    }
+
+    @Test
+    void aStaggeredStartCutsEpisodesWithoutReportingThemAndBootstrapsTheCut() {
+        RolloutPart inStep = collect("Pendulum-v1", 210, true);
+        RolloutPart staggered = collect("Pendulum-v1", 210, true, new WrapperSettings(List.of(), true));
+
+        // Environments 1 and 2 of 3 are cut after 66 and 133 steps: only environment 0's 200 steps count.
+        assertThat(inStep.episodes().environments()).containsExactly(0, 1, 2);
+        assertThat(staggered.episodes().environments()).containsExactly(0);
+        assertThat(staggered.episodes().lengths()).containsExactly(200);
+        assertThat(staggered.episodes().returns()).containsExactly(inStep.episodes().returns()[0]);
+        // Rows are step-major (row t * 3 + j); up to its cut, environment 1 plays as it does in step.
+        int cut = 66;
+        for (int t = 0; t < cut; t++) {
+            assertThat(row(staggered, t, 1)).as("step %d", t).containsExactly(row(inStep, t, 1));
+        }
+        assertThat(row(staggered, cut, 1)).as("a new episode after the cut").isNotEqualTo(row(inStep, cut, 1));
+        assertThat(row(staggered, 150, 0)).containsExactly(row(inStep, 150, 0));
+    }
+
+    private static double[] row(RolloutPart part, int step, int environment) {
+        int from = (step * part.environments() + environment) * part.observationSize();
+        return java.util.Arrays.copyOfRange(part.observations(), from, from + part.observationSize());
     }
 }
