@@ -177,7 +177,8 @@ public final class WrapperChain {
         }
         TimeLimit limit = EnvironmentWrapper.find(wrapped, TimeLimit.class).orElseThrow(() -> new ConfigException.BadValue(
                 WrapperSettings.STAGGERED_START_PATH, "true: " + environment.id()
-                        + " has no time limit, so there are no episode phases to stagger; set it to false"));
+                        + " has no time limit of acktr's, so there are no episode phases to stagger (a gymnasium/ id keeps"
+                        + " its limit in Python, out of reach); set it to false"));
         long cut = (long) index * limit.maxEpisodeSteps() / count;
         return cut == 0 ? wrapped : new StaggeredStart(wrapped, Math.toIntExact(cut));
     }

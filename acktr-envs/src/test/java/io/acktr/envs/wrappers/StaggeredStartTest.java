@@ -138,7 +138,7 @@ class StaggeredStartTest {
         assertThatThrownBy(() -> chain.wrap(FakeEnvironment.ofSize(1), 0, 2))
                 .isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.env.staggered-start")
-                .hasMessageContaining("Fake-v0 has no time limit");
+                .hasMessageContaining("Fake-v0 has no time limit of acktr's");
     }
 
     @Test
