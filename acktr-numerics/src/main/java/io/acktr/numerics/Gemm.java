@@ -54,7 +54,16 @@ public final class Gemm {
             call(plainOrCopy(a), plainOrCopy(b), c, transposeA, transposeB, alpha, beta);
             return;
         }
-        INDArray product = product(a, b, transposeA, transposeB).castTo(c.dataType()).muli(alpha);
+        INDArray product = product(a, b, transposeA, transposeB);
+        if (SingleElement.is(c) && product.length() == 1) {
+            // what the array operations below compute, without their overhead
+            DataType type = c.dataType();
+            double scaled = SingleElement.times(SingleElement.cast(SingleElement.get(product), type), alpha, type);
+            SingleElement.set(c, beta == 0 ? scaled
+                    : SingleElement.plus(SingleElement.times(SingleElement.get(c), beta, type), scaled, type));
+            return;
+        }
+        product = product.castTo(c.dataType()).muli(alpha);
         if (beta == 0) {
             c.assign(product); // as BLAS: a zero beta ignores whatever c held, NaN included
         } else {
@@ -66,9 +75,12 @@ public final class Gemm {
         return x.rank() == 2 && (x.dataType() == DataType.FLOAT || x.dataType() == DataType.DOUBLE);
     }
 
-    /** The array itself when BLAS can read its buffer as it is, else a c-order copy (ND4J copies any layout). */
+    /**
+     * The array itself when BLAS can read its buffer as it is (a single element always can), else a
+     * c-order copy (ND4J copies any layout).
+     */
     private static INDArray plainOrCopy(INDArray x) {
-        return plain(x) ? x : x.dup('c');
+        return plain(x) || SingleElement.is(x) ? x : x.dup('c');
     }
 
     /**

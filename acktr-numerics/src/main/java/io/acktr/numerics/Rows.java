@@ -22,15 +22,38 @@ public final class Rows {
      * {@code N x (k + 1)} c-order matrix of {@code x}'s data type.
      */
     public static INDArray appendOnes(INDArray x) {
-        if (x.rank() != 2) {
-            throw new IllegalArgumentException("a matrix is needed, got rank " + x.rank());
-        }
-        if (x.ordering() != 'c' || !Vectors.ownsItsBuffer(x) || x.rows() * (x.columns() + 1) > Integer.MAX_VALUE) {
+        if (!canAppendOnesInto(x)) {
+            if (x.rank() != 2) {
+                throw new IllegalArgumentException("a matrix is needed, got rank " + x.rank());
+            }
             return Nd4j.hstack(x, Nd4j.ones(x.dataType(), x.rows(), 1));
+        }
+        INDArray out = Nd4j.createUninitialized(x.dataType(), new long[] {x.rows(), x.columns() + 1}, 'c');
+        appendOnes(x, out);
+        return out;
+    }
+
+    /**
+     * Whether {@link #appendOnes(INDArray, INDArray)} takes {@code x}: a float or double matrix in
+     * c order that is its whole buffer.
+     */
+    public static boolean canAppendOnesInto(INDArray x) {
+        return x.rank() == 2 && x.ordering() == 'c' && Vectors.ownsItsBuffer(x)
+                && x.rows() * (x.columns() + 1) <= Integer.MAX_VALUE;
+    }
+
+    /**
+     * {@code [x, 1]} written into {@code out}, a c-order {@code N x (k + 1)} matrix of {@code x}'s
+     * type that is its whole buffer; {@code x} must pass {@link #canAppendOnesInto}.
+     */
+    public static void appendOnes(INDArray x, INDArray out) {
+        if (!canAppendOnesInto(x) || out.rank() != 2 || out.ordering() != 'c' || !Vectors.ownsItsBuffer(out)
+                || out.dataType() != x.dataType() || out.rows() != x.rows() || out.columns() != x.columns() + 1) {
+            throw new IllegalArgumentException("cannot append ones to " + Arrays.toString(x.shape()) + " " + x.dataType()
+                    + " into " + Arrays.toString(out.shape()) + " " + out.dataType());
         }
         int n = (int) x.rows();
         int k = (int) x.columns();
-        INDArray out = Nd4j.createUninitialized(x.dataType(), new long[] {n, k + 1}, 'c');
         if (x.dataType() == DataType.FLOAT) {
             FloatBuffer from = x.data().asNioFloat();
             FloatBuffer to = out.data().asNioFloat();
@@ -48,7 +71,7 @@ public final class Rows {
         }
         // an NIO view does not keep the array alive: its native memory must not be freed mid-copy
         Reference.reachabilityFence(x);
-        return out;
+        Reference.reachabilityFence(out);
     }
 
     /**

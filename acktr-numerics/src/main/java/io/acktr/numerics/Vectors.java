@@ -1,6 +1,7 @@
 package io.acktr.numerics;
 
 import java.lang.ref.Reference;
+import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,6 +30,9 @@ public final class Vectors {
         if (flatCompatible(x, y)) {
             return Nd4j.getBlasWrapper().level1().dot(x.length(), 1.0, x, y);
         }
+        if (SingleElement.is(x) && SingleElement.is(y)) {
+            return SingleElement.get(x) * SingleElement.get(y);
+        }
         INDArray a = x.castTo(DataType.DOUBLE);
         return a.mul(y.castTo(DataType.DOUBLE).reshape(a.ordering(), a.shape())).sumNumber().doubleValue();
     }
@@ -38,15 +42,58 @@ public final class Vectors {
         requireSameLength(x, y);
         if (flatCompatible(x, y)) {
             Nd4j.getBlasWrapper().level1().axpy(x.length(), alpha, x, y);
+        } else if (SingleElement.is(x) && SingleElement.is(y)) {
+            DataType type = y.dataType();
+            double added = SingleElement.times(SingleElement.cast(SingleElement.get(x), type), alpha, type);
+            SingleElement.set(y, SingleElement.plus(SingleElement.get(y), added, type));
         } else {
             y.addi(x.reshape(y.ordering(), y.shape()).castTo(y.dataType()).mul(alpha));
         }
+    }
+
+    /**
+     * {@code alpha x} written into {@code into} when that is an array of {@code x}'s shape, ordering
+     * and type that owns its buffer (as {@code x} must), else into a new array as {@code x.mul(alpha)}:
+     * the array written is returned. Each element is {@code x_i alpha} rounded as ND4J's scalar
+     * product rounds it (a float array's {@code alpha} rounded to float first).
+     */
+    public static INDArray scaled(double alpha, INDArray x, INDArray into) {
+        if (into == null || into == x) {
+            return x.mul(alpha);
+        }
+        if (SingleElement.is(x) && SingleElement.is(into) && x.dataType() == into.dataType()) {
+            SingleElement.set(into, SingleElement.times(SingleElement.get(x), alpha, x.dataType()));
+            return into;
+        }
+        if (!flatCompatible(x, into) || x.ordering() != into.ordering() || x.length() > Integer.MAX_VALUE) {
+            return x.mul(alpha);
+        }
+        int n = (int) x.length();
+        if (x.dataType() == DataType.FLOAT) {
+            FloatBuffer from = x.data().asNioFloat();
+            FloatBuffer to = into.data().asNioFloat();
+            float a = (float) alpha;
+            for (int i = 0; i < n; i++) {
+                to.put(i, from.get(i) * a);
+            }
+        } else {
+            DoubleBuffer from = x.data().asNioDouble();
+            DoubleBuffer to = into.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                to.put(i, from.get(i) * alpha);
+            }
+        }
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(into);
+        return into;
     }
 
     /** {@code x <- alpha x}, in place. */
     public static void scale(double alpha, INDArray x) {
         if (ownsItsBuffer(x)) {
             Nd4j.getBlasWrapper().level1().scal(x.length(), alpha, x);
+        } else if (SingleElement.is(x)) {
+            SingleElement.set(x, SingleElement.times(SingleElement.get(x), alpha, x.dataType()));
         } else {
             x.muli(alpha);
         }
@@ -59,6 +106,9 @@ public final class Vectors {
     public static boolean isFinite(INDArray x) {
         if (ownsItsBuffer(x)) {
             return Double.isFinite(Nd4j.getBlasWrapper().level1().asum(x));
+        }
+        if (SingleElement.is(x)) {
+            return Double.isFinite(SingleElement.get(x));
         }
         return Double.isFinite(x.norm1Number().doubleValue());
     }

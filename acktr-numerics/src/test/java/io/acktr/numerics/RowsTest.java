@@ -82,4 +82,18 @@ class RowsTest {
         assertThatThrownBy(() -> Rows.sideBySide(Nd4j.zeros(DataType.FLOAT, 2, 3), Nd4j.zeros(DataType.FLOAT, 3, 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 3]").hasMessageContaining("[3, 3]");
     }
+
+    @Test
+    void appendsOnesIntoAGivenArrayAndRefusesOneThatDoesNotFit() {
+        INDArray x = Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}});
+        INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {2, 3}, 'c');
+        Rows.appendOnes(x, out);
+        assertThat(out).isEqualTo(Nd4j.createFromArray(new double[][] {{1, 2, 1}, {3, 4, 1}}));
+        assertThat(Rows.canAppendOnesInto(x)).isTrue();
+        assertThat(Rows.canAppendOnesInto(x.dup('f'))).isFalse();
+        assertThatThrownBy(() -> Rows.appendOnes(x, Nd4j.zeros(DataType.FLOAT, 2, 3)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 3] FLOAT");
+        assertThatThrownBy(() -> Rows.appendOnes(x, Nd4j.zeros(DataType.DOUBLE, 2, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot append ones");
+    }
 }

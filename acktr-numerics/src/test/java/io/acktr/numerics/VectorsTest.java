@@ -157,4 +157,38 @@ class VectorsTest {
         assertThatThrownBy(() -> Vectors.write(new double[5], 0, x)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5 elements");
     }
+
+    @Test
+    void scaledWritesIntoAFittingArrayTheBitsOfNd4jsScalarProduct() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray x = Nd4j.rand(type, 7, 9).subi(0.5).muli(1e3);
+            INDArray into = Nd4j.zeros(type, 7, 9);
+            for (int trial = 0; trial < 200; trial++) {
+                double alpha = (random.nextBoolean() ? 1 : -1) * Math.exp(random.nextDouble(-30, 30));
+                INDArray written = Vectors.scaled(alpha, x, into);
+                assertThat(written).isSameAs(into);
+                INDArray expected = x.mul(alpha);
+                for (int i = 0; i < 63; i++) {
+                    assertThat(Double.doubleToRawLongBits(into.getDouble(i)))
+                            .as("%s alpha %s element %d", type, alpha, i)
+                            .isEqualTo(Double.doubleToRawLongBits(expected.getDouble(i)));
+                }
+            }
+        }
+    }
+
+    @Test
+    void scaledMakesANewArrayWhenTheTargetDoesNotFit() {
+        INDArray x = Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}});
+        INDArray fortran = Nd4j.zeros(DataType.FLOAT, 2, 2).dup('f');
+        INDArray doubles = Nd4j.zeros(DataType.DOUBLE, 2, 2);
+        for (INDArray into : new INDArray[] {null, fortran, doubles, Nd4j.zeros(DataType.FLOAT, 4)}) {
+            INDArray written = Vectors.scaled(-2, x, into);
+            assertThat(written).isNotSameAs(into).isNotSameAs(x);
+            assertThat(written).isEqualTo(Nd4j.createFromArray(new float[][] {{-2, -4}, {-6, -8}}));
+        }
+        assertThat(fortran.sumNumber().doubleValue()).isZero();
+        assertThat(x).isEqualTo(Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
+    }
 }

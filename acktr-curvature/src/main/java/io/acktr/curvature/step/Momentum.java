@@ -41,7 +41,8 @@ final class Momentum {
             double scale = scales.get(e.getKey());
             INDArray negated = negatedVelocity.get(e.getKey());
             if (negated == null || momentum == 0) {
-                negated = e.getValue().mul(-scale);
+                // without momentum the last update's array is written over (when it fits) rather than allocated
+                negated = Vectors.scaled(-scale, e.getValue(), negated);
             } else {
                 // -v <- momentum (-v) - (1 - dampening) scale direction, two level-1 calls
                 Vectors.scale(momentum, negated);
