@@ -9,6 +9,7 @@ import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,32 @@ public final class Gemm {
         long n = transposeB ? y.rows() : y.columns();
         INDArray c = Nd4j.createUninitialized(x.dataType(), new long[] {m, n}, 'c');
         call(x, y, c, transposeA, transposeB, 1.0, 0.0);
+        return c;
+    }
+
+    /**
+     * {@code a B} where {@code B} is the first {@code columns} columns of {@code b}, as a new c-order
+     * matrix of its own (not a view of a wider product): BLAS reads {@code B} inside {@code b} with
+     * {@code b}'s row length as its leading dimension. Operands that BLAS cannot read so (a view, f
+     * order, mixed types) take the whole product and a copy of its columns.
+     */
+    public static INDArray productOfLeftColumns(INDArray a, INDArray b, long columns) {
+        if (columns < 1 || columns > b.columns()) {
+            throw new IllegalArgumentException("cannot take " + columns + " columns of " + Arrays.toString(b.shape()));
+        }
+        if (!(DIRECT && floating(a) && floating(b) && a.dataType() == b.dataType() && plain(a) && plain(b)
+                && a.ordering() == 'c' && b.ordering() == 'c' && a.columns() == b.rows())) {
+            return product(a, b, false, false).get(NDArrayIndex.all(), NDArrayIndex.interval(0, columns)).dup('c');
+        }
+        INDArray c = Nd4j.createUninitialized(a.dataType(), new long[] {a.rows(), columns}, 'c');
+        try {
+            blas(a, b, c, false, false, (int) a.rows(), (int) columns, (int) a.columns(), (int) a.columns(),
+                    (int) b.columns(), (int) columns, 1.0, 0.0);
+        } finally {
+            Reference.reachabilityFence(a);
+            Reference.reachabilityFence(b);
+            Reference.reachabilityFence(c);
+        }
         return c;
     }
 

@@ -123,4 +123,28 @@ class GemmTest {
         assertThatThrownBy(() -> Gemm.accumulate(Nd4j.ones(2, 3), Nd4j.ones(2, 3), Nd4j.ones(2, 2), false, false, 1, 0))
                 .isInstanceOf(RuntimeException.class).hasMessageContaining("[2, 3]");
     }
+
+    @Test
+    void productOfLeftColumnsIsThoseColumnsOfTheWholeProductBitForBit() {
+        Nd4j.getRandom().setSeed(17);
+        long[][] shapes = {{80, 64, 65, 64}, {320, 64, 65, 64}, {3, 2, 4, 3}, {5, 1, 2, 1}, {7, 3, 3, 3}};
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (long[] s : shapes) {
+                INDArray a = Nd4j.randn(type, s[0], s[1]);
+                INDArray b = Nd4j.randn(type, s[1], s[2]);
+                INDArray whole = Gemm.product(a, b, false, false);
+                INDArray left = Gemm.productOfLeftColumns(a, b, s[3]);
+                assertThat(left.shape()).containsExactly(s[0], s[3]);
+                assertThat(left.ordering()).isEqualTo('c');
+                assertThat(Vectors.ownsItsBuffer(left)).isTrue();
+                double[] expected = whole.get(NDArrayIndex.all(), NDArrayIndex.interval(0, s[3])).dup('c').data().asDouble();
+                assertThat(left.data().asDouble()).as("%s %s", type, java.util.Arrays.toString(s)).containsExactly(expected);
+                // a view operand goes through the whole product
+                INDArray view = layouts(a, type).get(2);
+                assertThat(Gemm.productOfLeftColumns(view, b, s[3]).data().asDouble()).containsExactly(expected);
+            }
+        }
+        assertThatThrownBy(() -> Gemm.productOfLeftColumns(Nd4j.ones(2, 2), Nd4j.ones(2, 3), 4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 columns of [2, 3]");
+    }
 }

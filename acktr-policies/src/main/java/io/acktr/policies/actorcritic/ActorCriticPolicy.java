@@ -222,6 +222,7 @@ public abstract class ActorCriticPolicy implements ForwardModePolicy {
             throw new IllegalArgumentException(name + " must be " + rows + " x " + columns + ", got "
                     + Arrays.toString(gradient.shape()));
         }
-        return gradient.castTo(dataType).dup();
+        // a copy of the policy's type (castTo copies when the type differs, and returns the array itself when not)
+        return gradient.dataType() == dataType ? gradient.dup() : gradient.castTo(dataType);
     }
 }

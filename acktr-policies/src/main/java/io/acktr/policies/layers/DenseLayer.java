@@ -90,9 +90,9 @@ public record DenseLayer(String name, int inputSize, int outputSize) implements 
     public INDArray inputGradient(INDArray weights, INDArray preActivationGradient) {
         checkWeights(weights);
         checkShape("pre-activation gradient", preActivationGradient, preActivationGradient.rows(), outputSize);
-        // one product with the whole weight matrix; the bias column's share is dropped as a view
-        return Gemm.product(preActivationGradient, weights, false, false).get(NDArrayIndex.all(),
-                NDArrayIndex.interval(0, inputSize));
+        // one product with the weight matrix but its bias column, a whole array of its own (the layer
+        // below may then multiply by its activation's derivative in place)
+        return Gemm.productOfLeftColumns(preActivationGradient, weights, inputSize);
     }
 
     /**
