@@ -1,6 +1,7 @@
 package io.acktr.numerics;
 
 import java.lang.ref.Reference;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
@@ -148,10 +149,47 @@ public final class Gemm {
         }
     }
 
+    /**
+     * {@code target <- scale target + S}, {@code S} the symmetric matrix whose lower triangle is that
+     * of the square {@code lower} (its strict upper triangle is not read), {@code target} a double
+     * matrix of the same size. Each element is rounded as BLAS's {@code dscal} then {@code daxpy} with
+     * a unit factor round them ({@code scale t_ij}, then {@code + s_ij}), in one pass in Java when
+     * {@code target} is its whole c-order buffer, else by those calls on a symmetric copy.
+     */
+    public static void scaleAndAddSymmetricFromLower(double scale, INDArray target, INDArray lower) {
+        int n = (int) lower.rows();
+        if (target.rank() != 2 || target.rows() != n || target.columns() != n || lower.columns() != n) {
+            throw new IllegalArgumentException("cannot add the symmetric matrix of " + Arrays.toString(lower.shape())
+                    + " to " + Arrays.toString(target.shape()));
+        }
+        if (!(target.dataType() == DataType.DOUBLE && target.ordering() == 'c' && Vectors.ownsItsBuffer(target))) {
+            Vectors.scale(scale, target);
+            Vectors.axpy(1.0, symmetricFromLower(lower), target);
+            return;
+        }
+        double[] values = lowerInDouble(lower);
+        DoubleBuffer t = target.data().asNioDouble();
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                double s = j <= i ? values[i * n + j] : values[j * n + i];
+                double kept = t.get(i * n + j) * scale;
+                t.put(i * n + j, kept + s);
+            }
+        }
+        Reference.reachabilityFence(target);
+    }
+
+    /** The elements of the square {@code lower} in double, row-major (copied out of its buffer where it is plain c order). */
+    private static double[] lowerInDouble(INDArray lower) {
+        return lower.ordering() == 'c' && Vectors.ownsItsBuffer(lower)
+                ? lower.data().asDouble() // a float buffer's elements widened, exactly
+                : lower.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
     /** The symmetric matrix whose lower triangle is that of the square {@code lower}, in double, c order. */
     public static INDArray symmetricFromLower(INDArray lower) {
         int n = (int) lower.rows();
-        double[] values = lower.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] values = lowerInDouble(lower);
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
                 values[i * n + j] = values[j * n + i];

@@ -147,4 +147,28 @@ class GemmTest {
         assertThatThrownBy(() -> Gemm.productOfLeftColumns(Nd4j.ones(2, 2), Nd4j.ones(2, 3), 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4 columns of [2, 3]");
     }
+
+    @Test
+    void scaleAndAddSymmetricFromLowerRoundsAsScaleThenAxpyOfTheSymmetricCopy() {
+        Nd4j.getRandom().setSeed(19);
+        for (DataType lowerType : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int n : new int[] {1, 2, 5, 65}) {
+                INDArray lower = Nd4j.randn(lowerType, n, n).muli(1e3); // its upper triangle is noise, never read
+                INDArray start = Nd4j.randn(DataType.DOUBLE, n, n);
+                double scale = 0.9 * 0.9 * 0.9;
+                INDArray expected = start.dup('c');
+                Vectors.scale(scale, expected);
+                Vectors.axpy(1.0, Gemm.symmetricFromLower(lower), expected);
+                INDArray target = start.dup('c');
+                Gemm.scaleAndAddSymmetricFromLower(scale, target, lower);
+                assertThat(target.data().asDouble()).as("%s %d", lowerType, n).containsExactly(expected.data().asDouble());
+                INDArray fortran = start.dup('f');
+                Gemm.scaleAndAddSymmetricFromLower(scale, fortran, lower);
+                assertThat(fortran.dup('c').data().asDouble()).containsExactly(expected.data().asDouble());
+            }
+        }
+        assertThatThrownBy(() -> Gemm.scaleAndAddSymmetricFromLower(1, Nd4j.zeros(DataType.DOUBLE, 2, 2),
+                Nd4j.zeros(DataType.DOUBLE, 3, 3))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[3, 3]");
+    }
 }

@@ -78,10 +78,8 @@ final class KroneckerFactors {
             return;
         }
         double carried = Math.pow(pendingDecay, pendingBatches);
-        Vectors.scale(carried, a);
-        Vectors.axpy(1.0, Gemm.symmetricFromLower(pendingA), a);
-        Vectors.scale(carried, g);
-        Vectors.axpy(1.0, Gemm.symmetricFromLower(pendingG), g);
+        Gemm.scaleAndAddSymmetricFromLower(carried, a, pendingA);
+        Gemm.scaleAndAddSymmetricFromLower(carried, g, pendingG);
         pendingBatches = 0;
     }
 

@@ -1,5 +1,6 @@
 package io.acktr.curvature.linalg;
 
+import io.acktr.numerics.Vectors;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.openblas.global.openblas;
@@ -63,7 +64,10 @@ public record SymmetricEigen(INDArray vectors, INDArray values) {
                 return inFloat;
             }
         } else if (LAPACK && n >= divideAndConquerFrom) {
-            double[] matrix = symmetric.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            // a copy for LAPACK to overwrite: straight out of the buffer when that is the matrix in c order
+            double[] matrix = symmetric.ordering() == 'c' && Vectors.ownsItsBuffer(symmetric)
+                    ? symmetric.data().asDouble()
+                    : symmetric.castTo(DataType.DOUBLE).dup('c').data().asDouble();
             double[] values = new double[n];
             // row-major: on return, column j of the matrix is the eigenvector of values[j] (ascending)
             int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'L', n, matrix, n, values);
