@@ -5,6 +5,7 @@ import io.acktr.api.policy.ForwardPass;
 import io.acktr.numerics.Elementwise;
 import io.acktr.runtime.settings.AlgorithmSettings;
 import io.acktr.numerics.Vectors;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -29,11 +30,11 @@ final class A2cLoss {
     private final double entropyCoefficient;
     private final double valueCoefficient;
 
-    private A2cLoss(INDArray actions, INDArray advantageColumn, INDArray returns, AlgorithmSettings settings) {
+    private A2cLoss(INDArray actions, INDArray advantageColumn, double[] returns, AlgorithmSettings settings) {
         this.actions = actions;
         this.advantageColumn = advantageColumn;
         this.advantages = column(advantageColumn);
-        this.returns = column(returns);
+        this.returns = returns;
         this.entropyCoefficient = settings.entropyCoefficient();
         this.valueCoefficient = settings.valueCoefficient();
     }
@@ -45,7 +46,24 @@ final class A2cLoss {
         if (settings.normalizeAdvantages()) {
             advantages = advantages.sub(advantages.meanNumber()).divi(advantages.stdNumber().doubleValue() + 1e-8);
         }
-        return new A2cLoss(batch.actions(), advantages, batch.returns().castTo(values.dataType()), settings);
+        return new A2cLoss(batch.actions(), advantages, inType(batch.returns(), values.dataType()), settings);
+    }
+
+    /**
+     * The column's values rounded to {@code type} as {@code castTo} rounds them (to nearest), read
+     * out in double: for float or double in Java, without a cast array.
+     */
+    private static double[] inType(INDArray x, DataType type) {
+        if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+            return column(x.castTo(type));
+        }
+        double[] values = column(x);
+        if (type == DataType.FLOAT && x.dataType() != DataType.FLOAT) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) values[i];
+            }
+        }
+        return values;
     }
 
     Terms terms(ForwardPass pass) {
