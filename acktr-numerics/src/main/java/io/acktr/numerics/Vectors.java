@@ -88,6 +88,37 @@ public final class Vectors {
         return into;
     }
 
+    /**
+     * {@code y <- y - alpha x}, rounded as ND4J's {@code y.subi(x.mul(alpha))} rounds it: the
+     * product rounded to the arrays' type (a float array's {@code alpha} rounded to float first),
+     * then the difference. In one pass in Java when both arrays are their whole buffers of one
+     * shape, ordering and floating-point type; otherwise through those ND4J operations.
+     */
+    public static void subtractScaled(INDArray y, double alpha, INDArray x) {
+        requireSameLength(x, y);
+        if (!flatCompatible(x, y) || x.ordering() != y.ordering() || x.length() > Integer.MAX_VALUE) {
+            y.subi(x.mul(alpha));
+            return;
+        }
+        int n = (int) x.length();
+        if (x.dataType() == DataType.FLOAT) {
+            FloatBuffer from = x.data().asNioFloat();
+            FloatBuffer to = y.data().asNioFloat();
+            float a = (float) alpha;
+            for (int i = 0; i < n; i++) {
+                to.put(i, to.get(i) - from.get(i) * a);
+            }
+        } else {
+            DoubleBuffer from = x.data().asNioDouble();
+            DoubleBuffer to = y.data().asNioDouble();
+            for (int i = 0; i < n; i++) {
+                to.put(i, to.get(i) - from.get(i) * alpha);
+            }
+        }
+        Reference.reachabilityFence(x);
+        Reference.reachabilityFence(y);
+    }
+
     /** {@code x <- alpha x}, in place. */
     public static void scale(double alpha, INDArray x) {
         if (ownsItsBuffer(x)) {

@@ -191,4 +191,27 @@ class VectorsTest {
         assertThat(fortran.sumNumber().doubleValue()).isZero();
         assertThat(x).isEqualTo(Nd4j.createFromArray(new float[][] {{1, 2}, {3, 4}}));
     }
+
+    @Test
+    void subtractScaledRoundsAsNd4jsSubtractionOfTheScaledArray() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(6);
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (int trial = 0; trial < 200; trial++) {
+                INDArray x = Nd4j.rand(type, 9, 3).subi(0.5).muli(Math.exp(random.nextDouble(-10, 10)));
+                INDArray y = Nd4j.rand(type, 9, 3).subi(0.5).muli(Math.exp(random.nextDouble(-10, 10)));
+                double alpha = (random.nextBoolean() ? 1 : -1) * Math.exp(random.nextDouble(-20, 20));
+                INDArray expected = y.dup().subi(x.mul(alpha));
+                INDArray before = x.dup();
+                Vectors.subtractScaled(y, alpha, x);
+                for (int i = 0; i < 27; i++) {
+                    assertThat(Double.doubleToRawLongBits(y.getDouble(i))).as("%s alpha %s element %d", type, alpha, i)
+                            .isEqualTo(Double.doubleToRawLongBits(expected.getDouble(i)));
+                }
+                assertThat(x).isEqualTo(before);
+            }
+        }
+        INDArray fortran = Nd4j.createFromArray(new double[][] {{1, 2}, {3, 4}}).dup('f');
+        Vectors.subtractScaled(fortran, 2, Nd4j.createFromArray(new double[][] {{1, 1}, {1, 2}}));
+        assertThat(fortran).isEqualTo(Nd4j.createFromArray(new double[][] {{-1, 0}, {1, 0}}));
+    }
 }

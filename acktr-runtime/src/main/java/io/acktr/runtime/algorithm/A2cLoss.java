@@ -94,7 +94,10 @@ final class A2cLoss {
         double n = pass.batchSize();
         INDArray gradient = Elementwise.scaleRows(pi.logProbGradient(actions), advantageColumn.mul(-1.0 / n), true);
         // without an entropy bonus its gradient is not computed: subtracting zero times it changes nothing
-        return entropyCoefficient == 0 ? gradient : gradient.subi(pi.entropyGradient().muli(entropyCoefficient / n));
+        if (entropyCoefficient != 0) {
+            Vectors.subtractScaled(gradient, entropyCoefficient / n, pi.entropyGradient());
+        }
+        return gradient;
     }
 
     /** {@code dL / dV} at {@code pass}. */
