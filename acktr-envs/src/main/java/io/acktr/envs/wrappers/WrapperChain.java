@@ -152,7 +152,8 @@ public final class WrapperChain {
      * {@code environment} wrapped for training: normalising wrappers update the shared statistics.
      *
      * @throws ConfigException.BadValue naming the entry when a wrapper cannot wrap this environment
-     *                                  (e.g. a discrete action space under {@code rescale-action})
+     *                                  (e.g. a discrete action space under {@code rescale-action}); the
+     *                                  environment is then closed, as on any other failure to wrap it
      */
     public Environment wrap(Environment environment) {
         return wrap(environment, true);
@@ -165,7 +166,7 @@ public final class WrapperChain {
      * {@code T} its time limit (none for environment 0, or where that is 0 steps).
      *
      * @throws ConfigException.BadValue naming {@value WrapperSettings#STAGGERED_START_PATH} when the
-     *                                  environment has no time limit to stagger
+     *                                  environment has no time limit to stagger (the environment is then closed)
      */
     public Environment wrap(Environment environment, int index, int count) {
         if (index < 0 || index >= count) {
@@ -175,10 +176,10 @@ public final class WrapperChain {
         if (!settings.staggeredStart()) {
             return wrapped;
         }
-        TimeLimit limit = EnvironmentWrapper.find(wrapped, TimeLimit.class).orElseThrow(() -> new ConfigException.BadValue(
-                WrapperSettings.STAGGERED_START_PATH, "true: " + environment.id()
+        TimeLimit limit = EnvironmentWrapper.find(wrapped, TimeLimit.class).orElseThrow(() -> closing(wrapped,
+                new ConfigException.BadValue(WrapperSettings.STAGGERED_START_PATH, "true: " + environment.id()
                         + " has no time limit of acktr's, so there are no episode phases to stagger (a gymnasium/ id keeps"
-                        + " its limit in Python, out of reach); set it to false"));
+                        + " its limit in Python, out of reach); set it to false")));
         long cut = (long) index * limit.maxEpisodeSteps() / count;
         return cut == 0 ? wrapped : new StaggeredStart(wrapped, Math.toIntExact(cut));
     }
@@ -269,11 +270,27 @@ public final class WrapperChain {
             try {
                 wrapped = apply(i, entry, wrapped, training);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException.BadValue(entry.path(), EntryReader.describe(entry.type().configName())
-                        + " cannot wrap " + environment.id() + ": " + e.getMessage());
+                throw closing(wrapped, new ConfigException.BadValue(entry.path(), EntryReader.describe(
+                        entry.type().configName()) + " cannot wrap " + environment.id() + ": " + e.getMessage()));
+            } catch (RuntimeException e) {
+                throw closing(wrapped, e);
             }
         }
         return wrapped;
+    }
+
+    /**
+     * {@code refusal}, after closing {@code environment}: a chain that refuses an environment owns it
+     * (the caller has no wrapped one to close), so a Gymnasium worker or a native simulator is not
+     * left running. A failure to close is added to the refusal.
+     */
+    private static RuntimeException closing(Environment environment, RuntimeException refusal) {
+        try {
+            environment.close();
+        } catch (RuntimeException e) {
+            refusal.addSuppressed(e);
+        }
+        return refusal;
     }
 
     private Environment apply(int index, WrapperEntry entry, Environment environment, boolean training) {

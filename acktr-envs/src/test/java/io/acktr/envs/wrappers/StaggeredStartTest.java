@@ -135,10 +135,12 @@ class StaggeredStartTest {
     void anEnvironmentWithoutATimeLimitCannotBeStaggered() {
         WrapperChain chain = staggered("true");
 
-        assertThatThrownBy(() -> chain.wrap(FakeEnvironment.ofSize(1), 0, 2))
+        FakeEnvironment refused = FakeEnvironment.ofSize(1);
+        assertThatThrownBy(() -> chain.wrap(refused, 0, 2))
                 .isInstanceOf(ConfigException.BadValue.class)
                 .hasMessageContaining("acktr.env.staggered-start")
                 .hasMessageContaining("Fake-v0 has no time limit of acktr's");
+        assertThat(refused.closed).as("the refused environment is closed").isTrue();
     }
 
     @Test

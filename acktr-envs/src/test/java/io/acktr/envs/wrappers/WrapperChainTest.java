@@ -199,6 +199,25 @@ class WrapperChainTest {
     }
 
     @Test
+    void anEnvironmentThatNoWrapperTakesIsClosed() {
+        FakeEnvironment untimed = FakeEnvironment.ofSize(2);
+        assertThatThrownBy(() -> chain("[ { type = clip-action }, { type = time-feature } ]").wrap(untimed))
+                .isInstanceOf(ConfigException.BadValue.class)
+                .hasMessageContaining("acktr.env.wrappers[");
+        assertThat(untimed.closed).isTrue();
+
+        FakeEnvironment wider = FakeEnvironment.ofSize(3);
+        WrapperChain chain = normalizing();
+        chain.wrap(FakeEnvironment.ofSize(2));
+        assertThatThrownBy(() -> chain.wrap(wider)).isInstanceOf(ConfigException.BadValue.class);
+        assertThat(wider.closed).isTrue();
+
+        FakeEnvironment taken = FakeEnvironment.ofSize(2);
+        chain.wrap(taken);
+        assertThat(taken.closed).as("a wrapped environment stays open").isFalse();
+    }
+
+    @Test
     void environmentsWithAnotherObservationSizeCannotShareTheStatistics() {
         WrapperChain chain = normalizing();
         chain.wrap(FakeEnvironment.ofSize(2));
