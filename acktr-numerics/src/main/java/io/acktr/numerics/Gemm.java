@@ -172,7 +172,7 @@ public final class Gemm {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 double s = j <= i ? values[i * n + j] : values[j * n + i];
-                double kept = t.get(i * n + j) * scale;
+                double kept = scale == 0 ? 0.0 : t.get(i * n + j) * scale; // dscal writes zeros for a zero factor
                 t.put(i * n + j, kept + s);
             }
         }

@@ -155,7 +155,7 @@ class GemmTest {
             for (int n : new int[] {1, 2, 5, 65}) {
                 INDArray lower = Nd4j.randn(lowerType, n, n).muli(1e3); // its upper triangle is noise, never read
                 INDArray start = Nd4j.randn(DataType.DOUBLE, n, n);
-                double scale = 0.9 * 0.9 * 0.9;
+                for (double scale : new double[] {0.9 * 0.9 * 0.9, 0.0}) {
                 INDArray expected = start.dup('c');
                 Vectors.scale(scale, expected);
                 Vectors.axpy(1.0, Gemm.symmetricFromLower(lower), expected);
@@ -165,6 +165,7 @@ class GemmTest {
                 INDArray fortran = start.dup('f');
                 Gemm.scaleAndAddSymmetricFromLower(scale, fortran, lower);
                 assertThat(fortran.dup('c').data().asDouble()).containsExactly(expected.data().asDouble());
+                }
             }
         }
         assertThatThrownBy(() -> Gemm.scaleAndAddSymmetricFromLower(1, Nd4j.zeros(DataType.DOUBLE, 2, 2),
