@@ -105,4 +105,34 @@ class LayerStackPoolingTest {
         assertThat(again.weightGradients()).isEqualTo(expected.weightGradients());
         assertThat(again.inputGradient()).isEqualTo(expected.inputGradient());
     }
+
+    @Test
+    void aDenseLayersInputsRetainedByStatisticsAreNotOverwrittenAndAReleasedPassLendsThem() {
+        LayerStack mlp = new LayerStack(List.of(
+                LayerStack.Layer.initialised(new DenseLayer("h0", 4, 8), Activation.TANH, Math.sqrt(2), DataType.FLOAT,
+                        random),
+                LayerStack.Layer.initialised(new DenseLayer("h1", 8, 8), Activation.TANH, Math.sqrt(2), DataType.FLOAT,
+                        random),
+                LayerStack.Layer.initialised(new DenseLayer("out", 8, 2), Activation.IDENTITY, 0.01, DataType.FLOAT,
+                        random)));
+        INDArray x = gaussian(random, 1, 5, 4).castTo(DataType.FLOAT);
+        LayerStack.Activations first = mlp.forward(x);
+        INDArray expectedOutput = first.output().dup();
+        LayerStack.Gradients gradients = mlp.backward(first, gaussian(random, 1, 5, 2).castTo(DataType.FLOAT), false);
+        io.acktr.api.curvature.DenseLayerStatistics held =
+                (io.acktr.api.curvature.DenseLayerStatistics) gradients.layers().get(1);
+        INDArray expected = held.activations().dup();
+        held.retain();
+        first.release();
+
+        for (int i = 0; i < 3; i++) {
+            mlp.forward(gaussian(random, 1, 5, 4).castTo(DataType.FLOAT)).release();
+        }
+
+        assertThat(held.activations()).isEqualTo(expected);
+        held.release();
+        LayerStack.Activations again = mlp.forward(x);
+        assertThat(again.homogeneousInputs().get(1)).isSameAs(held.activations());
+        assertThat(again.output()).isEqualTo(expectedOutput);
+    }
 }
