@@ -109,14 +109,11 @@ public final class CategoricalDistribution implements ActionDistribution {
     @Override
     public INDArray sampledLogProbGradient(RandomGenerator random) {
         requireNonNull(random, "random is null");
-        double[] gradient = new double[n * k];
+        int[] actions = new int[n];
         for (int i = 0; i < n; i++) {
-            int action = inverseCdf(p, i * k, k, random.nextDouble());
-            for (int j = 0; j < k; j++) {
-                gradient[i * k + j] = (j == action ? 1.0 : 0.0) - p[i * k + j];
-            }
+            actions[i] = inverseCdf(p, i * k, k, random.nextDouble());
         }
-        return matrix(gradient);
+        return matrix(oneHotMinus(p, actions, k));
     }
 
     @Override
@@ -169,14 +166,22 @@ public final class CategoricalDistribution implements ActionDistribution {
     /** {@code onehot(a) - p}. */
     @Override
     public INDArray logProbGradient(INDArray actions) {
-        int[] a = indices(actions);
-        double[] result = new double[n * k];
-        for (int i = 0; i < n; i++) {
+        return matrix(oneHotMinus(p, indices(actions), k));
+    }
+
+    /**
+     * {@code onehot(a_i) - p_i} per row, {@code N x k} row-major. A loop of its own, apart from the
+     * array creation: HotSpot compiled its callers on the stack, with ND4J's creation inlined, about
+     * 0.4 s of C2 time per run.
+     */
+    private static double[] oneHotMinus(double[] p, int[] actions, int k) {
+        double[] result = new double[actions.length * k];
+        for (int i = 0; i < actions.length; i++) {
             for (int j = 0; j < k; j++) {
-                result[i * k + j] = (j == a[i] ? 1.0 : 0.0) - p[i * k + j];
+                result[i * k + j] = (j == actions[i] ? 1.0 : 0.0) - p[i * k + j];
             }
         }
-        return matrix(result);
+        return result;
     }
 
     /** {@code dH/dz_j = -p_j (log p_j + H)}. */

@@ -133,79 +133,128 @@ public final class RolloutCollector implements AutoCloseable {
         Acting acting = policy instanceof ActingPolicy actingPolicy
                 ? new PlainActing(actingPolicy.actor(), ownStreams, observationSize)
                 : new TensorActing(policy);
-        int steps = settings.rolloutSteps();
-        int envs = environments.size();
-        int actionWidth = acting.actionWidth();
-        double[] flatObservations = new double[steps * envs * observationSize];
-        double[] actionRows = new double[steps * envs * actionWidth];
-        double[][] rewards = new double[steps][envs];
-        double[][] values = new double[steps][envs];
-        boolean[][] terminated = new boolean[steps][envs];
-        boolean[][] truncated = new boolean[steps][envs];
-        double[][] truncatedValues = new double[steps][envs];
-        List<int[]> episodeAt = new ArrayList<>();
-        List<Double> episodeReturns = new ArrayList<>();
-        List<Long> episodeLengths = new ArrayList<>();
-        // reused by every step: the environments read an action during their step only
-        double[][] actions = new double[envs][actionWidth];
-        double[] stepActions = new double[envs * actionWidth];
-        double[] bootstrap = new double[envs];
-
-        for (int t = 0; t < steps; t++) {
-            int row = t * envs;
-            for (int j = 0; j < envs; j++) {
-                System.arraycopy(observations[j], 0, flatObservations, (row + j) * observationSize, observationSize);
-            }
-            acting.act(flatObservations, row, stepActions, values[t]);
-            System.arraycopy(stepActions, 0, actionRows, row * actionWidth, envs * actionWidth);
-            for (int j = 0; j < envs; j++) {
-                System.arraycopy(stepActions, j * actionWidth, actions[j], 0, actionWidth);
-            }
-            VectorStep step = environments.step(actions);
-            double[][] finalObservations = null;
-            for (int j = 0; j < envs; j++) {
-                rewards[t][j] = step.rewards()[j];
-                terminated[t][j] = step.terminated()[j];
-                truncated[t][j] = step.truncated()[j] && !step.terminated()[j];
-                if (truncated[t][j]) {
-                    finalObservations = finalObservations == null ? new double[envs][] : finalObservations;
-                    finalObservations[j] = step.finalObservations()[j];
-                }
-                if (step.done(j) && !Double.isNaN(step.episodeReturns()[j])) {
-                    episodeAt.add(new int[] {t, first + j});
-                    episodeReturns.add(step.episodeReturns()[j]);
-                    episodeLengths.add(step.episodeLengths()[j]);
-                }
-            }
-            if (finalObservations != null) {
-                acting.values(finalObservations, bootstrap);
-                for (int j = 0; j < envs; j++) {
-                    if (finalObservations[j] != null) {
-                        truncatedValues[t][j] = bootstrap[j];
-                    }
-                }
-            }
-            observations = step.observations();
+        Rollout rollout = new Rollout(settings.rolloutSteps(), environments.size(), observationSize, acting.actionWidth());
+        for (int t = 0; t < rollout.steps; t++) {
+            step(acting, rollout, t);
         }
+        return finish(acting, rollout, version);
+    }
 
+    /*
+     * A rollout is stepped one time step per call of step(..) and finished in finish(..), each a
+     * method of its own: as one method with its loop, HotSpot compiled the whole of it, with the
+     * policy's act step and the environments' step inlined, on the stack (OSR) and again after each
+     * rare branch was first taken (the first truncated episode), about 1 s of C2 time per run.
+     */
+
+    /** What one rollout records, time step by time step. */
+    private static final class Rollout {
+        final int steps;
+        final int envs;
+        final int actionWidth;
+        final double[] flatObservations;
+        final double[] actionRows;
+        final double[][] rewards;
+        final double[][] values;
+        final boolean[][] terminated;
+        final boolean[][] truncated;
+        final double[][] truncatedValues;
+        final List<int[]> episodeAt = new ArrayList<>();
+        final List<Double> episodeReturns = new ArrayList<>();
+        final List<Long> episodeLengths = new ArrayList<>();
+        // reused by every step: the environments read an action during their step only
+        final double[][] actions;
+        final double[] stepActions;
+        final double[] bootstrap;
+
+        Rollout(int steps, int envs, int observationSize, int actionWidth) {
+            this.steps = steps;
+            this.envs = envs;
+            this.actionWidth = actionWidth;
+            this.flatObservations = new double[steps * envs * observationSize];
+            this.actionRows = new double[steps * envs * actionWidth];
+            this.rewards = new double[steps][envs];
+            this.values = new double[steps][envs];
+            this.terminated = new boolean[steps][envs];
+            this.truncated = new boolean[steps][envs];
+            this.truncatedValues = new double[steps][envs];
+            this.actions = new double[envs][actionWidth];
+            this.stepActions = new double[envs * actionWidth];
+            this.bootstrap = new double[envs];
+        }
+    }
+
+    /** Time step {@code t}: acts on the slice's observations, steps the environments and records what they return. */
+    private void step(Acting acting, Rollout r, int t) {
+        int envs = r.envs;
+        int actionWidth = r.actionWidth;
+        int row = t * envs;
+        for (int j = 0; j < envs; j++) {
+            System.arraycopy(observations[j], 0, r.flatObservations, (row + j) * observationSize, observationSize);
+        }
+        acting.act(r.flatObservations, row, r.stepActions, r.values[t]);
+        System.arraycopy(r.stepActions, 0, r.actionRows, row * actionWidth, envs * actionWidth);
+        for (int j = 0; j < envs; j++) {
+            System.arraycopy(r.stepActions, j * actionWidth, r.actions[j], 0, actionWidth);
+        }
+        VectorStep step = environments.step(r.actions);
+        double[][] finalObservations = null;
+        for (int j = 0; j < envs; j++) {
+            r.rewards[t][j] = step.rewards()[j];
+            r.terminated[t][j] = step.terminated()[j];
+            r.truncated[t][j] = step.truncated()[j] && !step.terminated()[j];
+            if (r.truncated[t][j]) {
+                finalObservations = finalObservations == null ? new double[envs][] : finalObservations;
+                finalObservations[j] = step.finalObservations()[j];
+            }
+            if (step.done(j) && !Double.isNaN(step.episodeReturns()[j])) {
+                recordEpisode(r, t, j, step);
+            }
+        }
+        if (finalObservations != null) {
+            bootstrapTruncated(acting, r, t, finalObservations);
+        }
+        observations = step.observations();
+    }
+
+    private void recordEpisode(Rollout r, int t, int j, VectorStep step) {
+        r.episodeAt.add(new int[] {t, first + j});
+        r.episodeReturns.add(step.episodeReturns()[j]);
+        r.episodeLengths.add(step.episodeLengths()[j]);
+    }
+
+    /** The values of the observations that truncated episodes ended on, which their advantages bootstrap from. */
+    private static void bootstrapTruncated(Acting acting, Rollout r, int t, double[][] finalObservations) {
+        acting.values(finalObservations, r.bootstrap);
+        for (int j = 0; j < r.envs; j++) {
+            if (finalObservations[j] != null) {
+                r.truncatedValues[t][j] = r.bootstrap[j];
+            }
+        }
+    }
+
+    /** Advantages and returns of the finished rollout, and the part it makes. */
+    private RolloutPart finish(Acting acting, Rollout r, long version) {
+        int steps = r.steps;
+        int envs = r.envs;
         double[] lastValues = new double[envs];
         acting.values(observations, lastValues);
-        double[][] advantages = Advantages.compute(rewards, values, terminated, truncated, truncatedValues, lastValues,
-                settings.gamma(), settings.gaeLambda());
+        double[][] advantages = Advantages.compute(r.rewards, r.values, r.terminated, r.truncated, r.truncatedValues,
+                lastValues, settings.gamma(), settings.gaeLambda());
         double[] flatAdvantages = new double[steps * envs];
         double[] flatReturns = new double[steps * envs];
         for (int t = 0; t < steps; t++) {
             for (int j = 0; j < envs; j++) {
                 flatAdvantages[t * envs + j] = advantages[t][j];
-                flatReturns[t * envs + j] = advantages[t][j] + values[t][j];
+                flatReturns[t * envs + j] = advantages[t][j] + r.values[t][j];
             }
         }
-        FinishedEpisodes episodes = new FinishedEpisodes(episodeAt.stream().mapToInt(a -> a[0]).toArray(),
-                episodeAt.stream().mapToInt(a -> a[1]).toArray(),
-                episodeReturns.stream().mapToDouble(Double::doubleValue).toArray(),
-                episodeLengths.stream().mapToLong(Long::longValue).toArray());
-        return new RolloutPart(version, first, envs, steps, observationSize, actionWidth, flatObservations, actionRows,
-                flatAdvantages, flatReturns, episodes, drainNormalizerSamples());
+        FinishedEpisodes episodes = new FinishedEpisodes(r.episodeAt.stream().mapToInt(a -> a[0]).toArray(),
+                r.episodeAt.stream().mapToInt(a -> a[1]).toArray(),
+                r.episodeReturns.stream().mapToDouble(Double::doubleValue).toArray(),
+                r.episodeLengths.stream().mapToLong(Long::longValue).toArray());
+        return new RolloutPart(version, first, envs, steps, observationSize, r.actionWidth, r.flatObservations,
+                r.actionRows, flatAdvantages, flatReturns, episodes, drainNormalizerSamples());
     }
 
     /** Per environment of the slice, then per normalising wrapper, its samples concatenated. */
