@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 import io.acktr.runtime.settings.DivergenceSettings;
 import io.acktr.api.state.SavedState;
@@ -42,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * the batch in worker order, add the normalisation samples in environment order, update, and
  * publish the episodes and the metrics on {@link Addresses#metrics}; until the step budget is
  * spent. Synchronous: every transition comes from the current parameters. The run's own listeners
- * handle an update before the next one changes the parameters or the statistics they save.
+ * handle an update before the next one changes the parameters or the statistics they save: while
+ * the next rollout is collected, or before it when they save the training state after that update
+ * ({@link #listenersSaveStateAfter}). A listener's failure is so noticed after that rollout, and the
+ * final checkpoint of a run that ends so holds the environments as that rollout left them.
  *
  * <p>A SIGTERM or SIGINT (any JVM exit) while the loop runs stops it after the current update: the
  * run then ends as at the end of its budget (progress.csv closed, the final checkpoint written)
@@ -79,6 +83,9 @@ public final class Learner {
     private int consecutiveSkips;
     /** When the mean return first reached the watched threshold; kept across a resume. */
     private OptionalLong reached = OptionalLong.empty();
+
+    /** The updates after which the listeners save the training state, so the next rollout waits for them. */
+    private LongPredicate pausesAt = updates -> true;
 
     private volatile String resumeHint = "";
     private DivergenceGuard divergence;
@@ -144,9 +151,18 @@ public final class Learner {
         long stepsBefore = envSteps; // a resumed run's speed counts its own steps
         long updateNanos = 0;
         boolean failed = true;
+        boolean listenersBehind = false; // the listeners have not yet answered for the last update published
         try {
             while (envSteps < totalSteps && !stopRequested.get()) {
+                if (listenersBehind && pausesAt.test(updates)) {
+                    awaitListeners(updates); // they save the state this rollout would move on
+                    listenersBehind = false;
+                }
                 List<RolloutPart> parts = workers.collect(ParameterSnapshot.capture(updates, update.policy(), wrappers.statistics()));
+                if (listenersBehind) {
+                    awaitListeners(updates); // before anything they may read changes
+                    listenersBehind = false;
+                }
                 Batch batch = RolloutAssembly.batch(parts);
                 addNormalizerSamples(parts);
                 double progress = (double) envSteps / totalSteps;
@@ -182,11 +198,15 @@ public final class Learner {
                         (envSteps - stepsBefore) / Math.max(seconds, 1e-9), skipped, Pointer.physicalBytes(),
                         result.directionCosine(), result.directionCosinePerGroup());
                 bus.publish(Addresses.metrics(runId), metrics);
-                awaitListeners(updates);
+                listenersBehind = true;
                 if (reached.isEmpty() && watchThreshold.isPresent() && window.count() >= 100
                         && window.mean() >= watchThreshold.getAsDouble()) {
                     reached = OptionalLong.of(envSteps);
                 }
+            }
+            if (listenersBehind) {
+                awaitListeners(updates);
+                listenersBehind = false;
             }
             if (updates > 0 && skipped == updates) {
                 throw new TrainingDivergedException("training diverged: every one of the run's " + updates
@@ -282,6 +302,17 @@ public final class Learner {
         throw new TrainingDivergedException("training diverged at " + where + ": " + diverged.get()
                 + "; the run stops (acktr.divergence.action = stop) without checkpointing these parameters: "
                 + (collapsed ? "best/ holds those of the highest mean return" : "checkpoint/ and best/ hold the last good ones"));
+    }
+
+    /**
+     * The updates after which a listener saves the training state ({@link #trainingState()}): after
+     * those the next rollout waits for the listeners, since it moves the environments on. After any
+     * other update the listeners handle it while the next rollout is collected (the parameters and
+     * statistics do not change meanwhile), and the learner waits for them before it touches either.
+     * Every update, unless told otherwise.
+     */
+    public void listenersSaveStateAfter(LongPredicate updates) {
+        this.pausesAt = requireNonNull(updates, "updates is null");
     }
 
     /** What the stop line adds, e.g. how to resume. */

@@ -61,9 +61,17 @@ public final class CheckpointWriter implements RunEndListener {
     @Override
     public void onUpdate(UpdateMetrics metrics) {
         last = metrics;
-        if (interval > 0 && metrics.updates() % interval == 0) {
+        if (writesAfter(metrics.updates())) {
             write(metrics);
         }
+    }
+
+    /**
+     * Whether this writer checkpoints the run after update {@code updates}, reading the training
+     * state then: the learner waits for it before the next rollout moves the environments on.
+     */
+    public boolean writesAfter(long updates) {
+        return interval > 0 && updates % interval == 0;
     }
 
     @Override

@@ -239,6 +239,7 @@ public final class TrainingSession {
                 observer.runStarted(new StartedRun(runId, runId, directory, run.environmentId(),
                         curvature.name() + " + " + stepSizeRule.name(), run.seed(), run.totalSteps(), "local"), vertx.eventBus());
                 learner.set(new Learner(vertx.eventBus(), runId, workers, update, wrappers, run.totalSteps(), watchThreshold));
+                learner.get().listenersSaveStateAfter(checkpointWriter::writesAfter);
                 learner.get().setResumeHint("; resume with: acktr train --resume " + directory);
                 CheckpointStore store = new CheckpointStore(directory);
                 learner.get().guardAgainstDivergence(DivergenceSettings.from(config), () -> restore(store, policy, update),
