@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes one line per update to {@code progress.csv}, flushed each time so that a crash or a
@@ -123,11 +122,15 @@ public final class ProgressCsvWriter implements TrainingListener {
 
     @Override
     public void onUpdate(UpdateMetrics m) {
-        String line = String.format(Locale.ROOT, "%d,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s,%d,%d", m.envSteps(), m.updates(), m.episodes(),
-                num(m.meanReturn()), num(m.entropy()), num(m.valueLoss()), num(m.kl()), num(m.stepSize()),
-                String.format(Locale.ROOT, "%.1f", m.fps()), num(m.policyLoss()), num(m.predictedKl()), m.skippedUpdates(),
-                m.residentBytes() >> 20);
-        writeLine(columns == COLUMNS ? line + "," + num(m.directionCosine()) + "," + num(m.directionCosinePerGroup()) : line);
+        StringBuilder line = new StringBuilder(160).append(m.envSteps()).append(',').append(m.updates()).append(',')
+                .append(m.episodes()).append(',').append(num(m.meanReturn())).append(',').append(num(m.entropy())).append(',')
+                .append(num(m.valueLoss())).append(',').append(num(m.kl())).append(',').append(num(m.stepSize())).append(',')
+                .append(DecimalText.fixed(m.fps(), 1)).append(',').append(num(m.policyLoss())).append(',')
+                .append(num(m.predictedKl())).append(',').append(m.skippedUpdates()).append(',').append(m.residentBytes() >> 20);
+        if (columns == COLUMNS) {
+            line.append(',').append(num(m.directionCosine())).append(',').append(num(m.directionCosinePerGroup()));
+        }
+        writeLine(line.toString());
     }
 
     /** Appends one whole line, or nothing: a write that fails part-way is truncated back. */
@@ -154,7 +157,7 @@ public final class ProgressCsvWriter implements TrainingListener {
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+        return Double.isNaN(v) ? "" : DecimalText.significant(v, 6);
     }
 
     @Override
