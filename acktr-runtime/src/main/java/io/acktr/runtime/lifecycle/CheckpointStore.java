@@ -41,6 +41,11 @@ public final class CheckpointStore {
     private final Path runDirectory;
     private final String name;
     private final int keep;
+    /**
+     * The update count of the checkpoint this store last wrote, or -1 before its first write: a
+     * replaced checkpoint this store wrote goes into the history without reading its file back.
+     */
+    private long writtenUpdates = -1;
 
     /** The run's checkpoint, {@value #DIRECTORY}, keeping none before it. */
     public CheckpointStore(Path runDirectory) {
@@ -128,8 +133,10 @@ public final class CheckpointStore {
                 Files.move(current, previous, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(temporary, current, StandardCopyOption.ATOMIC_MOVE);
+            long replacedUpdates = writtenUpdates;
+            writtenUpdates = checkpoint.updates();
             if (keep > 1 && Files.isDirectory(previous)) {
-                keepInHistory(previous);
+                keepInHistory(previous, replacedUpdates);
             }
             deleteRecursively(previous);
         } catch (IOException e) {
@@ -166,14 +173,21 @@ public final class CheckpointStore {
                 + "): the run has not written a checkpoint");
     }
 
-    /** Moves the replaced checkpoint into the history under its update count, then deletes the oldest beyond {@code keep - 1}. */
-    private void keepInHistory(Path replaced) throws IOException {
-        long updates;
-        try {
-            updates = ConfigFactory.parseFile(replaced.resolve(CheckpointFiles.CONF).toFile()).getLong("updates");
-        } catch (ConfigException e) {
-            LOG.warn("{} is not kept: its {} cannot be read ({})", replaced, CheckpointFiles.CONF, e.getMessage());
-            return;
+    /**
+     * Moves the replaced checkpoint into the history under its update count ({@code known}, or read
+     * from its file when -1: a checkpoint of an earlier process), then deletes the oldest beyond
+     * {@code keep - 1}. Reading the file costs the JIT compiler a HOCON parser's compilation in the
+     * middle of a run, so a checkpoint this store wrote is not read back.
+     */
+    private void keepInHistory(Path replaced, long known) throws IOException {
+        long updates = known;
+        if (updates < 0) {
+            try {
+                updates = ConfigFactory.parseFile(replaced.resolve(CheckpointFiles.CONF).toFile()).getLong("updates");
+            } catch (ConfigException e) {
+                LOG.warn("{} is not kept: its {} cannot be read ({})", replaced, CheckpointFiles.CONF, e.getMessage());
+                return;
+            }
         }
         Path folder = runDirectory.resolve(HISTORY);
         Files.createDirectories(folder);

@@ -233,7 +233,12 @@ public final class RolloutCollector implements AutoCloseable {
         }
     }
 
-    /** Advantages and returns of the finished rollout, and the part it makes. */
+    /**
+     * Advantages and returns of the finished rollout, and the part it makes. Its loops sit in small
+     * methods of their own: once per rollout, this one would otherwise be compiled on the stack (OSR)
+     * with everything it calls inlined, which kept HotSpot's one C2 thread from the learner's code for
+     * about 0.4 s of a 100,000-step run.
+     */
     private RolloutPart finish(Acting acting, Rollout r, long version) {
         int steps = r.steps;
         int envs = r.envs;
@@ -243,18 +248,37 @@ public final class RolloutCollector implements AutoCloseable {
                 lastValues, settings.gamma(), settings.gaeLambda());
         double[] flatAdvantages = new double[steps * envs];
         double[] flatReturns = new double[steps * envs];
-        for (int t = 0; t < steps; t++) {
+        flatten(advantages, r.values, flatAdvantages, flatReturns);
+        return new RolloutPart(version, first, envs, steps, observationSize, r.actionWidth, r.flatObservations,
+                r.actionRows, flatAdvantages, flatReturns, episodes(r), drainNormalizerSamples());
+    }
+
+    /** Row {@code t * envs + j} of {@code flatAdvantages} and {@code flatReturns}: the advantage, and the advantage plus the value. */
+    private static void flatten(double[][] advantages, double[][] values, double[] flatAdvantages,
+                                double[] flatReturns) {
+        int envs = values.length == 0 ? 0 : values[0].length;
+        for (int t = 0; t < values.length; t++) {
             for (int j = 0; j < envs; j++) {
                 flatAdvantages[t * envs + j] = advantages[t][j];
-                flatReturns[t * envs + j] = advantages[t][j] + r.values[t][j];
+                flatReturns[t * envs + j] = advantages[t][j] + values[t][j];
             }
         }
-        FinishedEpisodes episodes = new FinishedEpisodes(r.episodeAt.stream().mapToInt(a -> a[0]).toArray(),
-                r.episodeAt.stream().mapToInt(a -> a[1]).toArray(),
-                r.episodeReturns.stream().mapToDouble(Double::doubleValue).toArray(),
-                r.episodeLengths.stream().mapToLong(Long::longValue).toArray());
-        return new RolloutPart(version, first, envs, steps, observationSize, r.actionWidth, r.flatObservations,
-                r.actionRows, flatAdvantages, flatReturns, episodes, drainNormalizerSamples());
+    }
+
+    /** The episodes that ended during the rollout, in the order they ended. */
+    private static FinishedEpisodes episodes(Rollout r) {
+        int count = r.episodeAt.size();
+        int[] steps = new int[count];
+        int[] environments = new int[count];
+        double[] returns = new double[count];
+        long[] lengths = new long[count];
+        for (int i = 0; i < count; i++) {
+            steps[i] = r.episodeAt.get(i)[0];
+            environments[i] = r.episodeAt.get(i)[1];
+            returns[i] = r.episodeReturns.get(i);
+            lengths[i] = r.episodeLengths.get(i);
+        }
+        return new FinishedEpisodes(steps, environments, returns, lengths);
     }
 
     /** Per environment of the slice, then per normalising wrapper, its samples concatenated. */

@@ -31,6 +31,19 @@ class CheckpointHistoryTest {
     }
 
     @Test
+    void aResumedRunFilesTheCheckpointOfTheEarlierProcessUnderTheCountItsFileGives(@TempDir Path dir) {
+        CheckpointStore earlier = CheckpointStore.keeping(dir, 3);
+        earlier.write(at(1));
+        earlier.write(at(2));
+        CheckpointStore resumed = CheckpointStore.keeping(dir, 3);
+        resumed.write(at(7));
+        resumed.write(at(9));
+        assertThat(resumed.history()).extracting(p -> p.getFileName().toString()).containsExactly("update-2", "update-7");
+        assertThat(CheckpointFiles.read(resumed.history().get(0)).updates()).isEqualTo(2);
+        assertThat(CheckpointFiles.read(resumed.history().get(1)).updates()).isEqualTo(7);
+    }
+
+    @Test
     void keepingOneLeavesOnlyTheCurrentCheckpoint(@TempDir Path dir) {
         CheckpointStore store = CheckpointStore.keeping(dir, 1);
         store.write(at(1));
