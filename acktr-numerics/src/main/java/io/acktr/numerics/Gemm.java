@@ -179,11 +179,9 @@ public final class Gemm {
         Reference.reachabilityFence(target);
     }
 
-    /** The elements of the square {@code lower} in double, row-major (copied out of its buffer where it is plain c order). */
+    /** The elements of the square {@code lower} in double, row-major (a float array's widened, exactly). */
     private static double[] lowerInDouble(INDArray lower) {
-        return lower.ordering() == 'c' && Vectors.ownsItsBuffer(lower)
-                ? lower.data().asDouble() // a float buffer's elements widened, exactly
-                : lower.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        return Vectors.toDoubles(lower);
     }
 
     /** The symmetric matrix whose lower triangle is that of the square {@code lower}, in double, c order. */

@@ -128,6 +128,30 @@ class VectorsTest {
     }
 
     @Test
+    void toDoublesGivesEveryElementOfEveryLayoutExactlyAndReadRoundsDoublesToFloatAsACast() {
+        Nd4j.getRandom().setSeed(7);
+        for (DataType type : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            INDArray rows = Nd4j.randn(type, 5, 7).muli(1e3);
+            INDArray[] layouts = {rows, rows.dup('f'), rows.get(NDArrayIndex.interval(1, 4), NDArrayIndex.all()),
+                rows.get(NDArrayIndex.all(), NDArrayIndex.interval(2, 6)), rows.transpose()};
+            for (INDArray x : layouts) {
+                double[] values = Vectors.toDoubles(x);
+                assertThat(values).hasSize((int) x.length());
+                for (int i = 0; i < x.rows(); i++) {
+                    for (int j = 0; j < x.columns(); j++) {
+                        assertThat(values[(int) (i * x.columns() + j)]).as("%s %s (%d, %d)", type, x.ordering(), i, j)
+                                .isEqualTo(x.getDouble(i, j));
+                    }
+                }
+                float[] floats = new float[(int) x.length()];
+                Vectors.read(x, floats, 0);
+                assertThat(floats).as("%s %s in float", type, x.ordering())
+                        .containsExactly(x.castTo(DataType.FLOAT).dup('c').data().asFloat());
+            }
+        }
+    }
+
+    @Test
     void writeSetsElementsInRowMajorOrderInEveryLayout() {
         float[] floats = {9, 9, 1, 2, 3, 4, 5, 6, 9};
         double[] doubles = {9, 9, 1, 2, 3, 4, 5, 6, 9};

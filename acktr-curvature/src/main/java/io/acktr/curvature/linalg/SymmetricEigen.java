@@ -64,10 +64,8 @@ public record SymmetricEigen(INDArray vectors, INDArray values) {
                 return inFloat;
             }
         } else if (LAPACK && n >= divideAndConquerFrom) {
-            // a copy for LAPACK to overwrite: straight out of the buffer when that is the matrix in c order
-            double[] matrix = symmetric.ordering() == 'c' && Vectors.ownsItsBuffer(symmetric)
-                    ? symmetric.data().asDouble()
-                    : symmetric.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            // a copy for LAPACK to overwrite, in row-major order
+            double[] matrix = Vectors.toDoubles(symmetric);
             double[] values = new double[n];
             // row-major: on return, column j of the matrix is the eigenvector of values[j] (ascending)
             int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_ROW_MAJOR, (byte) 'V', (byte) 'L', n, matrix, n, values);
@@ -93,7 +91,8 @@ public record SymmetricEigen(INDArray vectors, INDArray values) {
      * LAPACK reports a failure.
      */
     static SymmetricEigen inFloat(INDArray symmetric, int n, double floor) {
-        float[] matrix = symmetric.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        float[] matrix = new float[n * n];
+        Vectors.read(symmetric, matrix, 0);
         long workSize = 1L + 6L * n + 2L * n * n;
         int iworkSize = 3 + 5 * n;
         try (FloatPointer a = new FloatPointer(matrix); FloatPointer w = new FloatPointer(n);

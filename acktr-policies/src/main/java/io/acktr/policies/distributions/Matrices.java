@@ -1,7 +1,6 @@
 package io.acktr.policies.distributions;
 
 import io.acktr.numerics.Vectors;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Moving small matrices into plain Java arrays with one or two ND4J calls, not one per row. */
@@ -11,10 +10,6 @@ public final class Matrices {
 
     /** The entries of {@code m} in row-major order, as doubles. */
     public static double[] rowMajor(INDArray m) {
-        if (m.ordering() == 'c' && Vectors.ownsItsBuffer(m)) {
-            return m.data().asDouble(); // converted in Java, no array operation
-        }
-        INDArray copy = m.dataType() == DataType.DOUBLE ? m.dup('c') : m.castTo(DataType.DOUBLE).dup('c');
-        return copy.data().asDouble();
+        return Vectors.toDoubles(m);
     }
 }

@@ -101,8 +101,7 @@ public final class PlainDenseStack {
 
     /** {@code W} ({@code outputSize x (inputSize + 1)}) row-major, in double. */
     private static double[] rowMajor(INDArray weights) {
-        INDArray own = weights.ordering() == 'c' && Vectors.ownsItsBuffer(weights) ? weights : weights.dup('c');
-        return own.data().asDouble(); // converted in Java from the buffer, no array operation
+        return Vectors.toDoubles(weights);
     }
 
     /** The rows of {@code W^T} without the bias, one array per input, and rows of zeros up to a multiple of four. */
