@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.acktr.api.policy.ActionDistribution;
 import io.acktr.numerics.Elementwise;
+import io.acktr.numerics.Vectors;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -37,7 +38,7 @@ public final class CategoricalDistribution implements ActionDistribution {
         this.logits = logits;
         this.n = logits.rows();
         this.k = logits.columns();
-        double[] z = Matrices.rowMajor(logits);
+        double[] z = Vectors.toDoubles(logits);
         this.logP = new double[n * k];
         this.p = new double[n * k];
         for (int i = 0; i < n; i++) {
@@ -231,7 +232,7 @@ public final class CategoricalDistribution implements ActionDistribution {
             throw new IllegalArgumentException("actions must be " + n + " x 1, got "
                     + java.util.Arrays.toString(actions.shape()));
         }
-        double[] a = Matrices.rowMajor(actions);
+        double[] a = Vectors.toDoubles(actions);
         int[] result = new int[n];
         for (int i = 0; i < n; i++) {
             double v = a[i];

@@ -11,7 +11,7 @@ import io.acktr.envs.registry.EnvironmentRegistry;
 import io.acktr.envs.render.EpisodeRecorder;
 import io.acktr.envs.wrappers.EpisodeStatistics;
 import io.acktr.envs.wrappers.WrapperChain;
-import io.acktr.policies.distributions.Matrices;
+import io.acktr.numerics.Vectors;
 import io.acktr.runtime.plugins.PluginLookup;
 import io.acktr.runtime.plugins.RunPlugins;
 import io.acktr.runtime.settings.RunSettings;
@@ -85,7 +85,7 @@ public final class EvaluationSession {
                 do {
                     ActionDistribution distribution = policy.forward(row(observation)).distribution();
                     INDArray action = stochastic ? distribution.sample(random) : distribution.mode();
-                    step = environment.step(Matrices.rowMajor(action));
+                    step = environment.step(Vectors.toDoubles(action));
                     observation = step.observation();
                 } while (!step.done());
                 returns[episode] = statistics.lastEpisodeReturn();

@@ -14,7 +14,7 @@ import io.acktr.envs.vector.VectorStep;
 import io.acktr.envs.wrappers.RunningStatistics;
 import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.envs.wrappers.WrapperSettings;
-import io.acktr.policies.distributions.Matrices;
+import io.acktr.numerics.Vectors;
 import io.acktr.runtime.algorithm.Advantages;
 import io.acktr.runtime.bus.FinishedEpisodes;
 import io.acktr.runtime.bus.RolloutPart;
@@ -411,8 +411,8 @@ public final class RolloutCollector implements AutoCloseable {
                 throw new IllegalStateException("the policy samples actions of " + sampled.columns()
                         + " numbers, the action space " + environments.actionSpace().describe() + " has " + actionWidth);
             }
-            double[] allActions = Matrices.rowMajor(sampled);
-            double[] allValues = Matrices.rowMajor(pass.values());
+            double[] allActions = Vectors.toDoubles(sampled);
+            double[] allValues = Vectors.toDoubles(pass.values());
             pass.release(); // copied out: the next step's forward pass may reuse its arrays
             System.arraycopy(allActions, first * actionWidth, actions, 0, envs * actionWidth);
             System.arraycopy(allValues, first, values, 0, envs);
@@ -427,7 +427,7 @@ public final class RolloutCollector implements AutoCloseable {
                 }
             }
             ForwardPass pass = policy.forward(Nd4j.create(flat, new long[] {total, observationSize}, DataType.DOUBLE));
-            double[] all = Matrices.rowMajor(pass.values());
+            double[] all = Vectors.toDoubles(pass.values());
             pass.release();
             for (int j = 0; j < rows.length; j++) {
                 values[j] = rows[j] == null ? 0.0 : all[first + j];

@@ -16,7 +16,7 @@ import io.acktr.envs.registry.EnvironmentRegistry;
 import io.acktr.envs.wrappers.RunningStatistics;
 import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.envs.wrappers.WrapperSettings;
-import io.acktr.policies.distributions.Matrices;
+import io.acktr.numerics.Vectors;
 import io.acktr.policies.layers.Activation;
 import io.acktr.policies.mlp.MlpArchitecture;
 import io.acktr.policies.mlp.MlpPolicy;
@@ -78,7 +78,7 @@ class CheckpointStoreTest {
     }
 
     private static double[] values(INDArray array) {
-        return Matrices.rowMajor(array); // exact for FLOAT and DOUBLE
+        return Vectors.toDoubles(array); // exact for FLOAT and DOUBLE
     }
 
     private static void assertSameParameters(Policy actual, Policy expected) {

@@ -6,7 +6,7 @@ import com.typesafe.config.Config;
 import io.acktr.api.policy.Policy;
 import io.acktr.api.training.TrainingListener;
 import io.acktr.api.training.UpdateMetrics;
-import io.acktr.policies.distributions.Matrices;
+import io.acktr.numerics.Vectors;
 import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.runtime.learner.TrainingSummary;
 import io.acktr.runtime.settings.ConfigLoader;
@@ -71,7 +71,7 @@ class ListenersBesideRolloutsTest {
     }
 
     private static float[] firstBlock(Policy policy) {
-        double[] values = Matrices.rowMajor(policy.parameters().get(0).value());
+        double[] values = Vectors.toDoubles(policy.parameters().get(0).value());
         float[] result = new float[values.length];
         for (int i = 0; i < values.length; i++) {
             result[i] = (float) values[i];

@@ -7,7 +7,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import io.acktr.api.policy.ParameterBlock;
 import io.acktr.api.policy.Policy;
-import io.acktr.policies.distributions.Matrices;
+import io.acktr.numerics.Vectors;
 import io.acktr.policies.mlp.MlpPolicy;
 import io.acktr.runtime.bootstrap.GuicePluginLookup;
 import io.acktr.policies.mlp.MlpPolicySettings;
@@ -73,9 +73,9 @@ class TrainingSessionTest {
         for (int i = 0; i < trained.parameters().size(); i++) {
             ParameterBlock block = trained.parameters().get(i);
             assertThat(checkpoint.parameters().get(i).name()).isEqualTo(block.name());
-            assertThat(Matrices.rowMajor(checkpoint.parameters().get(i).value())).as(block.name())
-                    .isEqualTo(Matrices.rowMajor(block.value()))
-                    .isNotEqualTo(Matrices.rowMajor(initial.parameters().get(i).value()));
+            assertThat(Vectors.toDoubles(checkpoint.parameters().get(i).value())).as(block.name())
+                    .isEqualTo(Vectors.toDoubles(block.value()))
+                    .isNotEqualTo(Vectors.toDoubles(initial.parameters().get(i).value()));
         }
         double observationsSeen = checkpoint.wrapperStatistics().getDouble("\"0\".count");
         assertThat(observationsSeen).as("every step's observation and every reset's").isGreaterThan(2000);
