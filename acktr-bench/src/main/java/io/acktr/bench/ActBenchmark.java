@@ -44,7 +44,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ForkSettings.COLLECTOR, ForkSettings.INITIAL_HEAP, ForkSettings.HEAP, ForkSettings.SINGLE_THREADED})
+@Fork(value = 1, jvmArgsAppend = {ForkSettings.COLLECTOR, ForkSettings.INITIAL_HEAP, ForkSettings.YOUNG_GENERATION, ForkSettings.HEAP, ForkSettings.SINGLE_THREADED})
 public class ActBenchmark {
     /** A {@link Preset} id: the network. */
     @Param({"cartpole-16x20", "gaussian-17x6-2048"})

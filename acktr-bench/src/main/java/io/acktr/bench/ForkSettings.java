@@ -5,7 +5,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * The JVM every benchmark fork runs in, as the {@code acktr} launcher runs training: in each
- * benchmark's {@code @Fork(jvmArgsAppend = {COLLECTOR, INITIAL_HEAP, HEAP, SINGLE_THREADED})}.
+ * benchmark's {@code @Fork(jvmArgsAppend = {COLLECTOR, INITIAL_HEAP, YOUNG_GENERATION, HEAP, SINGLE_THREADED})}.
  *
  * <p>ND4J reads {@code OMP_NUM_THREADS} from the environment when it loads, and JMH forks inherit
  * the environment but cannot be given one; so the forks also get {@code -D}{@value #THREADS_PROPERTY}
@@ -18,6 +18,11 @@ final class ForkSettings {
     static final String HEAP = "-Xmx4g";
     /** The launcher's starting heap: 32 MB, grown as needed (the JVM's default would keep 1/64 of the memory resident). */
     static final String INITIAL_HEAP = "-Xms32m";
+    /**
+     * The launcher's young generation: at least 16 MB, so that arrays dying a few updates after
+     * they were made die young, and their native buffers are freed by the next young collection.
+     */
+    static final String YOUNG_GENERATION = "-XX:NewSize=16m";
     /** The launcher's collector: the serial one, whose small young generation frees ND4J's native buffers often. */
     static final String COLLECTOR = "-XX:+UseSerialGC";
     /** System property with the native thread count to use when {@code OMP_NUM_THREADS} is unset. */

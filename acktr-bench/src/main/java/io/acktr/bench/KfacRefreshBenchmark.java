@@ -43,7 +43,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {ForkSettings.COLLECTOR, ForkSettings.INITIAL_HEAP, ForkSettings.HEAP, ForkSettings.SINGLE_THREADED})
+@Fork(value = 1, jvmArgsAppend = {ForkSettings.COLLECTOR, ForkSettings.INITIAL_HEAP, ForkSettings.YOUNG_GENERATION, ForkSettings.HEAP, ForkSettings.SINGLE_THREADED})
 public class KfacRefreshBenchmark {
     /** A {@link Preset} id: the network whose factors are decomposed; not {@code nature-cnn-32x20} by default (slow). */
     @Param({"cartpole-16x20", "cartpole-32x20", "gaussian-17x6-2048"})
