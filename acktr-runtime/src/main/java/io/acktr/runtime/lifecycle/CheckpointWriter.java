@@ -6,6 +6,9 @@ import io.acktr.api.policy.Policy;
 import io.acktr.api.state.SavedState;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import io.acktr.runtime.bus.RunEndListener;
 import io.acktr.runtime.bus.RunEnded;
@@ -18,6 +21,13 @@ import io.acktr.envs.wrappers.WrapperChain;
  * so far, the same one as the run's best ({@value CheckpointStore#BEST}), which later checkpoints
  * of a run whose return falls back never replace. Listed after the listeners that report an
  * update, so a checkpoint is taken once the update's metrics are out.
+ *
+ * <p>The checkpoint is taken (the parameters copied, the training state asked for) while the
+ * listener handles the update; its files may be written afterwards on an executor of the run's
+ * ({@link #writingOn}), one checkpoint after the other, so that the learner does not wait for the
+ * serialisation and the device. A write that failed there fails the next update's {@link #onUpdate}
+ * or the run's end; {@link #awaitWrites} waits for those still under way (before a checkpoint is
+ * read back).
  */
 public final class CheckpointWriter implements RunEndListener {
     private final CheckpointStore store;
@@ -33,6 +43,9 @@ public final class CheckpointWriter implements RunEndListener {
     public static final String CHECKPOINTS = "checkpoints";
 
     private final Supplier<Map<String, SavedState>> trainingState;
+    private final Executor writes;
+    /** The writes handed to {@link #writes} so far, in order; completed when none is under way. */
+    private volatile CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
 
     /** @param interval updates between two checkpoints; 0 writes only the one at the end */
     public CheckpointWriter(CheckpointStore store, Policy policy, WrapperChain wrappers, int interval) {
@@ -47,6 +60,12 @@ public final class CheckpointWriter implements RunEndListener {
      */
     public CheckpointWriter(CheckpointStore store, Policy policy, WrapperChain wrappers, int interval,
                             Supplier<Map<String, SavedState>> trainingState) {
+        this(store, policy, wrappers, interval, trainingState, Runnable::run);
+    }
+
+    private CheckpointWriter(CheckpointStore store, Policy policy, WrapperChain wrappers, int interval,
+                             Supplier<Map<String, SavedState>> trainingState, Executor writes) {
+        this.writes = requireNonNull(writes, "writes is null");
         this.trainingState = requireNonNull(trainingState, "trainingState is null");
         this.store = requireNonNull(store, "store is null");
         this.best = CheckpointStore.best(store.directory().getParent());
@@ -58,8 +77,32 @@ public final class CheckpointWriter implements RunEndListener {
         this.interval = interval;
     }
 
+    /**
+     * The same writer, writing the files of each checkpoint on {@code executor} (which runs its tasks
+     * in the order given, one at a time, as a single thread does) instead of the listener's thread.
+     */
+    public CheckpointWriter writingOn(Executor executor) {
+        return new CheckpointWriter(store, policy, wrappers, interval, trainingState, executor);
+    }
+
+    /**
+     * Waits for the checkpoints still being written.
+     *
+     * @throws java.io.UncheckedIOException when one of them could not be written
+     */
+    public void awaitWrites() {
+        CompletableFuture<Void> writing = pending;
+        try {
+            writing.join();
+        } catch (CompletionException e) {
+            pending = CompletableFuture.completedFuture(null); // told once; later checkpoints are written anew
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
     @Override
     public void onUpdate(UpdateMetrics metrics) {
+        rethrowFailedWrite();
         last = metrics;
         if (writesAfter(metrics.updates())) {
             write(metrics);
@@ -76,8 +119,17 @@ public final class CheckpointWriter implements RunEndListener {
 
     @Override
     public void onEnd() {
+        awaitWrites();
         if (last != null && last.updates() != attemptedAt) {
             write(last);
+        }
+        awaitWrites();
+    }
+
+    /** Throws the failure of a write that has completed, if one failed; does not wait. */
+    private void rethrowFailedWrite() {
+        if (pending.isCompletedExceptionally()) {
+            awaitWrites();
         }
     }
 
@@ -89,6 +141,7 @@ public final class CheckpointWriter implements RunEndListener {
     @Override
     public void onEnd(RunEnded ended) {
         if (ended.failed() && last != null && ended.updates() > last.updates()) {
+            awaitWrites();
             return;
         }
         onEnd();
@@ -112,10 +165,16 @@ public final class CheckpointWriter implements RunEndListener {
         }
         Checkpoint checkpoint = Checkpoint.capture(policy, wrappers, metrics.envSteps(), metrics.updates())
                 .withTrainingState(state);
-        boolean written = store.write(checkpoint);
-        if (written && isBest) {
-            best.write(checkpoint);
+        // the store refuses non-finite parameters (with a warning); such a checkpoint is never the best
+        boolean alsoBest = isBest && checkpoint.firstNonFiniteBlock().isEmpty();
+        if (alsoBest) {
             bestReturn = newBest;
         }
+        pending = pending.thenRunAsync(() -> {
+            if (store.write(checkpoint) && alsoBest) {
+                best.write(checkpoint);
+            }
+        }, writes);
+        rethrowFailedWrite(); // at once when the files are written on this thread
     }
 }

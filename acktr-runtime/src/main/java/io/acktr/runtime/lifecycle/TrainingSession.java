@@ -38,6 +38,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.nio.file.Files;
 import io.acktr.api.state.ResumableRandom;
@@ -220,9 +222,16 @@ public final class TrainingSession {
                     + stepSizeRule.name() + "; writing to " + directory);
             listeners.add(new ConsoleReporter(console, run.consoleInterval(), run.totalSteps()));
         }
-        // last: a checkpoint is written once the update's metrics are reported
+        // last: a checkpoint is taken once the update's metrics are reported, and its files written
+        // on a thread of the run's while the next rollout runs
+        ExecutorService checkpointFiles = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "acktr checkpoint files " + runId);
+            thread.setDaemon(true);
+            return thread;
+        });
         CheckpointWriter checkpointWriter = new CheckpointWriter(CheckpointStore.keeping(directory, parts.checkpoints().keep()),
-                policy, wrappers, parts.checkpoints().interval(), () -> learner.get().trainingState());
+                policy, wrappers, parts.checkpoints().interval(), () -> learner.get().trainingState())
+                .writingOn(checkpointFiles);
         listeners.add(checkpointWriter);
         random.split(); // the action-sampling stream before per-environment streams; keeps the update's stream
         AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split(),
@@ -242,8 +251,13 @@ public final class TrainingSession {
                 learner.get().listenersSaveStateAfter(checkpointWriter::writesAfter);
                 learner.get().setResumeHint("; resume with: acktr train --resume " + directory);
                 CheckpointStore store = new CheckpointStore(directory);
-                learner.get().guardAgainstDivergence(DivergenceSettings.from(config), () -> restore(store, policy, update),
-                        () -> restore(CheckpointStore.best(directory), policy, update));
+                learner.get().guardAgainstDivergence(DivergenceSettings.from(config), () -> {
+                    checkpointWriter.awaitWrites();
+                    return restore(store, policy, update);
+                }, () -> {
+                    checkpointWriter.awaitWrites();
+                    return restore(CheckpointStore.best(directory), policy, update);
+                });
                 if (resumed.isPresent()) {
                     try {
                         learner.get().restoreState(resumed.get().trainingState());
@@ -254,6 +268,8 @@ public final class TrainingSession {
                 }
                 return learner.get().run();
             }
+        } finally {
+            checkpointFiles.shutdown(); // the listeners' end waited for the last write
         }
     }
 

@@ -12,9 +12,15 @@ import io.acktr.envs.wrappers.WrapperChain;
 import io.acktr.policies.layers.Activation;
 import io.acktr.policies.mlp.MlpArchitecture;
 import io.acktr.policies.mlp.MlpPolicy;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -111,5 +117,57 @@ class CheckpointWriterTest {
         // checkpoints were written at updates 2 (return 10), 4 (480), 6 (500), 8 (120) and 9 (60)
         assertThat(best.read().updates()).as("the best among those written").isEqualTo(6);
         assertThat(best.directory()).isEqualTo(dir.resolve(CheckpointStore.BEST));
+    }
+
+    @Test
+    void onItsOwnThreadTheWriterWritesWhatItTookAtTheUpdateAndTheEndWaitsForIt(@TempDir Path dir) throws Exception {
+        ExecutorService files = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch blocked = new CountDownLatch(1);
+            files.execute(() -> awaitQuietly(blocked)); // holds the writer's thread
+            CheckpointStore store = new CheckpointStore(dir);
+            CheckpointWriter writer = new CheckpointWriter(store, policy, wrappers, 2).writingOn(files);
+            writer.onUpdate(metrics(1));
+            writer.onUpdate(metrics(2)); // taken now, written once the thread is free
+            float taken = policy.parameters().get(0).value().getFloat(0);
+            policy.parameters().get(0).value().putScalar(0, taken + 1);
+            assertThat(writtenUpdates(store)).as("nothing on disk while the thread is held").isEqualTo(-1);
+
+            blocked.countDown();
+            writer.onEnd();
+
+            assertThat(store.read().updates()).isEqualTo(2);
+            Policy restored = new MlpPolicy(policy.observationSpace(), policy.actionSpace(),
+                    new MlpArchitecture(List.of(4), Activation.TANH, false, DataType.FLOAT), 2);
+            store.read().restoreParameters(restored);
+            assertThat(restored.parameters().get(0).value().getFloat(0)).as("the parameters of update 2").isEqualTo(taken);
+        } finally {
+            files.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteThatFailedOnTheWritersThreadFailsTheNextUpdateNamingTheCheckpoint(@TempDir Path dir) throws Exception {
+        ExecutorService files = Executors.newSingleThreadExecutor();
+        try {
+            Path notADirectory = Files.writeString(dir.resolve("run"), "a file where the run directory should be");
+            CheckpointStore store = new CheckpointStore(notADirectory);
+            CheckpointWriter writer = new CheckpointWriter(store, policy, wrappers, 1).writingOn(files);
+            writer.onUpdate(metrics(1));
+            files.submit(() -> { }).get(10, TimeUnit.SECONDS); // the write has run and failed
+
+            assertThatThrownBy(() -> writer.onUpdate(metrics(2))).isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining(store.directory().toString());
+        } finally {
+            files.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
