@@ -281,10 +281,12 @@ public final class ClusterNode implements AutoCloseable {
                 console.printf(Locale.ROOT, "resuming %s at update %d from the checkpoint of an earlier attempt%n",
                         assignment.runId(), assignment.rows().size());
                 console.flush();
+                // the forwarder sends each checkpoint's files when it hears of the next update
                 summary = new TrainingSession(ConfigLoader.forResume(classLoader, directory, List.of()), classLoader,
-                        pluginLookup).resume(directory, null, OptionalDouble.of(assignment.threshold()), List.of(forwarder));
+                        pluginLookup).withCheckpointFilesWrittenBeforeTheNextUpdate()
+                        .resume(directory, null, OptionalDouble.of(assignment.threshold()), List.of(forwarder));
             } else {
-                summary = new TrainingSession(config, classLoader, pluginLookup)
+                summary = new TrainingSession(config, classLoader, pluginLookup).withCheckpointFilesWrittenBeforeTheNextUpdate()
                         .train(null, OptionalDouble.of(assignment.threshold()), List.of(forwarder));
             }
             forwarder.flush();

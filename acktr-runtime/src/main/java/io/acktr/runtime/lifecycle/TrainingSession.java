@@ -51,22 +51,34 @@ public final class TrainingSession {
     private final ClassLoader classLoader;
     private final PluginLookup pluginLookup;
     private final Optional<RolloutPlacement> placement;
+    /** Whether a checkpoint's files are written on a thread of the run's, while the next rollout runs. */
+    private final boolean checkpointFilesBesideTheRun;
 
     public TrainingSession(Config config, ClassLoader classLoader, PluginLookup pluginLookup) {
-        this(config, classLoader, pluginLookup, Optional.empty());
+        this(config, classLoader, pluginLookup, Optional.empty(), true);
     }
 
     private TrainingSession(Config config, ClassLoader classLoader, PluginLookup pluginLookup,
-                            Optional<RolloutPlacement> placement) {
+                            Optional<RolloutPlacement> placement, boolean checkpointFilesBesideTheRun) {
         this.config = config;
         this.classLoader = classLoader;
         this.pluginLookup = requireNonNull(pluginLookup, "pluginLookup is null");
         this.placement = requireNonNull(placement, "placement is null");
+        this.checkpointFilesBesideTheRun = checkpointFilesBesideTheRun;
     }
 
     /** The same session with its rollout workers placed by {@code placement} instead of in this process. */
     public TrainingSession withRolloutPlacement(RolloutPlacement placement) {
-        return new TrainingSession(config, classLoader, pluginLookup, Optional.of(placement));
+        return new TrainingSession(config, classLoader, pluginLookup, Optional.of(placement), checkpointFilesBesideTheRun);
+    }
+
+    /**
+     * The same session, writing each checkpoint's files while the listeners handle its update, as
+     * the run's last listener, instead of beside the next rollout: for a listener that reads them
+     * when it hears of the next update (a cluster node's, which sends them to the coordinator).
+     */
+    public TrainingSession withCheckpointFilesWrittenBeforeTheNextUpdate() {
+        return new TrainingSession(config, classLoader, pluginLookup, placement, false);
     }
 
     /**
@@ -231,7 +243,7 @@ public final class TrainingSession {
         });
         CheckpointWriter checkpointWriter = new CheckpointWriter(CheckpointStore.keeping(directory, parts.checkpoints().keep()),
                 policy, wrappers, parts.checkpoints().interval(), () -> learner.get().trainingState())
-                .writingOn(checkpointFiles);
+                .writingOn(checkpointFilesBesideTheRun ? checkpointFiles : Runnable::run);
         listeners.add(checkpointWriter);
         random.split(); // the action-sampling stream before per-environment streams; keeps the update's stream
         AcktrUpdate update = new AcktrUpdate(policy, curvature, stepSizeRule, algorithm, random.split(),
