@@ -153,7 +153,10 @@ class CheckpointWriterTest {
             Path notADirectory = Files.writeString(dir.resolve("run"), "a file where the run directory should be");
             CheckpointStore store = new CheckpointStore(notADirectory);
             CheckpointWriter writer = new CheckpointWriter(store, policy, wrappers, 1).writingOn(files);
-            writer.onUpdate(metrics(1));
+            CountDownLatch blocked = new CountDownLatch(1);
+            files.execute(() -> awaitQuietly(blocked)); // the write waits behind this
+            writer.onUpdate(metrics(1)); // returns: its write has not run yet
+            blocked.countDown();
             files.submit(() -> { }).get(10, TimeUnit.SECONDS); // the write has run and failed
 
             assertThatThrownBy(() -> writer.onUpdate(metrics(2))).isInstanceOf(UncheckedIOException.class)
