@@ -237,7 +237,7 @@ public final class TrainingSession {
         // last: a checkpoint is taken once the update's metrics are reported, and its files written
         // on a thread of the run's while the next rollout runs
         ExecutorService checkpointFiles = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "acktr checkpoint files " + runId);
+            Thread thread = new Thread(task, "acktr-checkpoint-files-" + runId);
             thread.setDaemon(true);
             return thread;
         });
